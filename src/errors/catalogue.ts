@@ -1,0 +1,116 @@
+/**
+ * Every content problem briefsmith reports, in one place: id, title, severity, message and hint.
+ * Messages follow unified's wording: "Unexpected `x`, expected `y`".
+ */
+export type Severity = 'error' | 'warning';
+
+export interface RuleEntry {
+  readonly title: string;
+  readonly severity: Severity;
+  /** Builds the message from the details of one occurrence. */
+  readonly message: (details: Record<string, string>) => string;
+  readonly hint: string;
+}
+
+const entry = (
+  title: string,
+  severity: Severity,
+  message: (details: Record<string, string>) => string,
+  hint: string,
+): RuleEntry => ({ title, severity, message, hint });
+
+/** The catalogue, keyed by rule id. */
+export const catalogue = {
+  'frontmatter-missing': entry('Missing front matter', 'error',
+    () => 'Unexpected start of document, expected YAML front matter between `---` lines',
+    'Start the brief with `---`, the metadata in YAML, then `---`.'),
+  'frontmatter-unclosed': entry('Unclosed front matter', 'error',
+    () => 'Unexpected end of document, expected a closing `---` for the front matter',
+    'Close the front matter with a line holding only `---`.'),
+  'frontmatter-engine': entry('Front matter is not YAML', 'error',
+    (d) => `Unexpected front matter language \`${d.engine}\`, expected YAML (\`---\`)`,
+    'Only YAML front matter is read; other engines (js, javascript, coffee) would run code.'),
+  'yaml-syntax': entry('Invalid YAML', 'error',
+    (d) => `Unexpected YAML: ${d.reason}`,
+    'Check the indentation and quoting of the front matter.'),
+  'yaml-unsafe': entry('Unsafe YAML', 'error',
+    (d) => `Unexpected ${d.what}, expected plain YAML data`,
+    'Custom tags, excess aliases and keys such as `__proto__` are refused.'),
+  'missing-field': entry('Missing field', 'error',
+    (d) => `Unexpected missing \`${d.field}\`, expected ${d.expected}`,
+    'Add the field; docs/format.md lists what each part needs.'),
+  'invalid-value': entry('Invalid value', 'error',
+    (d) => `Unexpected \`${d.value}\` for \`${d.field}\`, expected ${d.expected}`,
+    'docs/format.md lists the allowed values.'),
+  'unknown-field': entry('Unknown field', 'warning',
+    (d) => `Unexpected field \`${d.field}\`, expected one of ${d.expected}`,
+    'Remove the field or fix its spelling.'),
+  'unknown-directive': entry('Unknown directive', 'error',
+    (d) => `Unexpected directive \`${d.name}\`, expected ${d.expected}`,
+    'Known directives are listed in docs/format.md.'),
+  'misplaced-directive': entry('Directive in the wrong place', 'error',
+    (d) => `Unexpected \`${d.name}\` ${d.where}, expected it ${d.expected}`,
+    'Parts such as `interest` belong inside a `file`; nesting needs more colons on the outer fence.'),
+  'unknown-attribute': entry('Unknown attribute', 'warning',
+    (d) => `Unexpected attribute \`${d.attribute}\` on \`${d.name}\`, expected ${d.expected}`,
+    'Remove the attribute or fix its spelling.'),
+  'duplicate-id': entry('Duplicate id', 'error',
+    (d) => `Unexpected duplicate ${d.what} \`${d.id}\`, expected each to be unique`,
+    'Give each part its own id.'),
+  'duplicate-part': entry('Part given twice', 'error',
+    (d) => `Unexpected second \`${d.name}\`, expected one ${d.where}`,
+    'Merge the two into one.'),
+  'unresolved-citation': entry('Citation of an unknown source', 'error',
+    (d) => `Unexpected citation \`@${d.key}\`, expected a key declared under \`sources\`${d.suggestion}`,
+    'Declare the source in the front matter or fix the key.'),
+  'unused-source': entry('Source never cited', 'warning',
+    (d) => `Unexpected unused source \`${d.key}\`, expected at least one \`[@${d.key}]\``,
+    'Cite the source or remove it from the list.'),
+  'heading-level': entry('Level-1 heading in the body', 'warning',
+    () => 'Unexpected level-1 heading, expected `##` sections (the title comes from the front matter)',
+    'Use `##` for sections.'),
+  'timeline-order': entry('Timeline out of order', 'warning',
+    (d) => `Unexpected event dated ${d.date} after ${d.previous}, expected date order`,
+    'Move the event to its place in time.'),
+  'quote-not-found': entry('Quote not in source', 'error',
+    (d) => `Unexpected quote \`${d.quote}\`, expected the exact words of source \`${d.key}\`${d.nearest}`,
+    'Copy the words exactly, or paraphrase without quotation.'),
+  'quote-source-missing': entry('Quote source text missing', 'warning',
+    (d) => `Unexpected source \`${d.key}\` without readable text (${d.reason}), expected a \`file\` in the sources dir`,
+    'Set `file:` on the source and pass `--sources-dir`.'),
+  'judgment-uncited': entry('Key judgment without a citation', 'error',
+    () => 'Unexpected judgment without a citation, expected at least one `[@key]`',
+    'Every key judgment needs its evidence.'),
+  'likelihood-mismatch': entry('Likelihood words contradict the attribute', 'warning',
+    (d) => `Unexpected \`${d.words}\` in the text, expected wording that matches likelihood \`${d.likelihood}\``,
+    'Make the prose and the `likelihood` attribute say the same thing.'),
+  'likelihood-confidence-mixed': entry('Likelihood and confidence in one sentence', 'warning',
+    (d) => `Unexpected \`${d.likelihood}\` and \`${d.confidence}\` in one sentence, expected them kept apart (ICD 203)`,
+    'State the likelihood of the event and your confidence in separate sentences.'),
+  'uncited-paragraph': entry('Paragraph without a citation', 'warning',
+    () => 'Unexpected paragraph without a citation, expected at least one `[@key]`',
+    'Cite the source of the claim, or turn the rule off in front matter (`rules:`).'),
+  'source-after-brief': entry('Source dated after the brief', 'warning',
+    (d) => `Unexpected source \`${d.key}\` dated ${d.sourceDate}, expected a date on or before the brief's ${d.briefDate}`,
+    'Check the dates of the source and of the brief.'),
+  'raw-html': entry('Raw HTML', 'warning',
+    () => 'Unexpected raw HTML, expected Markdown (raw HTML is dropped from the output)',
+    'Write it in Markdown; raw HTML never reaches readers.'),
+  'unsafe-link': entry('Unsafe link', 'error',
+    (d) => `Unexpected link \`${d.url}\`, expected an http(s), mailto or in-page (#) link`,
+    'Links with other protocols are removed from the output.'),
+  'unsafe-image': entry('Image not allowed', 'error',
+    (d) => `Unexpected image \`${d.url}\`, expected ${d.expected}`,
+    'Images must be local files inside the brief folder (PNG, JPEG, GIF, WebP, SVG without script).'),
+  'suspicious-character': entry('Suspicious character', 'warning',
+    (d) => `Unexpected ${d.what}, expected ordinary text`,
+    'Bidi controls can disguise text; NUL and invalid bytes are usually corruption.'),
+  'limit-exceeded': entry('Limit exceeded', 'error',
+    (d) => `Unexpected ${d.what} (${d.actual}), expected at most ${d.limit}`,
+    'Split the brief, or raise the limit in the build options.'),
+  'fill-me': entry('Placeholder text', 'warning',
+    () => 'Unexpected placeholder `TODO`, expected real content',
+    'Replace the placeholder before publishing.'),
+} as const satisfies Record<string, RuleEntry>;
+
+export type RuleId = keyof typeof catalogue;

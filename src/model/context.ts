@@ -1,0 +1,105 @@
+/** Shared helpers for turning directive nodes into draft parts: slices, attributes, citations. */
+import type { Nodes, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import { report, didYouMean, listOf } from '../errors/report.js';
+import type { Places } from './places.js';
+
+export type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+export interface DraftCitation {
+  key: string;
+  locator: string | null;
+  position?: Position;
+}
+
+/** Everything extraction of one brief shares. */
+export class ExtractContext {
+  readonly source: string;
+  readonly places: Places = new Map();
+  readonly handled = new Set<Nodes>();
+  readonly toPoint: ReturnType<typeof location>['toPoint'];
+
+  constructor(readonly file: VFile) {
+    this.source = String(file.value);
+    this.toPoint = location(this.source).toPoint;
+  }
+
+  /** The Markdown source of a run of sibling nodes, exactly as written; null for none. */
+  slice(nodes: readonly Nodes[]): string | null {
+    const first = nodes[0]?.position?.start.offset;
+    const last = nodes.at(-1)?.position?.end.offset;
+    if (first === undefined || last === undefined) return null;
+    return this.source.slice(first, last).trim() || null;
+  }
+
+  /** Records where a model path came from. */
+  place(path: string, position: Position | undefined): void {
+    if (position) this.places.set(path, position);
+  }
+
+  /** Records the directive's position and each attribute's position under `path`. */
+  placeDirective(path: string, node: Directive): void {
+    this.place(path, node.position);
+    const start = node.position?.start.offset;
+    if (start === undefined) return;
+    const lineEnd = this.source.indexOf('\n', start);
+    const opening = this.source.slice(start, lineEnd === -1 ? undefined : lineEnd);
+    const brace = opening.indexOf('{');
+    if (brace === -1) return;
+    for (const match of opening.slice(brace).matchAll(/([A-Za-z_][\w:.-]*)\s*=/g)) {
+      const from = this.toPoint(start + brace + match.index);
+      const to = this.toPoint(start + brace + match.index + (match[1]?.length ?? 0));
+      if (from && to) this.place(`${path}.${match[1]}`, { start: from, end: to });
+    }
+  }
+
+  /** Warns about attributes other than `allowed`. */
+  checkAttributes(node: Directive, allowed: readonly string[], path: string): void {
+    for (const name of Object.keys(node.attributes ?? {})) {
+      if (allowed.includes(name)) continue;
+      report(this.file, 'unknown-attribute', this.places.get(`${path}.${name}`) ?? node.position, {
+        attribute: name, name: node.name, expected: `${listOf(allowed)}${didYouMean(name, allowed)}`,
+      });
+    }
+  }
+
+  /** Every citation (and quote, which cites its source) inside `node`. */
+  citations(node: Nodes): DraftCitation[] {
+    const found: DraftCitation[] = [];
+    visit(node, (child) => {
+      if (child.type === 'citation') {
+        for (const item of child.items) found.push(withPosition({ key: item.key, locator: item.locator }, child.position));
+      } else if (child.type === 'textDirective' && child.name === 'q' && child.attributes?.source) {
+        found.push(withPosition({ key: child.attributes.source, locator: null }, child.position));
+      }
+    });
+    return found;
+  }
+}
+
+function withPosition(citation: DraftCitation, position: Position | undefined): DraftCitation {
+  return position ? { ...citation, position } : citation;
+}
+
+/** An attribute's value, or undefined when absent. */
+export function attribute(node: Directive, name: string): string | undefined {
+  const value = node.attributes?.[name];
+  return value === null || value === undefined ? undefined : value;
+}
+
+/** Children that are content, not the `[label]` of a container. */
+export function contentChildren(node: ContainerDirective): RootContent[] {
+  return node.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel)) as RootContent[];
+}
+
+/** "very-unlikely", "Very Unlikely" → "very unlikely". */
+export function normaliseWords(value: string | undefined): string | undefined {
+  return value?.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+}
+
+export { toString };

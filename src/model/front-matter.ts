@@ -1,0 +1,121 @@
+/** Reads the YAML front matter into the draft's `meta` and `sources`, with places for each field. */
+import type { Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { parseDocument, isMap, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
+import { report, didYouMean, listOf } from '../errors/report.js';
+import { metaSchema, sourceSchema } from './schema.js';
+import type { Places } from './places.js';
+
+const metaFields = Object.keys(metaSchema.shape);
+const sourceFields = Object.keys(sourceSchema.shape).filter((field) => field !== 'key');
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+/** Aliases beyond this are refused: "billion laughs" documents expand exponentially. */
+export const maxYamlAliases = 100;
+
+export interface FrontMatter {
+  meta: Record<string, unknown>;
+  sources: Array<Record<string, unknown>>;
+}
+
+/** Parses the `yaml` node; reports problems on `file` and records places. */
+export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Places): FrontMatter {
+  const result: FrontMatter = { meta: {}, sources: [] };
+  if (!node?.position) return result;
+  const toPoint = location(String(file.value)).toPoint;
+  const base = (node.position.start.offset ?? 0) + 4;
+  const range = (yamlRange: readonly number[] | undefined) => {
+    const start = toPoint(base + (yamlRange?.[0] ?? 0));
+    const end = toPoint(base + (yamlRange?.[1] ?? yamlRange?.[0] ?? 0));
+    return start && end ? { start, end } : node.position;
+  };
+  places.set('meta', node.position);
+
+  const document = parseDocument(node.value, { uniqueKeys: true, schema: 'core', prettyErrors: false });
+  for (const error of document.errors) report(file, 'yaml-syntax', range(error.pos)?.start, { reason: error.message.split('\n')[0] ?? '' });
+  if (document.errors.length > 0) return result;
+
+  let unsafe = false;
+  visitYaml(document, {
+    Node(_, yamlNode: YamlNode) {
+      if (yamlNode.tag && !yamlNode.tag.startsWith('tag:yaml.org,2002:')) {
+        unsafe = true;
+        report(file, 'yaml-unsafe', range(yamlNode.range ?? undefined)?.start, { what: `tag \`${yamlNode.tag}\`` });
+      }
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && forbiddenKeys.has(String(pair.key.value))) {
+        unsafe = true;
+        report(file, 'yaml-unsafe', range(pair.key.range ?? undefined)?.start, { what: `key \`${String(pair.key.value)}\`` });
+      }
+    },
+  });
+  if (unsafe) return result;
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: maxYamlAliases });
+  } catch (error) {
+    report(file, 'yaml-unsafe', node.position.start, { what: `front matter (${(error as Error).message})` });
+    return result;
+  }
+  if (data === null || data === undefined) return result;
+  if (!isMap(document.contents) || typeof data !== 'object' || Array.isArray(data)) {
+    report(file, 'invalid-value', node.position.start, { value: 'front matter', field: 'front matter', expected: 'a mapping of fields' });
+    return result;
+  }
+
+  for (const pair of document.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const keyRange = isScalar(pair.key) ? pair.key.range ?? undefined : undefined;
+    const valueRange = (pair.value as YamlNode | null)?.range ?? keyRange;
+    if (key === 'sources') {
+      places.set('sources', range(keyRange) ?? node.position);
+      readSources(pair.value, (data as Record<string, unknown>).sources, result, places, range, file);
+      continue;
+    }
+    places.set(`meta.${key}`, range(valueRange) ?? node.position);
+    if (!metaFields.includes(key)) {
+      report(file, 'unknown-field', range(keyRange)?.start, { field: key, expected: `a front matter field${didYouMean(key, metaFields)}` });
+      continue;
+    }
+    result.meta[key] = (data as Record<string, unknown>)[key];
+  }
+  return result;
+}
+
+function readSources(
+  value: unknown,
+  data: unknown,
+  result: FrontMatter,
+  places: Places,
+  range: (r: readonly number[] | undefined) => PlaceValue,
+  file: VFile,
+): void {
+  if (!isMap(value)) {
+    report(file, 'invalid-value', places.get('sources')?.start, { value: 'sources', field: 'sources', expected: 'a mapping of source keys to sources' });
+    return;
+  }
+  for (const pair of value.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const index = result.sources.length;
+    places.set(`sources.${index}`, range(isScalar(pair.key) ? pair.key.range ?? undefined : undefined) ?? places.get('sources')!);
+    const source: Record<string, unknown> = { key };
+    if (isMap(pair.value)) {
+      for (const field of pair.value.items) {
+        const name = isScalar(field.key) ? String(field.key.value) : '';
+        const fieldRange = (field.value as YamlNode | null)?.range ?? (isScalar(field.key) ? field.key.range : undefined);
+        places.set(`sources.${index}.${name}`, range(fieldRange ?? undefined) ?? places.get(`sources.${index}`)!);
+        if (!sourceFields.includes(name)) {
+          report(file, 'unknown-field', range(isScalar(field.key) ? field.key.range ?? undefined : undefined)?.start,
+            { field: name, expected: `${listOf(sourceFields)}${didYouMean(name, sourceFields)}` });
+          continue;
+        }
+        source[name] = (data as Record<string, Record<string, unknown>>)[key]?.[name];
+      }
+    }
+    result.sources.push(source);
+  }
+}
+
+type PlaceValue = ReturnType<Places['get']>;

@@ -1,0 +1,52 @@
+/** Maps zod issues on the draft to catalogue messages placed at the part or attribute at fault. */
+import type { VFile } from 'vfile';
+import type { z } from 'zod';
+import { report, didYouMean, listOf } from '../errors/report.js';
+import { placeOf, type Places } from '../model/places.js';
+
+const attributeNames = new Set(['likelihood', 'confidence', 'actor', 'stance', 'date', 'id', 'title', 'party', 'name', 'kind', 'topic', 'source', 'signed', 'ratified']);
+const blockExpectations: Record<string, string> = {
+  statement: 'a first paragraph that states the judgment',
+  text: 'text inside the block',
+  provides: 'text that says what the instrument provides',
+  state: 'a `:::state` block inside the file',
+  outlook: 'a `:::outlook` block inside the file',
+  request: 'a `::::request` block inside the extradition analysis',
+  assessment: 'a `::::assessment` block inside the extradition analysis',
+};
+
+/** Describes what a missing field should have been, in the terms an author writes. */
+function expectation(path: readonly PropertyKey[]): string {
+  const field = String(path.at(-1));
+  if (path[0] === 'meta') return `a front matter field \`${field}:\``;
+  if (path[0] === 'sources') return `a field \`${field}:\` on the source`;
+  if (blockExpectations[field]) return blockExpectations[field];
+  if (attributeNames.has(field)) return `an attribute \`${field}=…\``;
+  return 'a value';
+}
+
+function display(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Reports every issue of a failed parse (zod collects all of them, not just the first). */
+export function reportSchemaIssues(file: VFile, issues: readonly z.core.$ZodIssue[], places: Places): void {
+  for (const issue of issues) {
+    const path = issue.path;
+    const place = placeOf(places, path);
+    const field = String(path.at(-1) ?? 'brief');
+    const input = (issue as { input?: unknown }).input;
+    if (issue.code === 'invalid_type' && input === undefined) {
+      report(file, 'missing-field', place, { field, expected: expectation(path) });
+    } else if (issue.code === 'invalid_value') {
+      const values = issue.values.map(String);
+      report(file, 'invalid-value', place, {
+        value: display(input), field, expected: `${listOf(values)}${didYouMean(String(input), values)}`,
+      });
+    } else {
+      const expected = issue.message.startsWith('expected') ? issue.message : `a valid value (${issue.message})`;
+      report(file, 'invalid-value', place, { value: display(input), field, expected });
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/** Draft → Brief: the schema check plus every lint rule, all problems reported in one pass. */
+import type { VFile } from 'vfile';
+import { briefSchema } from '../model/schema.js';
+import type { ParsedBrief } from '../model/parse-brief.js';
+import { applyRuleSettings } from '../errors/report.js';
+import type { Brief } from '../types.js';
+import { reportSchemaIssues } from './schema-issues.js';
+import { checkCitations } from './rules/citations.js';
+import { checkDuplicateIds, checkPlaceholders, checkTimelineOrder } from './rules/structure.js';
+import { checkJudgments, checkProse } from './rules/analytic.js';
+import { checkLinks } from './rules/links.js';
+import { verifyQuotes, type SourceText } from './quotes.js';
+
+export interface ValidateOptions {
+  /** Reads a source's text for quote verification; without it quotes are not checked. */
+  readSource?: (key: string) => SourceText;
+}
+
+export interface ValidatedBrief {
+  /** The typed brief, or null when the draft does not satisfy the schema. */
+  brief: Brief | null;
+  file: VFile;
+  /** Quotes verified against their sources (0 when no reader was given). */
+  quotesVerified: number;
+}
+
+/** True when `file` has an error (a fatal message). */
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true);
+}
+
+/**
+ * Validates a parsed brief. Every problem is added to `parsed.file.messages`; content problems
+ * never throw. Returns the typed brief only when the schema accepts it.
+ */
+export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}): ValidatedBrief {
+  const { file, tree, places } = parsed;
+  // The draft is unchecked input: each rule reads it defensively.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const draft = parsed.draft as Record<string, any>;
+  const result = briefSchema.safeParse(parsed.draft, { reportInput: true });
+  if (!result.success && Object.keys(parsed.draft).length > 0) reportSchemaIssues(file, result.error.issues, places);
+  checkCitations(file, tree, draft, places);
+  checkDuplicateIds(file, draft, places);
+  checkTimelineOrder(file, draft, places);
+  checkJudgments(file, draft.keyJudgments, places);
+  checkProse(file, tree);
+  checkLinks(file, tree);
+  checkPlaceholders(file);
+  const quotesVerified = options.readSource ? verifyQuotes(file, draft, places, options.readSource) : 0;
+  const rules = (parsed.draft.meta as { rules?: Record<string, 'off' | 'warning' | 'error'> } | undefined)?.rules;
+  if (rules && typeof rules === 'object') applyRuleSettings(file, rules);
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { brief: result.success ? result.data : null, file, quotesVerified };
+}
