@@ -1,0 +1,50 @@
+/** Renders one validated brief to one format; the PDF goes through a shared Printer. */
+import type { Brief } from '../types.js';
+import { generator as defaultGenerator } from '../version.js';
+import { renderHtml, renderJson, renderMarkdown, renderPdfSource, type RenderOptions } from '../render/render.js';
+import { Printer, type PrinterOptions } from '../pdf/printer.js';
+import { applyMetadata, sourceDateEpoch } from '../pdf/metadata.js';
+
+export type Format = 'md' | 'html' | 'pdf' | 'json';
+export const formats: readonly Format[] = ['md', 'html', 'pdf', 'json'];
+
+export interface RenderBriefOptions extends RenderOptions {
+  /** A launched printer to reuse; without one a PDF render launches and closes its own. */
+  printer?: Printer | undefined;
+  /** Options for the printer launched when none is given. */
+  printerOptions?: PrinterOptions | undefined;
+  /** Environment read for SOURCE_DATE_EPOCH (default: process.env). */
+  env?: NodeJS.ProcessEnv | undefined;
+}
+
+/** Renders `brief` as `format`: a string for md/html/json, bytes for pdf. */
+export async function renderBrief(brief: Brief, format: 'pdf', options?: RenderBriefOptions): Promise<Uint8Array>;
+export async function renderBrief(brief: Brief, format: 'md' | 'html' | 'json', options?: RenderBriefOptions): Promise<string>;
+export async function renderBrief(brief: Brief, format: Format, options?: RenderBriefOptions): Promise<string | Uint8Array>;
+export async function renderBrief(brief: Brief, format: Format, options: RenderBriefOptions = {}): Promise<string | Uint8Array> {
+  const generator = options.generator ?? defaultGenerator;
+  switch (format) {
+    case 'json': return renderJson(brief);
+    case 'md': return renderMarkdown(brief, { ...options, generator });
+    case 'html': return renderHtml(brief, { ...options, generator });
+    case 'pdf': {
+      const source = renderPdfSource(brief, { ...options, generator });
+      const printer = options.printer ?? (await Printer.launch(options.printerOptions));
+      try {
+        const printed = await printer.print(source.html, { paper: brief.meta.paper, headerTemplate: source.headerTemplate, footerTemplate: source.footerTemplate });
+        return await applyMetadata(printed, {
+          title: brief.meta.title,
+          author: brief.meta.authors.join(', '),
+          subject: brief.meta.subtitle ?? brief.meta.classification,
+          keywords: brief.meta.keywords,
+          lang: brief.meta.lang,
+          producer: generator,
+          date: sourceDateEpoch(options.env),
+          idSeed: source.html,
+        });
+      } finally {
+        if (!options.printer) await printer.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Atomic output: each file is written to a temp file in the same directory and renamed over the
+ * old one, so a reader (or an interrupted build) only ever sees the old or the new file whole.
+ * Temp files in flight are tracked so a signal handler can remove them.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+const inFlight = new Set<string>();
+
+/** Temp files not yet renamed into place (for clean-up on SIGINT/SIGTERM). */
+export function pendingTempFiles(): string[] {
+  return [...inFlight];
+}
+
+/** Writes `data` to `path` atomically (fsync, then rename). */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const directory = dirname(path);
+  await mkdir(directory, { recursive: true });
+  const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  inFlight.add(temporary);
+  try {
+    const handle = await open(temporary, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  } finally {
+    inFlight.delete(temporary);
+  }
+}

@@ -1,0 +1,46 @@
+/** `briefsmith build`: prints one line per written file, problems, and a summary with the time. */
+import { relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { buildBriefs } from '../../build/build.js';
+import { pendingTempFiles } from '../../build/write.js';
+import { formatProblems, problemsOf } from '../../errors/format.js';
+import { parseCount, parseFormats, parseString } from '../flags.js';
+
+function onSignal(signal: NodeJS.Signals, code: number) {
+  process.once(signal, () => {
+    for (const temporary of pendingTempFiles()) rmSync(temporary, { force: true });
+    process.stderr.write(`\nbriefsmith: interrupted (${signal}); outputs already written are complete, nothing half-written was left.\n`);
+    process.exit(code);
+  });
+}
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/** Runs the build and returns the exit code. */
+export async function runBuild(paths: string[], flags: Record<string, unknown>): Promise<number> {
+  onSignal('SIGINT', 130);
+  onSignal('SIGTERM', 143);
+  const cwd = process.cwd();
+  const result = await buildBriefs({
+    paths,
+    outDir: parseString('out', flags.out) ?? 'out',
+    formats: parseFormats(flags.format),
+    templates: parseString('templates', flags.templates),
+    chrome: parseString('chrome', flags.chrome),
+    sourcesDir: parseString('sources-dir', flags.sourcesDir),
+    concurrency: parseCount('concurrency', flags.concurrency),
+    onEvent(event) {
+      if (event.type === 'written') process.stdout.write(`wrote ${relative(cwd, event.path)} (${size(event.bytes)})\n`);
+      if (event.type === 'brief' && event.total > 1) process.stderr.write(`[${event.index + 1}/${event.total}] ${event.path}\n`);
+    },
+  });
+  const problems = problemsOf(result.files);
+  if (problems.length > 0) process.stderr.write(formatProblems(problems, 'human', result.briefs.length));
+  for (const failure of result.failures) process.stderr.write(`briefsmith: ${failure.path}: ${failure.error.message}\n`);
+  const built = new Set(result.written.map((file) => file.brief)).size;
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const seconds = (result.durationMs / 1000).toFixed(2);
+  process.stdout.write(`Built ${built} of ${result.briefs.length} brief${result.briefs.length === 1 ? '' : 's'} (${result.written.length} files) in ${seconds} s\n`);
+  if (result.failures.length > 0) return 2;
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,24 @@
+/** `briefsmith check`: parse and validate, print every problem, exit 1 on any error. */
+import { loadBriefs } from '../../build/load.js';
+import { formatProblems, problemsOf, type ReporterName } from '../../errors/format.js';
+import { parseString, UsageError } from '../flags.js';
+
+const reporters: ReporterName[] = ['human', 'json', 'github'];
+
+/** Runs the check and returns the exit code. */
+export async function runCheck(paths: string[], flags: Record<string, unknown>): Promise<number> {
+  const reporter = (parseString('reporter', flags.reporter) ?? 'human') as ReporterName;
+  if (!reporters.includes(reporter)) throw new UsageError(`Unknown reporter \`${reporter}\`, expected ${reporters.join(', ')}`);
+  const sourcesDir = parseString('sources-dir', flags.sourcesDir);
+  const briefs = await loadBriefs({ paths, sourcesDir });
+  const problems = problemsOf(briefs.map((brief) => brief.file));
+  process.stdout.write(formatProblems(problems, reporter, briefs.length));
+  if (reporter === 'human') {
+    const quotes = briefs.reduce((sum, brief) => sum + brief.quotes, 0);
+    const verified = briefs.reduce((sum, brief) => sum + brief.quotesVerified, 0);
+    process.stdout.write(sourcesDir
+      ? `Quotes: ${verified} of ${quotes} verified against ${sourcesDir}\n`
+      : `Quotes: ${quotes} not verified (pass --sources-dir to check them against the sources)\n`);
+  }
+  return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,34 @@
+/** Flag parsing shared by commands; a bad value is a usage error (exit 2). */
+import { formats, type Format } from '../build/render-brief.js';
+
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** `--format md,pdf` → ['md', 'pdf']. */
+export function parseFormats(value: unknown): Format[] {
+  const list = String(value ?? '').split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+  for (const format of list) {
+    if (!(formats as readonly string[]).includes(format)) throw new UsageError(`Unknown format \`${format}\`, expected ${formats.join(', ')}`);
+  }
+  return [...new Set(list)] as Format[];
+}
+
+/** A positive integer flag, or undefined when absent. */
+export function parseCount(name: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--${name} expects a whole number of at least 1, got \`${String(value)}\``);
+  return count;
+}
+
+/** A string flag (cac gives `true` for a flag given without its value). */
+export function parseString(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} expects a value`);
+  return value;
+}

@@ -1,0 +1,50 @@
+/**
+ * The `briefsmith` command: a thin shell over the library. The only module that prints or exits.
+ * Exit codes: 0 ok, 1 content errors, 2 usage or environment errors, 130/143 on SIGINT/SIGTERM.
+ */
+import { cac } from 'cac';
+import { version } from '../version.js';
+import { fail } from './exit.js';
+import { UsageError } from './flags.js';
+
+const cli = cac('briefsmith');
+
+cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/) into out/')
+  .option('--out <dir>', 'Output folder', { default: 'out' })
+  .option('--format <list>', 'Comma-separated formats: md,html,pdf,json', { default: 'md,html,pdf,json' })
+  .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
+  .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with')
+  .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
+  .option('--concurrency <n>', 'Briefs rendered at once (default: CPU count)')
+  .example('briefsmith build briefs/ --format html,pdf')
+  .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/build.js')).runBuild(paths, flags));
+
+cli.command('check [...paths]', 'Parse and validate briefs without rendering; print every problem')
+  .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
+  .option('--reporter <name>', 'human, json or github', { default: 'human' })
+  .example('briefsmith check briefs/ --sources-dir ../shared/sources')
+  .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/check.js')).runCheck(paths, flags));
+
+cli.command('doctor', 'Show the Chromium that would print PDFs, its version, and the bundled fonts')
+  .option('--chrome <path>', 'Chromium or headless shell binary to try')
+  .action(async (flags: Record<string, unknown>) => (await import('./commands/doctor.js')).runDoctor(flags));
+
+cli.help();
+cli.version(version);
+
+async function main(): Promise<void> {
+  try {
+    cli.parse(process.argv, { run: false });
+    if (cli.options.help || cli.options.version) return;
+    if (!cli.matchedCommand) {
+      if (cli.args.length > 0) throw new UsageError(`Unknown command \`${cli.args[0]}\`. Run \`briefsmith --help\`.`);
+      cli.outputHelp();
+      return;
+    }
+    process.exitCode = await cli.runMatchedCommand();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+await main();

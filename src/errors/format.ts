@@ -1,0 +1,56 @@
+/**
+ * Reporters for content problems: the human format (`path:line:column  severity  message  rule`),
+ * JSON for tools, and GitHub Actions annotations.
+ */
+import type { VFile } from 'vfile';
+
+export type ReporterName = 'human' | 'json' | 'github';
+
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number | null;
+  endColumn: number | null;
+  severity: 'error' | 'warning';
+  ruleId: string;
+  message: string;
+}
+
+/** Flattens every file's messages into one list, in file then position order. */
+export function problemsOf(files: readonly VFile[]): Problem[] {
+  return files.flatMap((file) => file.messages.map((message) => ({
+    file: file.path || '<input>',
+    line: message.place && 'start' in message.place ? message.place.start.line : (message.line ?? 1),
+    column: message.place && 'start' in message.place ? message.place.start.column : (message.column ?? 1),
+    endLine: message.place && 'end' in message.place ? message.place.end.line : null,
+    endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
+    severity: message.fatal ? 'error' as const : 'warning' as const,
+    ruleId: message.ruleId ?? 'unknown',
+    message: message.reason,
+  })));
+}
+
+/** "2 errors, 1 warning in 3 briefs". */
+export function summary(problems: readonly Problem[], briefs: number): string {
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(briefs, 'brief')}`;
+}
+
+const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** Formats problems for one reporter; the human format ends with a summary line. */
+export function formatProblems(problems: readonly Problem[], reporter: ReporterName, briefs: number): string {
+  if (reporter === 'json') return `${JSON.stringify(problems, null, 2)}\n`;
+  if (reporter === 'github') {
+    return problems.map((problem) => {
+      const end = problem.endLine === null ? '' : `,endLine=${problem.endLine},endColumn=${problem.endColumn}`;
+      return `::${problem.severity} file=${escapeProperty(problem.file)},line=${problem.line},col=${problem.column}${end},title=${escapeProperty(problem.ruleId)}::${escapeData(problem.message)}\n`;
+    }).join('');
+  }
+  const lines = problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}`);
+  return `${[...lines, summary(problems, briefs)].join('\n')}\n`;
+}

@@ -1,0 +1,27 @@
+/**
+ * briefsmith's library API. It never prints and never exits: content problems come back as
+ * vfile messages, environment problems as typed errors.
+ */
+export { parseBrief, defaultLimits } from './model/parse-brief.js';
+export type { ParsedBrief, ParseOptions, ParseLimits } from './model/parse-brief.js';
+export { validateBrief, hasErrors } from './validate/validate.js';
+export type { ValidateOptions, ValidatedBrief } from './validate/validate.js';
+export { renderBrief, formats } from './build/render-brief.js';
+export type { Format, RenderBriefOptions } from './build/render-brief.js';
+export { buildBriefs } from './build/build.js';
+export type { BuildOptions, BuildResult, BuildEvent, WrittenFile } from './build/build.js';
+export { loadBriefs } from './build/load.js';
+export type { LoadOptions, LoadedBrief } from './build/load.js';
+export { MissingPathError } from './build/find.js';
+export { briefSchema, likelihoods, confidences, stances, instrumentKinds } from './model/schema.js';
+export { catalogue } from './errors/catalogue.js';
+export type { RuleId, RuleEntry } from './errors/catalogue.js';
+export { formatProblems, problemsOf } from './errors/format.js';
+export type { Problem, ReporterName } from './errors/format.js';
+export { TemplateError } from './render/template-error.js';
+export { templateDirs } from './render/templates.js';
+export { locateChrome, ChromeNotFoundError } from './pdf/locate.js';
+export type { FoundChrome } from './pdf/locate.js';
+export { Printer } from './pdf/printer.js';
+export { version } from './version.js';
+export type * from './types.js';

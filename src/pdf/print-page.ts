@@ -1,0 +1,71 @@
+/**
+ * Prints one document in a sandboxed page: JavaScript off, every request except `data:` refused,
+ * and any navigation of the main frame treated as an attack that fails the print (so an error
+ * page is never printed in place of the brief).
+ */
+import type { HTTPRequest, Page } from 'puppeteer-core';
+
+export interface PrintOptions {
+  paper: 'a4' | 'letter';
+  headerTemplate: string;
+  footerTemplate: string;
+  timeout: number;
+}
+
+/** Raised when a document tried to leave its sandbox (a navigation or a blocked request). */
+export class SandboxViolation extends Error {
+  constructor(readonly url: string) {
+    super(`The document tried to navigate to ${url.slice(0, 120)}; printing was stopped.`);
+    this.name = 'SandboxViolation';
+  }
+}
+
+const prepared = new WeakSet<Page>();
+
+async function prepare(page: Page, state: { violation: SandboxViolation | null }): Promise<void> {
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url();
+    if (url.startsWith('data:')) {
+      void request.continue();
+      return;
+    }
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && url !== 'about:blank') {
+      state.violation ??= new SandboxViolation(url);
+    }
+    void request.abort('blockedbyclient');
+  });
+}
+
+const states = new WeakMap<Page, { violation: SandboxViolation | null }>();
+
+/** Loads `html` into `page` with setContent and prints it. */
+export async function printPage(page: Page, html: string, options: PrintOptions): Promise<Uint8Array> {
+  let state = states.get(page);
+  if (!state) {
+    state = { violation: null };
+    states.set(page, state);
+  }
+  if (!prepared.has(page)) {
+    await prepare(page, state);
+    prepared.add(page);
+  }
+  state.violation = null;
+  await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
+  if (state.violation) throw state.violation;
+  const pdf = await page.pdf({
+    format: options.paper === 'letter' ? 'Letter' : 'A4',
+    printBackground: true,
+    preferCSSPageSize: false,
+    displayHeaderFooter: true,
+    headerTemplate: options.headerTemplate,
+    footerTemplate: options.footerTemplate,
+    margin: { top: '22mm', bottom: '22mm', left: '22mm', right: '20mm' },
+    tagged: true,
+    outline: true,
+    timeout: options.timeout,
+  });
+  if (state.violation) throw state.violation;
+  return pdf;
+}

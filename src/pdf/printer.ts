@@ -1,0 +1,122 @@
+/**
+ * One browser per build and a fixed pool of pages: launching Chromium costs far more than a
+ * page, so a build launches once, prints every brief through the pool with bounded concurrency,
+ * and closes the browser in `finally`.
+ */
+import { availableParallelism } from 'node:os';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { locateChrome, type FoundChrome } from './locate.js';
+import { launchArgs, sandboxArgs } from './launch-args.js';
+import { printPage, type PrintOptions } from './print-page.js';
+
+export interface PrinterOptions {
+  /** `--chrome PATH`. */
+  chrome?: string | undefined;
+  /** Pages printing at once (default: CPU count). */
+  concurrency?: number | undefined;
+  /** Milliseconds one brief may take before it fails (default 60 000). */
+  timeout?: number | undefined;
+}
+
+/** A launched browser with a page pool. Create with `Printer.launch`, always `close()`. */
+export class Printer {
+  private readonly idle: Page[] = [];
+  private readonly waiting: Array<(page: Page) => void> = [];
+  private pages = 0;
+
+  private constructor(
+    private browser: Browser,
+    readonly chrome: FoundChrome,
+    private readonly options: { concurrency: number; timeout: number },
+  ) {}
+
+  /** Finds and launches Chromium. Throws ChromeNotFoundError when there is none. */
+  static async launch(options: PrinterOptions = {}): Promise<Printer> {
+    const chrome = await locateChrome(options.chrome);
+    const browser = await launchBrowser(chrome);
+    return new Printer(browser, chrome, {
+      concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
+      timeout: options.timeout ?? 60_000,
+    });
+  }
+
+  /** The browser's version string, e.g. "HeadlessChrome/143.0.7499.0". */
+  version(): Promise<string> {
+    return this.browser.version();
+  }
+
+  /** Prints standalone HTML to PDF bytes. */
+  async print(html: string, options: Omit<PrintOptions, 'timeout'>): Promise<Uint8Array> {
+    const page = await this.acquire();
+    let healthy = false;
+    try {
+      const pdf = await printPage(page, html, { ...options, timeout: this.options.timeout });
+      healthy = true;
+      return pdf;
+    } finally {
+      this.release(page, healthy);
+    }
+  }
+
+  /** Closes the browser (safe to call twice). */
+  async close(): Promise<void> {
+    const browser = this.browser;
+    if (!browser.connected) return;
+    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+  }
+
+  /** True while the browser process is alive and connected. */
+  get connected(): boolean {
+    return this.browser.connected;
+  }
+
+  /** Relaunches after a crash; pages of the old browser are discarded. */
+  async relaunch(): Promise<void> {
+    await this.close();
+    this.idle.length = 0;
+    this.pages = 0;
+    this.browser = await launchBrowser(this.chrome);
+  }
+
+  private async acquire(): Promise<Page> {
+    const page = this.idle.pop();
+    if (page) return page;
+    if (this.pages < this.options.concurrency) {
+      this.pages++;
+      try {
+        return await this.browser.newPage();
+      } catch (error) {
+        this.pages--;
+        throw error;
+      }
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(page: Page, healthy: boolean): void {
+    if (!healthy) {
+      // A page that failed may be mid-navigation or crashed: replace it rather than reuse it.
+      this.pages--;
+      void page.close().catch(() => undefined);
+      const next = this.waiting.shift();
+      if (next) void this.acquire().then(next);
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(page);
+    else this.idle.push(page);
+  }
+}
+
+async function launchBrowser(chrome: FoundChrome): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: chrome.path,
+    headless: chrome.headless,
+    pipe: true,
+    args: [...launchArgs, ...sandboxArgs()],
+    // Signals are handled by the build, which closes the browser itself.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+}

@@ -1,0 +1,31 @@
+/** Helpers whose output depends on the target format: rich text and escaping. */
+import Handlebars from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+import { escapeMarkdown, markdownToHtml, markdownToMarkdown, type SourceNumbers } from '../rich-text.js';
+import { HelperError } from './common.js';
+
+function numbersOf(options: HelperOptions): SourceNumbers {
+  const root = options.data?.root as { sourceNumbers?: Record<string, number> } | undefined;
+  return new Map(Object.entries(root?.sourceNumbers ?? {}));
+}
+
+function text(helper: string, value: unknown): string {
+  if (typeof value !== 'string') throw new HelperError(helper, 'text (a string)', value);
+  return value;
+}
+
+/** Helpers for HTML templates: `rich`/`inline` give sanitized HTML; plain `{{x}}` is escaped by Handlebars. */
+export const htmlHelpers = {
+  rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToHtml(text('rich', value), numbersOf(options))),
+  inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToHtml(text('inline', value), numbersOf(options), true)),
+};
+
+/** Helpers for Markdown templates: every model value must pass through one of these. */
+export const markdownHelpers = {
+  /** Plain text, escaped for Markdown. */
+  md: (value: unknown) => new Handlebars.SafeString(escapeMarkdown(text('md', value))),
+  /** Plain text for a GFM table cell (pipes escaped, one line). */
+  'md-cell': (value: unknown) => new Handlebars.SafeString(escapeMarkdown(text('md-cell', value)).replace(/\|/g, '\\|')),
+  rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToMarkdown(text('rich', value), numbersOf(options))),
+  inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToMarkdown(text('inline', value), numbersOf(options), true).replace(/\|/g, '\\|')),
+};

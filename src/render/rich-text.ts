@@ -1,0 +1,106 @@
+/**
+ * Model text fields are Markdown as the author wrote it. This renders one field to sanitized
+ * HTML or to normalised Markdown, numbering citations by the brief's source list. Raw HTML,
+ * unsafe links and images never pass: the HTML goes through rehype-sanitize, and the Markdown is
+ * rebuilt from the syntax tree rather than copied.
+ */
+import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { parseFragment } from '../source/processor.js';
+import type { CitationNode } from '../source/mdast-extensions.js';
+import { isSafeLink } from '../validate/rules/links.js';
+import { sanitizeSchema } from './sanitize-schema.js';
+
+/** Source key → its number in the Sources list. */
+export type SourceNumbers = ReadonlyMap<string, number>;
+
+const toHtml = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify).freeze();
+
+function citationLabel(node: CitationNode, numbers: SourceNumbers): Array<{ key: string; text: string }> {
+  return node.items.map((item) => ({
+    key: item.key,
+    text: `${numbers.get(item.key) ?? '?'}${item.locator ? `, ${item.locator}` : ''}`,
+  }));
+}
+
+/** Rewrites briefsmith's own nodes (citations, quotes) and drops what must not pass. */
+function prepare(tree: Root, numbers: SourceNumbers, format: 'html' | 'md'): void {
+  const rewrite = (parent: Parents): void => {
+    const children: RootContent[] = [];
+    for (const child of parent.children as RootContent[]) {
+      if ('children' in child) rewrite(child);
+      children.push(...rewriteNode(child, numbers, format));
+    }
+    (parent as { children: RootContent[] }).children = children;
+  };
+  rewrite(tree);
+}
+
+function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' | 'md'): RootContent[] {
+  switch (node.type) {
+    case 'citation': {
+      const labels = citationLabel(node, numbers);
+      if (format === 'md') return [{ type: 'text', value: `[${labels.map((label) => label.text).join('; ')}]` }];
+      const links = labels.flatMap((label, index) => [
+        ...(index > 0 ? [{ type: 'text' as const, value: '; ' }] : []),
+        { type: 'link' as const, url: `#source-${label.key}`, data: { hProperties: { className: ['citation-link'] } }, children: [{ type: 'text' as const, value: label.text }] },
+      ]);
+      return [{ type: 'emphasis', data: { hName: 'sup', hProperties: { className: ['citation'] } }, children: links }];
+    }
+    case 'textDirective': {
+      if (node.name !== 'q') return node.children as RootContent[];
+      const source = node.attributes?.source ?? '';
+      const citation: CitationNode = { type: 'citation', value: '', items: [{ key: source, locator: null }] };
+      const cited = rewriteNode(citation, numbers, format);
+      if (format === 'md') return [{ type: 'text', value: '“' }, ...(node.children as RootContent[]), { type: 'text', value: '” ' }, ...cited];
+      return [{ type: 'emphasis', data: { hName: 'q', hProperties: { className: ['quote'] } }, children: node.children as PhrasingContent[] }, ...cited];
+    }
+    case 'leafDirective':
+    case 'containerDirective':
+      return node.children as RootContent[];
+    case 'html':
+      return [];
+    case 'image':
+      return node.alt ? [{ type: 'text', value: node.alt }] : [];
+    case 'link':
+    case 'definition':
+      if (isSafeLink(node.url)) return [node];
+      return node.type === 'link' ? (node.children as RootContent[]) : [];
+    default:
+      return [node];
+  }
+}
+
+/** Renders a Markdown field to sanitized HTML; `inline` drops the paragraph wrapper of a one-paragraph field. */
+export function markdownToHtml(markdown: string, numbers: SourceNumbers, inline = false): string {
+  const tree = parseFragment(markdown);
+  prepare(tree, numbers, 'html');
+  const root = inline ? unwrapParagraph(tree) : tree;
+  const hast = toHtml.runSync(root);
+  return toHtml.stringify(hast).trim();
+}
+
+/** Renders a Markdown field to normalised Markdown (citations as [n]); `inline` gives one line. */
+export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false): string {
+  const tree = parseFragment(markdown);
+  prepare(tree, numbers, 'md');
+  const out = toMarkdown(tree, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true }).trim();
+  return inline ? out.replace(/\s*\n\s*/g, ' ') : out;
+}
+
+function unwrapParagraph(tree: Root): Root {
+  const only = tree.children.length === 1 ? tree.children[0] : undefined;
+  if (only?.type !== 'paragraph') return tree;
+  return { type: 'root', children: only.children as unknown as RootContent[] };
+}
+
+/** Escapes plain text so that Markdown shows it literally (the HTML escaping of `{{x}}` is wrong there). */
+export function escapeMarkdown(text: string): string {
+  const tree: Nodes = { type: 'paragraph', children: [{ type: 'text', value: text.replace(/\s*\n\s*/g, ' ') }] };
+  return toMarkdown(tree, { extensions: [gfmToMarkdown()] }).replace(/\n$/, '');
+}

@@ -1,0 +1,28 @@
+/** A template that fails to compile or render, located in its file for the person who edits it. */
+export class TemplateError extends Error {
+  constructor(
+    readonly template: string,
+    readonly reason: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+  ) {
+    super(`${template}${line === undefined ? '' : `:${line}:${column ?? 1}`}: ${reason}`);
+    this.name = 'TemplateError';
+  }
+}
+
+interface HandlebarsProblem { message?: string; lineNumber?: number; column?: number; loc?: { start?: { line: number; column: number } } }
+
+/** Converts a Handlebars parse/runtime error (or a helper error with `loc`) into a TemplateError. */
+export function toTemplateError(error: unknown, template: string): TemplateError {
+  if (error instanceof TemplateError) return error;
+  const problem = (error ?? {}) as HandlebarsProblem;
+  const message = String(problem.message ?? error);
+  const parseLine = /Parse error on line (\d+)/.exec(message);
+  const line = problem.loc?.start?.line ?? problem.lineNumber ?? (parseLine ? Number(parseLine[1]) : undefined);
+  const rawColumn = problem.loc?.start?.column ?? problem.column;
+  // Handlebars columns are 0-based; editors count from 1.
+  const column = rawColumn === undefined ? undefined : rawColumn + 1;
+  const reason = message.replace(/ - \d+:\d+$/, '').replace(/^Parse error on line \d+:\n/, 'Parse error:\n');
+  return new TemplateError(template, reason, line, column);
+}

@@ -1,0 +1,137 @@
+/**
+ * Template resolution and compilation. Each file is looked up in order — the user's directory
+ * (`--templates`), the project's `templates/`, then the defaults shipped with briefsmith — so an
+ * editor can override one partial without copying the rest. Compiled templates are cached by
+ * path and modification time.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+import { commonHelpers } from './helpers/common.js';
+import { htmlHelpers, markdownHelpers } from './helpers/format.js';
+import { toTemplateError } from './template-error.js';
+
+export type TemplateFormat = 'md' | 'html';
+
+/** The defaults shipped with the package. */
+export const builtinTemplatesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/** The directories searched, highest priority first, without duplicates or missing ones. */
+export function templateDirs(options: { templates?: string | undefined; cwd?: string } = {}): string[] {
+  const cwd = options.cwd ?? process.cwd();
+  const candidates = [options.templates ? resolve(cwd, options.templates) : undefined, join(cwd, 'templates'), builtinTemplatesDir];
+  const dirs: string[] = [];
+  for (const dir of candidates) if (dir && !dirs.includes(dir) && (dir === builtinTemplatesDir || existsSync(dir))) dirs.push(dir);
+  return dirs;
+}
+
+/** The first directory's copy of `relative`, or undefined. */
+export function resolveTemplateFile(dirs: readonly string[], relative: string): string | undefined {
+  for (const dir of dirs) {
+    const candidate = join(dir, relative);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Every partial name for `format` across `dirs`, mapped to the file that wins. */
+export function resolvePartials(dirs: readonly string[], format: TemplateFormat): Map<string, string> {
+  const partials = new Map<string, string>();
+  for (const dir of dirs) {
+    const folder = join(dir, 'partials', format);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).sort()) {
+      if (name.endsWith('.hbs') && !partials.has(name.slice(0, -4))) partials.set(name.slice(0, -4), join(folder, name));
+    }
+  }
+  return partials;
+}
+
+type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
+function compileFile(hbs: typeof Handlebars, path: string, format: TemplateFormat): Compiled {
+  const source = readFileSync(path, 'utf8');
+  let template: Compiled;
+  try {
+    // Parse now so a syntax error names this file, not the first template that uses it.
+    hbs.parse(source);
+    template = hbs.compile(source, { strict: true, preventIndent: format === 'md' }) as Compiled;
+  } catch (error) {
+    throw toTemplateError(error, path);
+  }
+  return (context, options) => {
+    try {
+      return template(context, options);
+    } catch (error) {
+      throw toTemplateError(error, path);
+    }
+  };
+}
+
+/** Wraps a helper so its errors carry the template position Handlebars passes in `options.loc`. */
+function located(helper: (...args: never[]) => unknown) {
+  return function (this: unknown, ...args: unknown[]) {
+    try {
+      return (helper as (...values: unknown[]) => unknown).apply(this, args);
+    } catch (error) {
+      const options = args.at(-1) as HelperOptions & { loc?: unknown };
+      throw Object.assign(error instanceof Error ? error : new Error(String(error)), { loc: options?.loc });
+    }
+  };
+}
+
+/** A compiled set of templates for one format, ready to render views. */
+export interface TemplateSet {
+  format: TemplateFormat;
+  main: string;
+  partials: Map<string, string>;
+  render(view: unknown): string;
+  /** Renders a secondary template (`pdf/header`, `pdf/footer`); empty when none resolves. */
+  renderExtra(name: string, view: unknown): string;
+}
+
+/** Secondary templates compiled with a format's helpers. */
+const extrasOf: Record<TemplateFormat, string[]> = { md: [], html: ['pdf/header', 'pdf/footer'] };
+
+const setCache = new Map<string, TemplateSet>();
+
+/** Loads the templates of `format` from `dirs`, reusing a compiled set while no file has changed. */
+export function loadTemplates(dirs: readonly string[], format: TemplateFormat): TemplateSet {
+  const main = resolveTemplateFile(dirs, `brief.${format}.hbs`);
+  if (!main) throw toTemplateError(new Error(`No template brief.${format}.hbs in ${dirs.join(', ')}`), `brief.${format}.hbs`);
+  const partials = resolvePartials(dirs, format);
+  const extras = new Map<string, string>();
+  for (const name of extrasOf[format]) {
+    const path = resolveTemplateFile(dirs, `${name}.hbs`);
+    if (path) extras.set(name, path);
+  }
+  const key = [format, ...[main, ...partials.values(), ...extras.values()].map((path) => `${path}@${statSync(path).mtimeMs}`)].join('\0');
+  const cached = setCache.get(key);
+  if (cached) return cached;
+  const set = compileSet(format, main, partials, extras);
+  setCache.set(key, set);
+  return set;
+}
+
+function compileSet(format: TemplateFormat, main: string, partials: Map<string, string>, extras: Map<string, string>): TemplateSet {
+  const hbs = Handlebars.create();
+  const helpers = { ...commonHelpers, ...(format === 'md' ? markdownHelpers : htmlHelpers) };
+  for (const [name, helper] of Object.entries(helpers)) hbs.registerHelper(name, located(helper as never));
+  for (const [name, path] of partials) hbs.registerPartial(name, compileFile(hbs, path, format) as never);
+  const template = compileFile(hbs, main, format);
+  const compiledExtras = new Map([...extras].map(([name, path]) => [name, compileFile(hbs, path, format)]));
+  const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  return {
+    format, main, partials,
+    render: (view) => template(view, runtime),
+    renderExtra: (name, view) => compiledExtras.get(name)?.(view, runtime) ?? '',
+  };
+}
+
+/** A stylesheet (`print.css`, `pdf/running.css`) as resolved; empty when none. */
+export function loadStylesheet(dirs: readonly string[], name = 'print.css'): string {
+  const path = resolveTemplateFile(dirs, name);
+  return path ? readFileSync(path, 'utf8') : '';
+}
