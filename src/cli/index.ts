@@ -35,7 +35,12 @@ cli.version(version);
 async function main(): Promise<void> {
   try {
     cli.parse(process.argv, { run: false });
-    if (cli.options.help || cli.options.version) return;
+    if (cli.options.help) return;
+    if (cli.options.version) {
+      // cac prints the version only without a command; `briefsmith build --version` should too.
+      if (cli.matchedCommand) process.stdout.write(`briefsmith/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
+      return;
+    }
     if (!cli.matchedCommand) {
       if (cli.args.length > 0) throw new UsageError(`Unknown command \`${cli.args[0]}\`. Run \`briefsmith --help\`.`);
       cli.outputHelp();

@@ -10,6 +10,8 @@ import type { Places } from './places.js';
 const metaFields = Object.keys(metaSchema.shape);
 const sourceFields = Object.keys(sourceSchema.shape).filter((field) => field !== 'key');
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+/** The YAML 1.2 core schema's tags; anything else (`!!js/function`, `!custom`) is refused. */
+const coreTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((tag) => `tag:yaml.org,2002:${tag}`));
 /** Aliases beyond this are refused: "billion laughs" documents expand exponentially. */
 export const maxYamlAliases = 100;
 
@@ -38,7 +40,7 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Pla
   let unsafe = false;
   visitYaml(document, {
     Node(_, yamlNode: YamlNode) {
-      if (yamlNode.tag && !yamlNode.tag.startsWith('tag:yaml.org,2002:')) {
+      if (yamlNode.tag && !coreTags.has(yamlNode.tag)) {
         unsafe = true;
         report(file, 'yaml-unsafe', range(yamlNode.range ?? undefined)?.start, { what: `tag \`${yamlNode.tag}\`` });
       }
@@ -76,7 +78,7 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Pla
     }
     places.set(`meta.${key}`, range(valueRange) ?? node.position);
     if (!metaFields.includes(key)) {
-      report(file, 'unknown-field', range(keyRange)?.start, { field: key, expected: `a front matter field${didYouMean(key, metaFields)}` });
+      report(file, 'unknown-field', range(keyRange)?.start, { field: key, expected: `${listOf([...metaFields, 'sources'])}${didYouMean(key, metaFields)}` });
       continue;
     }
     result.meta[key] = (data as Record<string, unknown>)[key];

@@ -48,7 +48,7 @@ function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' |
       if (format === 'md') return [{ type: 'text', value: `[${labels.map((label) => label.text).join('; ')}]` }];
       const links = labels.flatMap((label, index) => [
         ...(index > 0 ? [{ type: 'text' as const, value: '; ' }] : []),
-        { type: 'link' as const, url: `#source-${label.key}`, data: { hProperties: { className: ['citation-link'] } }, children: [{ type: 'text' as const, value: label.text }] },
+        { type: 'link' as const, url: `#source-${label.key}`, children: [{ type: 'text' as const, value: label.text }] },
       ]);
       return [{ type: 'emphasis', data: { hName: 'sup', hProperties: { className: ['citation'] } }, children: links }];
     }

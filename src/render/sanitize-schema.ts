@@ -13,7 +13,6 @@ export const sanitizeSchema: Options = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'img' && name !== 'input'), 'q', 'cite', 'mark', 'span'],
   attributes: {
     ...attributes,
-    a: [...(attributes.a ?? []), ['className', 'citation-link']],
     sup: [['className', 'citation']],
     q: [['className', 'quote']],
     span: [['className', 'citation-locator', 'bidi'], 'dir', 'lang'],

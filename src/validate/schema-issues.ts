@@ -30,14 +30,21 @@ function display(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-/** Reports every issue of a failed parse (zod collects all of them, not just the first). */
+const frontMatterRules = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-engine', 'yaml-syntax', 'yaml-unsafe']);
+
+/**
+ * Reports every issue of a failed parse (zod collects all of them, not just the first). When the
+ * front matter itself could not be read, its fields' issues are left out: they only restate it.
+ */
 export function reportSchemaIssues(file: VFile, issues: readonly z.core.$ZodIssue[], places: Places): void {
+  const frontMatterFailed = file.messages.some((message) => frontMatterRules.has(message.ruleId ?? ''));
   for (const issue of issues) {
+    if (frontMatterFailed && (issue.path[0] === 'meta' || issue.path[0] === 'sources')) continue;
     const path = issue.path;
     const place = placeOf(places, path);
     const field = String(path.at(-1) ?? 'brief');
     const input = (issue as { input?: unknown }).input;
-    if (issue.code === 'invalid_type' && input === undefined) {
+    if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
       report(file, 'missing-field', place, { field, expected: expectation(path) });
     } else if (issue.code === 'invalid_value') {
       const values = issue.values.map(String);
@@ -45,7 +52,7 @@ export function reportSchemaIssues(file: VFile, issues: readonly z.core.$ZodIssu
         value: display(input), field, expected: `${listOf(values)}${didYouMean(String(input), values)}`,
       });
     } else {
-      const expected = issue.message.startsWith('expected') ? issue.message : `a valid value (${issue.message})`;
+      const expected = issue.message.startsWith('expected ') ? issue.message.slice('expected '.length) : `a valid value (${issue.message})`;
       report(file, 'invalid-value', place, { value: display(input), field, expected });
     }
   }

@@ -28,4 +28,9 @@ export const markdownHelpers = {
   'md-cell': (value: unknown) => new Handlebars.SafeString(escapeMarkdown(text('md-cell', value)).replace(/\|/g, '\\|')),
   rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToMarkdown(text('rich', value), numbersOf(options))),
   inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToMarkdown(text('inline', value), numbersOf(options), true).replace(/\|/g, '\\|')),
+  /** An http(s) URL as a Markdown autolink `<…>`; anything else is shown escaped, not linked. */
+  'md-url': (value: unknown) => {
+    const url = text('md-url', value);
+    return new Handlebars.SafeString(/^https?:\/\/[^\s<>]+$/i.test(url) ? `<${url}>` : escapeMarkdown(url));
+  },
 };

@@ -1,0 +1,20 @@
+/** Pins the public API: adding is a minor change, removing or renaming is a breaking one. */
+import { expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+it('exports exactly the documented API', () => {
+  expect(Object.keys(api).sort()).toEqual([
+    'ChromeNotFoundError', 'MissingPathError', 'Printer', 'TemplateError',
+    'briefSchema', 'buildBriefs', 'catalogue', 'confidences', 'defaultLimits', 'formatProblems', 'formats',
+    'hasErrors', 'instrumentKinds', 'likelihoods', 'loadBriefs', 'locateChrome', 'parseBrief', 'problemsOf',
+    'renderBrief', 'stances', 'templateDirs', 'validateBrief', 'version',
+  ]);
+});
+
+it('exposes functions and values of the right kind', () => {
+  for (const name of ['parseBrief', 'validateBrief', 'renderBrief', 'buildBriefs', 'loadBriefs', 'locateChrome']) {
+    expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
+  }
+  expect(api.formats).toEqual(['md', 'html', 'pdf', 'json']);
+  expect(api.version).toMatch(/^\d+\.\d+\.\d+/);
+});
