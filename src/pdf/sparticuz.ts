@@ -5,7 +5,7 @@
  * second build can see half-written; this one writes to a private temp file and renames it into
  * place, which is atomic, so concurrent builds are safe without a lock.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, chmodSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,13 +25,21 @@ export function cacheDir(): string {
 /** The package's directory and version, or null when the optional dependency is not installed. */
 export function sparticuzPackage(): { dir: string; version: string } | null {
   if (process.platform !== 'linux' || (process.arch !== 'x64' && process.arch !== 'arm64')) return null;
+  let dir: string;
   try {
-    const manifest = require.resolve('@sparticuz/chromium/package.json');
-    const { version } = require(manifest) as { version: string };
-    return { dir: dirname(manifest), version };
+    // The package does not export its package.json: resolve its entry and walk up to the manifest.
+    dir = dirname(require.resolve('@sparticuz/chromium'));
   } catch {
     return null;
   }
+  // Nested package.json files (build/cjs has one) only set the module type: find the real one.
+  for (; dirname(dir) !== dir; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+    if (name === '@sparticuz/chromium' && version) return { dir, version };
+  }
+  return null;
 }
 
 /** Path of the unpacked binary, unpacking it first if needed; null when the package is absent. */
