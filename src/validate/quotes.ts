@@ -17,15 +17,27 @@ export function foldQuoteText(text: string): string {
     .trim();
 }
 
-/** The passage of `haystack` (folded) closest to `needle` (folded), by edit distance. */
+/**
+ * The passage of `haystack` (folded) closest to `needle` (folded), by edit distance: the best
+ * window of the needle's length that starts on a word, then its end moved to the word boundary
+ * that fits best, so the passage shown never stops mid-word.
+ */
 export function nearestPassage(needle: string, haystack: string): { text: string; distance: number } {
-  let best = { text: '', distance: Number.POSITIVE_INFINITY };
   const length = needle.length;
+  let bestStart = 0;
+  let bestScore = Number.POSITIVE_INFINITY;
   for (let start = 0; start <= Math.max(0, haystack.length - length); start++) {
     if (start > 0 && haystack[start - 1] !== ' ') continue;
-    const candidate = haystack.slice(start, start + length);
-    const score = distance(needle, candidate);
-    if (score < best.distance) best = { text: candidate, distance: score };
+    const score = distance(needle, haystack.slice(start, start + length));
+    if (score < bestScore) [bestStart, bestScore] = [start, score];
+  }
+  let best = { text: '', distance: Number.POSITIVE_INFINITY };
+  const last = Math.min(haystack.length, bestStart + Math.ceil(length * 1.5));
+  for (let end = bestStart + Math.ceil(length / 2); end <= last; end++) {
+    if (end < haystack.length && !/[\s.,;:!?)'"]/.test(haystack[end] ?? '')) continue;
+    const text = haystack.slice(bestStart, end);
+    const score = distance(needle, text);
+    if (score < best.distance || (score === best.distance && Math.abs(text.length - length) < Math.abs(best.text.length - length))) best = { text, distance: score };
   }
   return best;
 }

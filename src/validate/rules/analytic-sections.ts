@@ -1,0 +1,31 @@
+/**
+ * Which parts of a brief are analytic. Every section is, except reference matter whose
+ * paragraphs describe the brief rather than make claims: a level-2 section whose title (or
+ * `{#id}`) is one of `referenceSectionIds`. Prose before the first heading is analytic.
+ */
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { slug } from 'github-slugger';
+
+/** Slugs of the section titles that hold reference matter, not analysis. */
+export const referenceSectionIds: readonly string[] = [
+  'sources', 'references', 'bibliography', 'notes', 'endnotes', 'glossary', 'abbreviations',
+  'contents', 'scope-note', 'methodology', 'about-this-brief', 'distribution',
+];
+
+/** The top-level nodes of `tree` that belong to reference sections (their headings excluded). */
+export function referenceBlocks(tree: Root): Set<RootContent> {
+  const blocks = new Set<RootContent>();
+  let reference = false;
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      const text = toString(node).trim();
+      const custom = /\s*\{#([A-Za-z][\w-]*)\}$/.exec(text);
+      const title = custom ? text.slice(0, custom.index) : text;
+      reference = referenceSectionIds.includes(slug(title)) || (custom !== null && referenceSectionIds.includes(custom[1] ?? ''));
+      continue;
+    }
+    if (reference) blocks.add(node);
+  }
+  return blocks;
+}

@@ -1,0 +1,103 @@
+/**
+ * Generates docs/rules.md from the error catalogue, so the list of rules cannot drift from the
+ * code: test/rules-doc.test.ts fails when the file is stale and rewrites it with UPDATE=1.
+ */
+import { catalogue, type RuleEntry } from '../../src/errors/catalogue.js';
+import { likelihoodSynonyms } from '../../src/validate/rules/likelihood-words.js';
+import { referenceSectionIds } from '../../src/validate/rules/analytic-sections.js';
+
+/** Rules a brief's own `rules:` cannot reach, and why. */
+function notPerBrief(id: string): string | null {
+  if (id.startsWith('template-')) return 'reported on a template, not on a brief';
+  if (/^(frontmatter-|yaml-)/.test(id)) return 'raised while reading the front matter, before its `rules:` can be read';
+  return null;
+}
+
+/** What the analytic rules count, beyond their one-line message. */
+const notes: Record<string, string> = {
+  'quote-not-found': [
+    'Only with `briefsmith check --sources-dir DIR` (without it, quotes are counted and a note says they were not',
+    'verified). Each `:q[…]{source=key}` must appear in the text of that source\'s `file`, read from DIR, after',
+    'white space is folded to single spaces and curly quotes and apostrophes to straight ones. The message shows the',
+    'nearest passage of the source when one is close.',
+  ].join('\n'),
+  'quote-source-missing': 'Reported once per source, at its entry in `sources:`, when it has no `file`, the file cannot be read, or its path leads outside DIR (`../x`).',
+  'likelihood-mismatch': [
+    'Checks the first paragraph (the statement) of each `judgment`. Words are read on the ICD 203 scale as follows:',
+    '',
+    ...groupedSynonyms().map(([likelihood, words]) => `- \`${likelihood}\`: ${words.map((word) => `"${word}"`).join(', ')}`),
+    '',
+    'Not counted: comparatives and negations ("more likely than", "as likely as", "not likely"), "probable cause",',
+    '"remote" outside "remote chance/possibility/prospect", and words that are not the author\'s own — citations',
+    '(`[@likely-source]`), quotes (`:q[…]`, text in quotation marks) and directive attributes.',
+  ].join('\n'),
+  'likelihood-confidence-mixed': [
+    'Reported at the start of the sentence (line:column), once per sentence that holds both a likelihood word (as',
+    'above) and a confidence phrase ("high/moderate/low confidence", "confidence is high", "we are confident").',
+    'Citations and quotes do not end or start a sentence, and abbreviations such as "Maj. Gen." do not split one.',
+  ].join('\n'),
+  'uncited-paragraph': [
+    'Every paragraph of an analytic section needs a citation (`[@key]` or a quote `:q[…]{source=key}`). All sections',
+    'are analytic, including prose before the first heading and every part inside a directive, except reference',
+    `sections whose title (or \`{#id}\`) is one of: ${referenceSectionIds.map((id) => `\`${id}\``).join(', ')}.`,
+    'Exempt: a paragraph that only introduces a list (it ends with a colon and a list follows); directive labels;',
+    'footnote definitions. A list item is one unit: it is reported at its first paragraph when none of its own',
+    'paragraphs cites. Tables are not checked.',
+  ].join('\n'),
+};
+
+function groupedSynonyms(): Array<[string, string[]]> {
+  const groups = new Map<string, string[]>();
+  for (const [words, likelihood] of likelihoodSynonyms) groups.set(likelihood, [...(groups.get(likelihood) ?? []), words]);
+  return [...groups];
+}
+
+/** The message with each detail shown as `‹name›`. */
+function messagePattern(rule: RuleEntry): string {
+  const details = new Proxy({}, { get: (_target, name) => (name === 'nearest' || name === 'suggestion' ? '' : `‹${String(name)}›`) });
+  return rule.message(details as Record<string, string>);
+}
+
+/** The whole of docs/rules.md. */
+export function rulesMarkdown(): string {
+  const entries = Object.entries(catalogue) as Array<[string, RuleEntry]>;
+  const lines = [
+    '# Rules',
+    '',
+    '<!-- Generated from src/errors/catalogue.ts by test/helpers/rules-doc.ts; regenerate with',
+    '     UPDATE=1 npx vitest run test/rules-doc.test.ts -->',
+    '',
+    'Every problem briefsmith reports has a rule id, printed at the end of each line of `briefsmith check`.',
+    'An error stops the brief from being built (exit code 1); a warning does not.',
+    '',
+    'A brief can turn a rule off or change its severity in its front matter:',
+    '',
+    '```yaml',
+    'rules:',
+    '  uncited-paragraph: off        # off | warning | error',
+    '  likelihood-mismatch: error',
+    '```',
+    '',
+    'Turning off an error the model needs (such as `missing-field`) hides the message, but the brief still',
+    'cannot be built.',
+    '',
+    '| id | severity | title |',
+    '|---|---|---|',
+    ...entries.map(([id, rule]) => `| [\`${id}\`](#${id}) | ${rule.severity} | ${rule.title} |`),
+  ];
+  for (const [id, rule] of entries) {
+    const reason = notPerBrief(id);
+    lines.push(
+      '',
+      `## ${id}`,
+      '',
+      `**${rule.title}** — ${rule.severity}.`,
+      '',
+      `- Reported as: ${messagePattern(rule)}`,
+      `- Fix: ${rule.hint}`,
+      `- Turn off: ${reason ? `not per brief (${reason})` : `\`rules: { ${id}: off }\``}`,
+    );
+    if (notes[id]) lines.push('', notes[id]);
+  }
+  return `${lines.join('\n')}\n`;
+}
