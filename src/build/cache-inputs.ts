@@ -1,0 +1,64 @@
+/**
+ * The inputs an output depends on besides the brief itself: template files (hashed by content,
+ * re-resolved on every build so a new override is noticed), the embedded fonts, the tool version
+ * and the options that change rendered bytes.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolveTemplateFile } from '../render/templates.js';
+import { embeddedFontNames } from '../render/fonts.js';
+import { generator } from '../version.js';
+import type { Format } from './render-brief.js';
+import { sha256 } from './hash.js';
+
+const require = createRequire(import.meta.url);
+
+let fonts: string | undefined;
+
+/** The bundled font packages and their versions: what the inlined `@font-face` CSS is made from. */
+function fontsFingerprint(): string {
+  fonts ??= embeddedFontNames().map((name) => {
+    const pkg = name.split(' ')[0] ?? name;
+    return `${name}@${(require(`${pkg}/package.json`) as { version: string }).version}`;
+  }).join('\n');
+  return fonts;
+}
+
+/** Hashes template files by their template-relative name, each file read at most once per build. */
+export class TemplateInputs {
+  private readonly hashes = new Map<string, string | null>();
+  constructor(private readonly dirs: readonly string[]) {}
+
+  /** sha256 of the file `relative` resolves to now, or null when none does. */
+  hash(relative: string): string | null {
+    let known = this.hashes.get(relative);
+    if (known === undefined) {
+      const path = resolveTemplateFile(this.dirs, relative);
+      known = path ? sha256(readFileSync(path)) : null;
+      this.hashes.set(relative, known);
+    }
+    return known;
+  }
+
+  /** Hashes of every file a render used (relative name → path, as tracked). */
+  hashAll(used: ReadonlyMap<string, string>): Record<string, string> {
+    const sorted = [...used.keys()].sort();
+    return Object.fromEntries(sorted.map((relative) => [relative, this.hash(relative) ?? '']));
+  }
+
+  /** Whether every recorded input still resolves to the same content. */
+  unchanged(inputs: Record<string, string>): boolean {
+    return Object.entries(inputs).every(([relative, hash]) => this.hash(relative) === hash);
+  }
+}
+
+/** Options that change an output's bytes, hashed. */
+export function optionsKey(format: Format, options: { paper?: string | undefined; since?: string | null | undefined }): string {
+  return sha256(JSON.stringify({
+    generator,
+    format,
+    fonts: format === 'html' || format === 'pdf' ? fontsFingerprint() : null,
+    paper: format === 'json' ? null : (options.paper ?? null),
+    since: format === 'json' ? null : (options.since ?? null),
+  }));
+}

@@ -1,0 +1,58 @@
+/**
+ * Clean-up of out/: outputs of briefs that no longer exist (as recorded in the previous manifest,
+ * so nothing briefsmith did not write is ever touched), and temp files left by a killed build.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ManifestBrief } from './manifest.js';
+
+/**
+ * Previous manifest entries whose outputs are stale: the source file is gone, or it now builds
+ * under another id. `builtIds` maps each source built (or found unchanged) now to its id.
+ */
+export function staleEntries(previous: readonly ManifestBrief[], builtIds: ReadonlyMap<string, string>, cwd: string): ManifestBrief[] {
+  return previous.filter((entry) => {
+    const now = builtIds.get(entry.source);
+    if (now !== undefined) return now !== entry.id;
+    return !existsSync(resolve(cwd, entry.source));
+  });
+}
+
+/**
+ * Deletes the outputs of `entries`, except paths in `keep` (a current brief may have taken the
+ * id). Only `<id>.<format>` files directly in out/ are removed, whatever the manifest claims.
+ */
+export async function removeOutputs(outDir: string, entries: readonly ManifestBrief[], keep: ReadonlySet<string>): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of entries) {
+    for (const output of entry.outputs) {
+      if (output.path !== `${entry.id}.${output.format}` || keep.has(output.path)) continue;
+      const path = join(outDir, output.path);
+      if (!existsSync(path)) continue;
+      await rm(path, { force: true });
+      removed.push(path);
+    }
+  }
+  return removed;
+}
+
+const tempName = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Removes temp files (`.<name>.<pid>.<hex>.tmp`) whose writing process is gone. */
+export async function removeOrphanTempFiles(directory: string): Promise<void> {
+  const names = await readdir(directory).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = tempName.exec(name)?.[1];
+    if (pid !== undefined && !isAlive(Number(pid))) await rm(join(directory, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
