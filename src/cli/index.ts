@@ -16,18 +16,32 @@ cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/
   .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with')
   .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
   .option('--concurrency <n>', 'Briefs rendered at once (default: CPU count)')
+  .option('--paper <size>', 'Paper for HTML and PDF: a4 or letter (default: each brief\'s `paper`, else a4)')
+  .option('--cache-dir <dir>', 'Build cache folder (default: <out>/.cache)')
+  .option('--force', 'Rebuild every brief, ignoring the cache')
+  .option('--since <dir|manifest>', 'Previous out dir or manifest.json: add "Changes since <date>" to each brief')
+  .option('--lock-timeout <seconds>', 'How long to wait for another build using the same out dir (default 60)')
   .example('briefsmith build briefs/ --format html,pdf')
+  .example('briefsmith build --since previous/manifest.json')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/build.js')).runBuild(paths, flags));
 
 cli.command('check [...paths]', 'Parse and validate briefs without rendering; print every problem')
   .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
   .option('--reporter <name>', 'human, json or github', { default: 'human' })
+  .option('--templates <dir>', 'Templates folder to lint (default: briefsmith.config.json, then templates/, then built-in)')
   .example('briefsmith check briefs/ --sources-dir ../shared/sources')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/check.js')).runCheck(paths, flags));
 
 cli.command('doctor', 'Show the Chromium that would print PDFs, its version, and the bundled fonts')
   .option('--chrome <path>', 'Chromium or headless shell binary to try')
   .action(async (flags: Record<string, unknown>) => (await import('./commands/doctor.js')).runDoctor(flags));
+
+cli.command('templates <action> [name]', 'Templates: `list` (which file wins), `eject [name]` (copy built-ins into templates/), `lint`')
+  .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
+  .option('--force', 'eject: overwrite files that already exist')
+  .example('briefsmith templates eject reactions')
+  .example('briefsmith templates lint')
+  .action(async (action: string, name: string | undefined, flags: Record<string, unknown>) => (await import('./commands/templates.js')).runTemplates(action, name, flags));
 
 cli.help();
 cli.version(version);

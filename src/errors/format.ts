@@ -15,7 +15,15 @@ export interface Problem {
   severity: 'error' | 'warning';
   ruleId: string;
   message: string;
+  /** Lines of a template around the problem, with a caret (template problems only). */
+  frame?: string;
 }
+
+/** The code frame a template problem keeps on its message's `cause` (a TemplateError). */
+const frameOf = (cause: unknown) => {
+  const frame = (cause as { frame?: unknown } | undefined)?.frame;
+  return typeof frame === 'string' && frame ? { frame } : {};
+};
 
 /** Flattens every file's messages into one list, in file then position order. */
 export function problemsOf(files: readonly VFile[]): Problem[] {
@@ -28,6 +36,7 @@ export function problemsOf(files: readonly VFile[]): Problem[] {
     severity: message.fatal ? 'error' as const : 'warning' as const,
     ruleId: message.ruleId ?? 'unknown',
     message: message.reason,
+    ...frameOf(message.cause),
   })));
 }
 
@@ -51,6 +60,6 @@ export function formatProblems(problems: readonly Problem[], reporter: ReporterN
       return `::${problem.severity} file=${escapeProperty(problem.file)},line=${problem.line},col=${problem.column}${end},title=${escapeProperty(problem.ruleId)}::${escapeData(problem.message)}\n`;
     }).join('');
   }
-  const lines = problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}`);
+  const lines = problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}${problem.frame ? `\n${problem.frame.replace(/^/gm, '    ')}` : ''}`);
   return `${[...lines, summary(problems, briefs)].join('\n')}\n`;
 }

@@ -1,3 +1,5 @@
+import { codeFrame } from './code-frame.js';
+
 /** A template that fails to compile or render, located in its file for the person who edits it. */
 export class TemplateError extends Error {
   constructor(
@@ -5,16 +7,21 @@ export class TemplateError extends Error {
     readonly reason: string,
     readonly line: number | undefined,
     readonly column: number | undefined,
+    /** A few lines of the template with a caret at the position; empty when unknown. */
+    readonly frame = '',
   ) {
-    super(`${template}${line === undefined ? '' : `:${line}:${column ?? 1}`}: ${reason}`);
+    super(`${template}${line === undefined ? '' : `:${line}:${column ?? 1}`}: ${reason}${frame ? `\n${frame}` : ''}`);
     this.name = 'TemplateError';
   }
 }
 
 interface HandlebarsProblem { message?: string; lineNumber?: number; column?: number; loc?: { start?: { line: number; column: number } } }
 
-/** Converts a Handlebars parse/runtime error (or a helper error with `loc`) into a TemplateError. */
-export function toTemplateError(error: unknown, template: string): TemplateError {
+/**
+ * Converts a Handlebars parse/runtime error (or a helper error with `loc`) into a TemplateError,
+ * with a code frame when the template's `source` is given.
+ */
+export function toTemplateError(error: unknown, template: string, source?: string): TemplateError {
   if (error instanceof TemplateError) return error;
   const problem = (error ?? {}) as HandlebarsProblem;
   const message = String(problem.message ?? error);
@@ -24,5 +31,5 @@ export function toTemplateError(error: unknown, template: string): TemplateError
   // Handlebars columns are 0-based; editors count from 1.
   const column = rawColumn === undefined ? undefined : rawColumn + 1;
   const reason = message.replace(/ - \d+:\d+$/, '').replace(/^Parse error on line \d+:\n/, 'Parse error:\n');
-  return new TemplateError(template, reason, line, column);
+  return new TemplateError(template, reason, line, column, source === undefined ? '' : codeFrame(source, line, column));
 }

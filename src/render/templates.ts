@@ -12,6 +12,7 @@ import type { HelperOptions } from 'handlebars';
 import { commonHelpers } from './helpers/common.js';
 import { htmlHelpers, markdownHelpers } from './helpers/format.js';
 import { toTemplateError } from './template-error.js';
+import { noteTemplateUse } from './template-usage.js';
 
 export type TemplateFormat = 'md' | 'html';
 
@@ -59,13 +60,13 @@ function compileFile(hbs: typeof Handlebars, path: string, format: TemplateForma
     hbs.parse(source);
     template = hbs.compile(source, { strict: true, preventIndent: format === 'md' }) as Compiled;
   } catch (error) {
-    throw toTemplateError(error, path);
+    throw toTemplateError(error, path, source);
   }
   return (context, options) => {
     try {
       return template(context, options);
     } catch (error) {
-      throw toTemplateError(error, path);
+      throw toTemplateError(error, path, source);
     }
   };
 }
@@ -119,19 +120,34 @@ function compileSet(format: TemplateFormat, main: string, partials: Map<string, 
   const hbs = Handlebars.create();
   const helpers = { ...commonHelpers, ...(format === 'md' ? markdownHelpers : htmlHelpers) };
   for (const [name, helper] of Object.entries(helpers)) hbs.registerHelper(name, located(helper as never));
-  for (const [name, path] of partials) hbs.registerPartial(name, compileFile(hbs, path, format) as never);
+  for (const [name, path] of partials) {
+    const compiled = compileFile(hbs, path, format);
+    // Record each invocation so the build cache depends only on the partials a brief really uses.
+    hbs.registerPartial(name, ((context, options) => {
+      noteTemplateUse(`partials/${format}/${name}.hbs`, path);
+      return compiled(context, options);
+    }) as Compiled as never);
+  }
   const template = compileFile(hbs, main, format);
   const compiledExtras = new Map([...extras].map(([name, path]) => [name, compileFile(hbs, path, format)]));
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     format, main, partials,
-    render: (view) => template(view, runtime),
-    renderExtra: (name, view) => compiledExtras.get(name)?.(view, runtime) ?? '',
+    render: (view) => {
+      noteTemplateUse(`brief.${format}.hbs`, main);
+      return template(view, runtime);
+    },
+    renderExtra: (name, view) => {
+      const path = extras.get(name);
+      if (path) noteTemplateUse(`${name}.hbs`, path);
+      return compiledExtras.get(name)?.(view, runtime) ?? '';
+    },
   };
 }
 
 /** A stylesheet (`print.css`, `pdf/running.css`) as resolved; empty when none. */
 export function loadStylesheet(dirs: readonly string[], name = 'print.css'): string {
   const path = resolveTemplateFile(dirs, name);
+  if (path) noteTemplateUse(name, path);
   return path ? readFileSync(path, 'utf8') : '';
 }

@@ -4,7 +4,8 @@ import { rmSync } from 'node:fs';
 import { buildBriefs } from '../../build/build.js';
 import { pendingTempFiles } from '../../build/write.js';
 import { formatProblems, problemsOf } from '../../errors/format.js';
-import { parseCount, parseFormats, parseString } from '../flags.js';
+import { templatesOption } from '../../config/config.js';
+import { parseCount, parseFormats, parsePaper, parseString } from '../flags.js';
 
 function onSignal(signal: NodeJS.Signals, code: number) {
   process.once(signal, () => {
@@ -25,11 +26,17 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
     paths,
     outDir: parseString('out', flags.out) ?? 'out',
     formats: parseFormats(flags.format),
-    templates: parseString('templates', flags.templates),
+    templates: await templatesOption(parseString('templates', flags.templates)),
     chrome: parseString('chrome', flags.chrome),
     sourcesDir: parseString('sources-dir', flags.sourcesDir),
     concurrency: parseCount('concurrency', flags.concurrency),
+    paper: parsePaper(flags.paper),
+    cacheDir: parseString('cache-dir', flags.cacheDir),
+    force: flags.force === true,
+    since: parseString('since', flags.since),
+    lockTimeoutMs: flags.lockTimeout === undefined ? undefined : parseCount('lock-timeout', flags.lockTimeout)! * 1000,
     onEvent(event) {
+      if (event.type === 'changes') process.stdout.write(`${event.id}: changes since ${event.since}: ${event.summary}\n`);
       if (event.type === 'written') process.stdout.write(`wrote ${relative(cwd, event.path)} (${size(event.bytes)})\n`);
       if (event.type === 'brief' && event.total > 1) process.stderr.write(`[${event.index + 1}/${event.total}] ${event.path}\n`);
     },
@@ -40,7 +47,10 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
   const built = new Set(result.written.map((file) => file.brief)).size;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const seconds = (result.durationMs / 1000).toFixed(2);
-  process.stdout.write(`Built ${built} of ${result.briefs.length} brief${result.briefs.length === 1 ? '' : 's'} (${result.written.length} files) in ${seconds} s\n`);
+  for (const path of result.removed) process.stdout.write(`removed ${relative(cwd, path)} (its brief is gone)\n`);
+  const invalid = result.briefs.filter((loaded) => loaded.brief === null).length;
+  const extra = [invalid > 0 ? `, ${invalid} with errors` : '', result.failures.length > 0 ? `, ${result.failures.length} failed` : ''].join('');
+  process.stdout.write(`built ${built}, unchanged ${result.unchanged.length}${extra} (${result.written.length} file${result.written.length === 1 ? '' : 's'} written) in ${seconds} s\n`);
   if (result.failures.length > 0) return 2;
   return errors > 0 ? 1 : 0;
 }

@@ -1,6 +1,8 @@
 /** `briefsmith check`: parse and validate, print every problem, exit 1 on any error. */
 import { loadBriefs } from '../../build/load.js';
 import { formatProblems, problemsOf, type ReporterName } from '../../errors/format.js';
+import { lintTemplates } from '../../render/lint/lint-templates.js';
+import { templatesOption } from '../../config/config.js';
 import { parseString, UsageError } from '../flags.js';
 
 const reporters: ReporterName[] = ['human', 'json', 'github'];
@@ -11,7 +13,9 @@ export async function runCheck(paths: string[], flags: Record<string, unknown>):
   if (!reporters.includes(reporter)) throw new UsageError(`Unknown reporter \`${reporter}\`, expected ${reporters.join(', ')}`);
   const sourcesDir = parseString('sources-dir', flags.sourcesDir);
   const briefs = await loadBriefs({ paths, sourcesDir });
-  const problems = problemsOf(briefs.map((brief) => brief.file));
+  // Templates are linted on every check: a broken override breaks every brief's output.
+  const templates = lintTemplates({ templates: await templatesOption(parseString('templates', flags.templates)) });
+  const problems = problemsOf([...briefs.map((brief) => brief.file), ...templates]);
   process.stdout.write(formatProblems(problems, reporter, briefs.length));
   if (reporter === 'human') {
     const quotes = briefs.reduce((sum, brief) => sum + brief.quotes, 0);

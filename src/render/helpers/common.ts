@@ -22,7 +22,7 @@ function describe(value: unknown): string {
 
 /** `2025-10-15` → `15 October 2025`; `2025-10` → `October 2025`; `2025` → `2025`. */
 export function formatDate(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new HelperError('date', 'an ISO date string', value);
+  if (typeof value !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new HelperError('format-date', 'an ISO date string', value);
   const [year, month, day] = value.split('-');
   if (!month) return year ?? value;
   const monthName = months[Number(month) - 1] ?? month;

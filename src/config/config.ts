@@ -1,0 +1,79 @@
+/**
+ * The project file `briefsmith.config.json` (or `.mjs`/`.js` exporting the same object as
+ * default): settings an editor would otherwise repeat on every command. It is looked for in the
+ * current directory and then each parent, the way npm finds package.json; flags override it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+
+const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  templates: z.string().min(1).optional().describe('Templates folder that overrides the project and built-in templates, relative to the config file'),
+});
+
+/** Config file names, in the order they are looked for in each directory. */
+export const configNames = ['briefsmith.config.json', 'briefsmith.config.mjs', 'briefsmith.config.js'] as const;
+
+/** A config file that cannot be read or holds unknown or wrong settings: a usage error (exit 2). */
+export class ConfigError extends Error {
+  readonly exitCode = 2;
+  constructor(readonly path: string, reason: string) {
+    super(`${path}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ProjectConfig {
+  /** The config file used, or undefined when there is none. */
+  path: string | undefined;
+  /** Absolute templates folder, when the config names one. */
+  templates: string | undefined;
+}
+
+/** The nearest config file at or above `cwd`, or undefined. */
+export function findConfigFile(cwd = process.cwd()): string | undefined {
+  let directory = resolve(cwd);
+  for (;;) {
+    for (const name of configNames) {
+      const candidate = join(directory, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
+}
+
+async function readConfig(path: string): Promise<unknown> {
+  if (path.endsWith('.json')) {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    } catch (error) {
+      throw new ConfigError(path, `not valid JSON (${(error as Error).message})`);
+    }
+  }
+  const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  return module.default;
+}
+
+/** Loads and checks the nearest config file; paths in it are resolved against its folder. */
+export async function loadConfig(cwd = process.cwd()): Promise<ProjectConfig> {
+  const path = findConfigFile(cwd);
+  if (!path) return { path: undefined, templates: undefined };
+  const parsed = configSchema.safeParse(await readConfig(path));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `\`${issue.path.join('.')}\`: ` : '';
+    throw new ConfigError(path, `${where}${issue?.message ?? 'invalid config'} (known settings: templates)`);
+  }
+  const templates = parsed.data.templates === undefined ? undefined : resolve(dirname(path), parsed.data.templates);
+  return { path, templates };
+}
+
+/** The templates folder to use: the flag when given (relative to `cwd`), else the config's. */
+export async function templatesOption(flag: string | undefined, cwd = process.cwd()): Promise<string | undefined> {
+  if (flag !== undefined) return resolve(cwd, flag);
+  return (await loadConfig(cwd)).templates;
+}

@@ -1,0 +1,10 @@
+/** A few lines of a template around a position, with a caret, for error messages. */
+import { codeFrameColumns } from '@babel/code-frame';
+
+/** The lines around `line`:`column` (both 1-based) of `source`; empty when the line is unknown. */
+export function codeFrame(source: string, line: number | undefined, column: number | undefined, endColumn?: number): string {
+  if (line === undefined || line < 1) return '';
+  const start = { line, column: column ?? 1 };
+  const end = endColumn !== undefined && endColumn > start.column ? { line, column: endColumn } : undefined;
+  return codeFrameColumns(source, end ? { start, end } : { start }, { linesAbove: 2, linesBelow: 1, highlightCode: false });
+}

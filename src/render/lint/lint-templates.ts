@@ -1,0 +1,70 @@
+/**
+ * Template lint: parses every resolved template and checks each `{{path}}` against the view
+ * schema of the context it sees, the helpers and partials it calls, and escaping in Markdown
+ * templates. Problems are vfile messages on a VFile per template file, like a brief's.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import Handlebars from 'handlebars';
+import { VFile } from 'vfile';
+import { report } from '../../errors/report.js';
+import { toTemplateError } from '../template-error.js';
+import { resolvePartials, resolveTemplateFile, templateDirs, type TemplateFormat } from '../templates.js';
+import { viewSchema } from '../view-schema.js';
+import type { Program } from './ast.js';
+import { helpersFor } from './helper-signatures.js';
+import type { LintRun, TemplateFile } from './run.js';
+import { walkProgram } from './statements.js';
+import { unusedParts } from './unused.js';
+
+export interface TemplateLintOptions {
+  /** Templates folder that overrides the project's and the built-in ones. */
+  templates?: string | undefined;
+  /** Project directory (default: the current directory); paths in messages are relative to it. */
+  cwd?: string | undefined;
+}
+
+function load(path: string, cwd: string, files: Map<string, TemplateFile>): TemplateFile {
+  const known = files.get(path);
+  if (known) return known;
+  const source = readFileSync(path, 'utf8');
+  const template: TemplateFile = { path, source, program: null, file: new VFile({ path: relative(cwd, path) || path, value: source }) };
+  try {
+    template.program = Handlebars.parse(source) as unknown as Program;
+  } catch (error) {
+    const problem = toTemplateError(error, path, source);
+    const place = problem.line === undefined ? undefined : { line: problem.line, column: problem.column ?? 1 };
+    const message = report(template.file, 'template-error', place, { reason: problem.reason });
+    message.cause = problem;
+  }
+  files.set(path, template);
+  return template;
+}
+
+/** Lints the templates that `options` resolve to; returns one VFile per template with problems. */
+export function lintTemplates(options: TemplateLintOptions = {}): VFile[] {
+  const cwd = options.cwd ?? process.cwd();
+  const dirs = templateDirs({ templates: options.templates, cwd });
+  const files = new Map<string, TemplateFile>();
+  const used = new Set<string>();
+  let anchor: TemplateFile | undefined;
+  for (const format of ['md', 'html'] as TemplateFormat[]) {
+    const partials = new Map([...resolvePartials(dirs, format)].map(([name, path]) => [name, load(path, cwd, files)]));
+    const run: LintRun = { format, root: { kind: 'view', schemas: [viewSchema], model: true, path: '' }, helpers: helpersFor(format), partials, used, visited: new Set() };
+    const entries = [`brief.${format}.hbs`, ...(format === 'html' ? ['pdf/header.hbs', 'pdf/footer.hbs'] : [])];
+    for (const entry of entries) {
+      const path = resolveTemplateFile(dirs, entry);
+      if (!path) continue;
+      const template = load(path, cwd, files);
+      if (entry.startsWith('brief.')) anchor = template;
+      walkProgram(run, template, template.program ?? undefined, [{ context: run.root, locals: new Map(), data: new Set() }]);
+    }
+  }
+  // Unused parts are only meaningful when every template parsed (a broken one reads nothing).
+  const parsed = [...files.values()].every((template) => template.program);
+  if (anchor && parsed) {
+    for (const path of unusedParts(used)) report(anchor.file, 'template-unused-field', undefined, { path });
+  }
+  return [...files.values()].map((template) => template.file).filter((file) => file.messages.length > 0)
+    .sort((left, right) => left.path.localeCompare(right.path));
+}

@@ -1,0 +1,92 @@
+/**
+ * The template context as a zod schema, derived from the model's schema plus what `buildView`
+ * adds. The template lint checks every `{{path}}` against it, and a test parses real views with
+ * it (strict objects), so the documented context, the lint and the renderer cannot drift apart.
+ */
+import { z } from 'zod';
+import { briefSchema, likelihoods } from '../model/schema.js';
+
+/** The model path (`keyJudgments[]`, `files[].interests[]`) of each object in the view schema. */
+export const modelPathOf = new WeakMap<z.ZodType, string>();
+
+type Definition = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType };
+const definitionOf = (schema: z.ZodType) => schema._zod.def as unknown as Definition;
+
+/**
+ * Rebuilds `schema` as the view sees it: no `position`, strict objects, defaults applied (so
+ * every field is present), each object registered with its model path.
+ */
+function toView(schema: z.ZodType, path: string): z.ZodType {
+  const definition = definitionOf(schema);
+  switch (definition.type) {
+    case 'object': {
+      const shape: Record<string, z.ZodType> = {};
+      for (const [key, field] of Object.entries(definition.shape ?? {})) {
+        if (key !== 'position') shape[key] = toView(field, path ? `${path}.${key}` : key);
+      }
+      const object = z.strictObject(shape);
+      modelPathOf.set(object, path);
+      return object;
+    }
+    case 'array': return z.array(toView(definition.element!, `${path}[]`));
+    case 'nullable': return toView(definition.innerType!, path).nullable();
+    case 'default': return toView(definition.innerType!, path);
+    case 'optional': return toView(definition.innerType!, path).optional();
+    default: return schema;
+  }
+}
+
+const model = toView(briefSchema, '') as z.ZodObject<Record<string, z.ZodType>>;
+const part = (key: string) => (definitionOf(model.shape[key]!).element ?? model.shape[key]!) as z.ZodObject<Record<string, z.ZodType>>;
+const numbered = (object: z.ZodObject<Record<string, z.ZodType>>) => {
+  const extended = object.extend({ number: z.number().int().describe('Position in its list, from 1') });
+  modelPathOf.set(extended, modelPathOf.get(object) ?? '');
+  return extended;
+};
+
+const judgment = numbered(part('keyJudgments'));
+const source = numbered(part('sources'));
+const extradition = definitionOf(model.shape.extradition!).innerType as z.ZodObject<Record<string, z.ZodType>>;
+
+/** One entry of `section.blocks`: which partial renders it and the parts it holds. */
+const prose = z.strictObject({ partial: z.literal('prose'), markdown: z.string(), items: z.array(z.never()) });
+modelPathOf.set(prose, 'sections[].blocks[]');
+const group = (name: string, item: z.ZodType) => z.strictObject({ partial: z.literal(name), markdown: z.null(), items: z.array(item) });
+export const blockViewSchema = z.discriminatedUnion('partial', [
+  prose,
+  group('judgments', judgment),
+  group('file', part('files')),
+  group('extradition', extradition),
+  group('reactions', part('westernReactions')),
+  group('timeline', part('timeline')),
+  group('disagreement', part('disagreements')),
+]);
+
+const fileLink = z.strictObject({ id: z.string(), title: z.string() });
+modelPathOf.set(fileLink, 'files[]');
+const section = z.strictObject({
+  id: z.string().describe('The section id (heading slug), for anchors'),
+  title: z.string().describe('The heading text; empty for text before the first heading'),
+  blocks: z.array(blockViewSchema).describe('The section body in order; consecutive judgments, reactions and events are grouped'),
+  files: z.array(fileLink).describe('The files in this section, for the contents'),
+});
+modelPathOf.set(section, 'sections[]');
+
+/** What every template receives (`brief.*.hbs`, `pdf/*.hbs`) as its root context. */
+export const viewSchema = model.extend({
+  keyJudgments: z.array(judgment),
+  sources: z.array(source),
+  sections: z.array(section),
+  sourceNumbers: z.record(z.string(), z.number().int()).describe('Source key → its number in the Sources list'),
+  likelihoodScale: z.array(z.enum(likelihoods)).describe('The ICD 203 likelihood words, lowest to highest'),
+  generator: z.string().describe('Tool name and version, for colophons'),
+  css: z.string().describe('Print CSS and fonts (HTML only; empty elsewhere); output with {{{css}}}'),
+  changes: z.strictObject({
+    since: z.string().describe('Date (ISO) of the previously published brief'),
+    groups: z.array(z.strictObject({ title: z.string(), items: z.array(z.string()).describe('One line each, Markdown (use `inline`)') })),
+  }).nullable().describe('"Changes since <date>" (`build --since`); null otherwise'),
+});
+modelPathOf.set(viewSchema, '');
+
+/** Root fields that are not model data (so not "model text" for the escaping rules). */
+export const viewOnlyFields: ReadonlySet<string> = new Set(['sourceNumbers', 'likelihoodScale', 'generator', 'css', 'number', 'partial']);

@@ -1,0 +1,97 @@
+/** Template overrides (user > project > built-in), the config file, eject, and located template errors. */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBrief, renderBrief, templateDirs, validateBrief } from '../src/index.js';
+import { builtinTemplatesDir } from '../src/render/templates.js';
+import { ejectTemplates, matchTemplates } from '../src/render/eject.js';
+import { ConfigError, loadConfig, templatesOption } from '../src/config/config.js';
+import { TemplateError } from '../src/render/template-error.js';
+import { fixturesDir } from './helpers/fixtures.js';
+
+const full = validateBrief(parseBrief(readFileSync(join(fixturesDir, 'full', 'input.md'), 'utf8'), { path: 'input.md' })).brief!;
+
+function write(dir: string, files: Record<string, string>): string {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+const temp = () => mkdtempSync(join(tmpdir(), 'bs-templates-'));
+
+describe('template resolution', () => {
+  it('takes each file from the user folder, else the project templates/, else the built-ins', async () => {
+    const project = write(temp(), {
+      'templates/partials/md/timeline.hbs': 'PROJECT TIMELINE\n',
+      'templates/partials/md/reactions.hbs': 'PROJECT REACTIONS\n',
+    });
+    const user = write(temp(), { 'partials/md/reactions.hbs': 'USER REACTIONS\n' });
+    expect(templateDirs({ templates: user, cwd: project })).toEqual([user, join(project, 'templates'), builtinTemplatesDir]);
+    const markdown = await renderBrief(full, 'md', { templates: user, cwd: project });
+    expect(markdown).toContain('USER REACTIONS');
+    expect(markdown).not.toContain('PROJECT REACTIONS');
+    expect(markdown).toContain('PROJECT TIMELINE');
+    expect(markdown).toContain('## Sources'); // the built-in sources partial
+    const builtIn = await renderBrief(full, 'md', { cwd: temp() });
+    expect(builtIn).not.toContain('TIMELINE');
+  });
+
+  it('reads `templates` from the nearest briefsmith.config.json; a flag overrides it', async () => {
+    const project = write(temp(), { 'briefsmith.config.json': '{ "templates": "look" }', 'sub/dir/.keep': '' });
+    expect(await loadConfig(join(project, 'sub', 'dir'))).toEqual({ path: join(project, 'briefsmith.config.json'), templates: join(project, 'look') });
+    expect(await templatesOption(undefined, join(project, 'sub'))).toBe(join(project, 'look'));
+    expect(await templatesOption('mine', project)).toBe(join(project, 'mine'));
+    write(project, { 'briefsmith.config.json': '{ "template": "look" }' });
+    await expect(loadConfig(project)).rejects.toThrow(ConfigError);
+    await expect(loadConfig(project)).rejects.toThrow(/Unrecognized key.*template/);
+  });
+});
+
+describe('templates eject', () => {
+  it('matches a partial by name in both formats, a path, or everything', () => {
+    expect(matchTemplates('reactions')).toEqual(['partials/html/reactions.hbs', 'partials/md/reactions.hbs']);
+    expect(matchTemplates('partials/md/reactions')).toEqual(['partials/md/reactions.hbs']);
+    expect(matchTemplates('print.css')).toEqual(['print.css']);
+    expect(matchTemplates()).toContain('brief.md.hbs');
+    expect(matchTemplates('nonesuch')).toEqual([]);
+  });
+
+  it('copies the built-in files and never overwrites without force', () => {
+    const target = join(temp(), 'templates');
+    const first = ejectTemplates(['partials/md/reactions.hbs'], target);
+    expect(first.written).toEqual([join(target, 'partials/md/reactions.hbs')]);
+    expect(readFileSync(first.written[0]!, 'utf8')).toBe(readFileSync(join(builtinTemplatesDir, 'partials/md/reactions.hbs'), 'utf8'));
+    writeFileSync(first.written[0]!, 'EDITED');
+    expect(ejectTemplates(['partials/md/reactions.hbs'], target)).toEqual({ written: [], kept: [first.written[0]] });
+    expect(readFileSync(first.written[0]!, 'utf8')).toBe('EDITED');
+    ejectTemplates(['partials/md/reactions.hbs'], target, true);
+    expect(readFileSync(first.written[0]!, 'utf8')).not.toBe('EDITED');
+    expect(existsSync(join(target, 'brief.md.hbs'))).toBe(false);
+  });
+});
+
+describe('template errors', () => {
+  it('name the template, line and column of a missing field, with a code frame', async () => {
+    const user = write(temp(), { 'partials/html/sources.hbs': '<ol>\n{{#each sources}}\n<li>{{titel}}</li>\n{{/each}}\n</ol>\n' });
+    const error = await renderBrief(full, 'html', { templates: user, cwd: temp() }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TemplateError);
+    const problem = error as TemplateError;
+    expect(problem.template).toBe(join(user, 'partials/html/sources.hbs'));
+    expect([problem.line, problem.column]).toEqual([3, 7]);
+    expect(problem.reason).toMatch(/"titel" not defined/);
+    expect(problem.frame).toContain('> 3 | <li>{{titel}}</li>');
+    expect(problem.message).toContain(problem.frame);
+  });
+
+  it('say which helper got the wrong arguments, and where', async () => {
+    const user = write(temp(), { 'partials/html/sources.hbs': '<ol>\n{{#each sources}}\n  <li>{{format-date outlet}}</li>\n{{/each}}</ol>\n' });
+    const error = await renderBrief(full, 'html', { templates: user, cwd: temp() }).catch((caught: unknown) => caught);
+    const problem = error as TemplateError;
+    expect(problem.template).toBe(join(user, 'partials/html/sources.hbs'));
+    expect(problem.reason).toMatch(/^Helper `format-date` expected an ISO date string, received "/);
+    expect([problem.line, problem.column]).toEqual([3, 7]);
+    expect(problem.frame).toMatch(/> 3 \| {3}<li>\{\{format-date outlet\}\}<\/li>\n {4}\| {7}\^/);
+  });
+});
