@@ -56,7 +56,7 @@ describe('briefsmith CLI', () => {
     const ok = runCli(['build', minimal, '--out', out, '--format', 'md,html,json']);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/wrote .*minimal-brief\.md \(\d+ KB\)/);
-    expect(ok.stdout).toMatch(/Built 1 of 1 brief \(3 files\) in \d+\.\d+ s/);
+    expect(ok.stdout).toMatch(/^built 1, unchanged 0 \(3 files written\) in \d+\.\d+ s$/m);
     const broken = join(out, 'broken.md');
     writeFileSync(broken, readFileSync(minimal, 'utf8').replace('id: minimal-brief', 'id: broken-brief').replace('likelihood=likely', 'likelihood=maybe'));
     const bad = runCli(['build', broken, '--out', out, '--format', 'md']);

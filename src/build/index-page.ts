@@ -13,6 +13,8 @@ export const indexFileName = 'index.html';
 
 const labels: Record<string, string> = { html: 'HTML', pdf: 'PDF', md: 'Markdown', json: 'JSON' };
 
+/** A manifest is data from disk: a date the helper rejects is shown as written. */
+const readableDate = (date: string) => { try { return formatDate(date); } catch { return date; } };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 const style = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
@@ -31,7 +33,7 @@ export function renderIndexPage(manifest: Manifest): string {
     const title = brief.outputs.some((output) => output.format === 'html')
       ? `<a href="${escapeHtml(encodeURIComponent(`${brief.id}.html`))}">${escapeHtml(brief.title)}</a>`
       : escapeHtml(brief.title);
-    return `<tr><td>${title}</td><td><time datetime="${escapeHtml(brief.date)}">${escapeHtml(formatDate(brief.date))}</time></td><td class="classification">${escapeHtml(brief.classification)}</td><td class="links">${links}</td></tr>`;
+    return `<tr><td>${title}</td><td><time datetime="${escapeHtml(brief.date)}">${escapeHtml(readableDate(brief.date))}</time></td><td class="classification">${escapeHtml(brief.classification)}</td><td class="links">${links}</td></tr>`;
   });
   return `<!DOCTYPE html>
 <html lang="en">

@@ -53,7 +53,11 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 
 /** Formats problems for one reporter; the human format ends with a summary line. */
 export function formatProblems(problems: readonly Problem[], reporter: ReporterName, briefs: number): string {
-  if (reporter === 'json') return `${JSON.stringify(problems, null, 2)}\n`;
+  if (reporter === 'json') {
+    // Exactly the documented fields, in this order: tools parse this shape.
+    const records = problems.map(({ file, line, column, endLine, endColumn, severity, ruleId, message }) => ({ file, line, column, endLine, endColumn, severity, ruleId, message }));
+    return `${JSON.stringify(records, null, 2)}\n`;
+  }
   if (reporter === 'github') {
     return problems.map((problem) => {
       const end = problem.endLine === null ? '' : `,endLine=${problem.endLine},endColumn=${problem.endColumn}`;

@@ -1,6 +1,7 @@
 /** Brief → Markdown, HTML, JSON, and the HTML parts a PDF is printed from. */
 import type { Brief } from '../types.js';
 import { buildView } from './view.js';
+import type { ChangesView } from './changes-view.js';
 import { fontFaceCss } from './fonts.js';
 import { loadStylesheet, loadTemplates, templateDirs } from './templates.js';
 
@@ -11,6 +12,8 @@ export interface RenderOptions {
   cwd?: string | undefined;
   /** Generator string for colophons and metadata (default: briefsmith and its version). */
   generator?: string | undefined;
+  /** A "Changes since <date>" section to add (md, html, pdf). */
+  changes?: ChangesView | null | undefined;
 }
 
 /** What Chromium prints: the page and its running header and footer. */
@@ -29,7 +32,7 @@ export function renderJson(brief: Brief): string {
 
 /** Markdown through the `md` templates; blank-line runs are folded so template layout never shows. */
 export function renderMarkdown(brief: Brief, options: RenderOptions & { generator: string }): string {
-  const view = buildView(brief, { generator: options.generator });
+  const view = buildView(brief, { generator: options.generator, changes: options.changes });
   const markdown = loadTemplates(dirsOf(options), 'md').render(view);
   return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
@@ -38,7 +41,7 @@ export function renderMarkdown(brief: Brief, options: RenderOptions & { generato
 export function renderHtml(brief: Brief, options: RenderOptions & { generator: string }): string {
   const dirs = dirsOf(options);
   const css = `${fontFaceCss()}\n${loadStylesheet(dirs)}`;
-  const view = buildView(brief, { generator: options.generator, css });
+  const view = buildView(brief, { generator: options.generator, css, changes: options.changes });
   return `${loadTemplates(dirs, 'html').render(view).trim()}\n`;
 }
 
@@ -46,7 +49,7 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
 export function renderPdfSource(brief: Brief, options: RenderOptions & { generator: string }): PdfSource {
   const dirs = dirsOf(options);
   const html = renderHtml(brief, options);
-  const view = buildView(brief, { generator: options.generator });
+  const view = buildView(brief, { generator: options.generator, changes: options.changes });
   const templates = loadTemplates(dirs, 'html');
   const style = `<style>${fontFaceCss('running')}\n${loadStylesheet(dirs, 'pdf/running.css')}</style>`;
   return {

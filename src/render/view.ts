@@ -5,6 +5,7 @@
  */
 import type { Brief, Block } from '../types.js';
 import { likelihoods } from '../model/schema.js';
+import type { ChangesView } from './changes-view.js';
 
 export type BlockPartial = 'prose' | 'judgments' | 'file' | 'extradition' | 'reactions' | 'timeline' | 'disagreement';
 
@@ -20,6 +21,8 @@ export interface ViewOptions {
   generator: string;
   /** Extra CSS (print styles, fonts), HTML only. */
   css?: string;
+  /** "Changes since <date>" (`build --since`); the section shows only when present. */
+  changes?: ChangesView | null | undefined;
 }
 
 /** Builds the plain-JSON context every template receives. */
@@ -44,6 +47,7 @@ export function buildView(brief: Brief, options: ViewOptions) {
     likelihoodScale: likelihoods,
     generator: options.generator,
     css: options.css ?? '',
+    changes: options.changes ?? null,
   };
 }
 
