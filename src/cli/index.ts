@@ -43,6 +43,17 @@ cli.command('templates <action> [name]', 'Templates: `list` (which file wins), `
   .example('briefsmith templates lint')
   .action(async (action: string, name: string | undefined, flags: Record<string, unknown>) => (await import('./commands/templates.js')).runTemplates(action, name, flags));
 
+cli.command('new <id>', 'Write briefs/<id>.md: a skeleton with every section and directive once, to fill in')
+  .option('--title <title>', 'The brief\'s title')
+  .option('--date <date>', 'The brief\'s date, YYYY-MM-DD (default: today)')
+  .option('--dir <dir>', 'Folder to write into', { default: 'briefs' })
+  .option('--force', 'Overwrite an existing file')
+  .example('briefsmith new syria-2025-11 --title "Syria in November"')
+  .action(async (id: string, flags: Record<string, unknown>) => (await import('./commands/new.js')).runNew(id, flags));
+
+cli.command('schema', 'Print the JSON Schema of the briefing model (what out/<id>.json holds)')
+  .action(async () => (await import('./commands/schema.js')).runSchema());
+
 cli.help();
 cli.version(version);
 

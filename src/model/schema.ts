@@ -40,138 +40,158 @@ const richText = z.string().min(1, 'expected text, found nothing');
 const plainText = z.string().trim().min(1, 'expected text, found nothing');
 
 export const citationSchema = z.object({
-  key: z.string(),
-  locator: z.string().nullable(),
+  key: z.string().describe('The source key cited, as in `[@key]`'),
+  locator: z.string().nullable().describe('The locator after the key (`p. 3` in `[@key, p. 3]`), or null'),
   position: positionSchema.optional(),
 });
 
-const part = { citations: z.array(citationSchema), position: positionSchema.optional() };
+const part = {
+  citations: z.array(citationSchema).describe('Every `[@key]` cited in this part, in order'),
+  position: positionSchema.optional().describe('Where the part is in the brief (not in out/*.json)'),
+};
 
 export const sourceSchema = z.object({
-  key: z.string().regex(/^[A-Za-z0-9][\w.:-]*$/, 'expected a key of letters, digits, `-`, `_`, `.` or `:`'),
-  outlet: plainText,
-  title: plainText,
-  date: isoDate,
-  dateNote: z.string().nullable().default(null),
-  url: z.url({ protocol: /^https?$/ }).nullable().default(null),
-  file: z.string().nullable().default(null),
-  reliability: z.enum(reliabilityGrades).nullable().default(null),
-  note: z.string().nullable().default(null),
+  key: z.string().regex(/^[A-Za-z0-9][\w.:-]*$/, 'expected a key of letters, digits, `-`, `_`, `.` or `:`').describe('The key `[@key]` cites (front matter `sources:` key)'),
+  outlet: plainText.describe('Who published it; "Outlet not named" when unknown'),
+  title: plainText.describe('Title of the work'),
+  date: isoDate.describe('Publication date (ISO, best known)'),
+  dateNote: z.string().nullable().default(null).describe('A note on how the date is known'),
+  url: z.url({ protocol: /^https?$/ }).nullable().default(null).describe('Where it can be read (http or https)'),
+  file: z.string().nullable().default(null).describe('The source text, in the `--sources-dir` folder, for quote checking'),
+  reliability: z.enum(reliabilityGrades).nullable().default(null).describe('Admiralty reliability grade A–F'),
+  note: z.string().nullable().default(null).describe('A note about the source'),
 });
 
 export const ruleSetting = z.enum(['off', 'warning', 'error']);
 
 export const metaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and single hyphens'),
-  title: plainText,
-  subtitle: z.string().nullable().default(null),
-  date: fullDate,
-  classification: plainText,
-  audience: z.string().nullable().default(null),
-  authors: z.array(plainText).default([]),
-  summary: richText,
-  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as `en` or `en-GB`').default('en'),
-  paper: z.enum(['a4', 'letter']).default('a4'),
-  keywords: z.array(z.string()).default([]),
-  rules: z.record(z.string(), ruleSetting).default({}),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and single hyphens').describe('Names the outputs (out/<id>.*); lowercase letters, digits and hyphens'),
+  title: plainText.describe('The title'),
+  subtitle: z.string().nullable().default(null).describe('A subtitle under the title'),
+  date: fullDate.describe('Date of the brief (YYYY-MM-DD)'),
+  classification: plainText.describe('Classification banner, top and bottom of every page'),
+  audience: z.string().nullable().default(null).describe('Who the brief is for'),
+  authors: z.array(plainText).default([]).describe('Authors or the unit that prepared it'),
+  summary: richText.describe('Bottom line up front (Markdown, citations allowed)'),
+  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as `en` or `en-GB`').default('en').describe('Language tag (`en`, `en-GB`): HTML lang and PDF language'),
+  paper: z.enum(['a4', 'letter']).default('a4').describe('Paper size of the HTML print view and the PDF'),
+  keywords: z.array(z.string()).default([]).describe('Keywords for the PDF metadata'),
+  rules: z.record(z.string(), ruleSetting).default({}).describe('Lint rules turned off or re-graded for this brief: rule id → off, warning or error'),
 });
 
 export const judgmentSchema = z.object({
-  id: z.string().min(1),
-  statement: richText,
-  basis: z.string().nullable(),
-  likelihood: z.enum(likelihoods),
-  confidence: z.enum(confidences),
+  id: z.string().min(1).describe('Unique id (default kj-1, kj-2 …)'),
+  statement: richText.describe('The judgment: the first paragraph (Markdown)'),
+  basis: z.string().nullable().describe('Further paragraphs: the basis of the judgment (Markdown)'),
+  likelihood: z.enum(likelihoods).describe('ICD 203 likelihood word'),
+  confidence: z.enum(confidences).describe('Confidence in the judgment'),
   ...part,
 });
 
-export const interestSchema = z.object({ party: plainText, text: richText, ...part });
+export const interestSchema = z.object({
+  party: plainText.describe('Whose interest (`party` attribute)'),
+  text: richText.describe('What the party wants (Markdown)'),
+  ...part,
+});
 
 export const fileSchema = z.object({
-  id: z.string().regex(/^[A-Za-z][\w-]*$/, 'expected an id of letters, digits and hyphens'),
-  title: plainText,
-  lead: z.string().nullable(),
-  interests: z.array(interestSchema).min(1, 'expected at least one `:::interest{party=…}` in a file'),
-  state: richText,
-  outlook: richText,
+  id: z.string().regex(/^[A-Za-z][\w-]*$/, 'expected an id of letters, digits and hyphens').describe('Unique id, for anchors'),
+  title: plainText.describe('Title of the file'),
+  lead: z.string().nullable().describe('Lead paragraph before the parts (Markdown)'),
+  interests: z.array(interestSchema).min(1, 'expected at least one `:::interest{party=…}` in a file').describe('Each party\'s interest (`:::interest`), at least one'),
+  state: richText.describe('State of play (`:::state`, Markdown)'),
+  outlook: richText.describe('Where it goes next (`:::outlook`, Markdown)'),
   ...part,
 });
 
 export const instrumentSchema = z.object({
-  name: plainText,
-  kind: z.enum(instrumentKinds),
-  signed: isoDate.nullable(),
-  ratified: isoDate.nullable(),
-  provides: richText,
+  name: plainText.describe('Name of the instrument'),
+  kind: z.enum(instrumentKinds).describe('What kind of instrument it is'),
+  signed: isoDate.nullable().describe('Date signed (ISO), if known'),
+  ratified: isoDate.nullable().describe('Date ratified (ISO), if known'),
+  provides: richText.describe('What it provides (Markdown)'),
   ...part,
 });
 
-const clauseSchema = z.object({ instrument: z.string().nullable(), text: richText, ...part });
-const partyPositionSchema = z.object({ party: plainText, text: richText, ...part });
+const clauseSchema = z.object({
+  instrument: z.string().nullable().describe('The instrument it comes from'),
+  text: richText.describe('The clause (Markdown)'),
+  ...part,
+});
+const partyPositionSchema = z.object({ party: plainText.describe('Whose position'), text: richText.describe('The position (Markdown)'), ...part });
 
 export const extraditionSchema = z.object({
-  subject: z.string().nullable(),
-  lead: z.string().nullable(),
-  request: z.object({ by: z.string().nullable(), date: isoDate.nullable(), text: richText, ...part }),
-  instruments: z.array(instrumentSchema),
-  exceptions: z.array(clauseSchema),
-  obligations: z.array(clauseSchema),
-  positions: z.array(partyPositionSchema),
-  assessment: z.object({
-    likelihood: z.enum(likelihoods).nullable(),
-    confidence: z.enum(confidences).nullable(),
-    text: richText,
+  subject: z.string().nullable().describe('Whose extradition'),
+  lead: z.string().nullable().describe('Lead paragraph (Markdown)'),
+  request: z.object({
+    by: z.string().nullable().describe('Who made or confirmed the request'),
+    date: isoDate.nullable().describe('When (ISO date)'),
+    text: richText.describe('What was asked (Markdown)'),
     ...part,
-  }),
+  }).describe('The request (`::::request`)'),
+  instruments: z.array(instrumentSchema).describe('Legal instruments and principles (`::::instrument`)'),
+  exceptions: z.array(clauseSchema).describe('Grounds to refuse (`::::exception`)'),
+  obligations: z.array(clauseSchema).describe('Obligations (`::::obligation`)'),
+  positions: z.array(partyPositionSchema).describe('Positions of the parties (`::::position`)'),
+  assessment: z.object({
+    likelihood: z.enum(likelihoods).nullable().describe('ICD 203 likelihood of extradition, if stated'),
+    confidence: z.enum(confidences).nullable().describe('Confidence in the assessment, if stated'),
+    text: richText.describe('The reasoning (Markdown)'),
+    ...part,
+  }).describe('The assessment (`::::assessment`)'),
   ...part,
 });
 
 export const reactionSchema = z.object({
-  actor: plainText,
-  group: z.string().nullable(),
-  stance: z.enum(stances),
-  date: isoDate,
-  text: richText,
+  actor: plainText.describe('Who reacted'),
+  group: z.string().nullable().describe('A group of actors (e.g. West, Region)'),
+  stance: z.enum(stances).describe('Their stance'),
+  date: isoDate.describe('When (ISO date)'),
+  text: richText.describe('What they said or did (Markdown)'),
   ...part,
 });
 
-export const eventSchema = z.object({ date: isoDate, text: richText, ...part });
+export const eventSchema = z.object({ date: isoDate.describe('When (YYYY, YYYY-MM or YYYY-MM-DD)'), text: richText.describe('What happened (Markdown)'), ...part });
 
 export const disagreementSchema = z.object({
-  topic: plainText,
-  views: z.array(z.object({ text: richText, ...part })).min(2, 'expected at least two views (list items) to compare'),
-  note: z.string().nullable(),
+  topic: plainText.describe('What the sources disagree on'),
+  views: z.array(z.object({ text: richText.describe('The view (Markdown)'), ...part })).min(2, 'expected at least two views (list items) to compare').describe('One view per list item, at least two'),
+  note: z.string().nullable().describe('Closing paragraph: our reading (Markdown)'),
   ...part,
 });
 
-export const quoteSchema = z.object({ text: z.string(), source: z.string(), position: positionSchema.optional() });
+export const quoteSchema = z.object({
+  text: z.string().describe('The exact words quoted (`:q[…]`)'),
+  source: z.string().describe('Key of the quoted source'),
+  position: positionSchema.optional().describe('Where the quote is in the brief (not in out/*.json)'),
+});
 
 const blockKinds = ['prose', 'judgment', 'file', 'extradition', 'reaction', 'event', 'disagreement'] as const;
 export const blockSchema = z.object({
-  kind: z.enum(blockKinds),
+  kind: z.enum(blockKinds).describe('What the block is'),
   /** Markdown of a prose block; null for a typed part. */
-  markdown: z.string().nullable(),
+  markdown: z.string().nullable().describe('Markdown of a prose block; null for a typed part'),
   /** Index of the typed part in its array (judgment → keyJudgments[index]); null for prose. */
-  index: z.number().int().nullable(),
+  index: z.number().int().nullable().describe('Index of the typed part in its list (judgment → keyJudgments[index]); null for prose'),
 });
 
 export const sectionSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  blocks: z.array(blockSchema),
-  position: positionSchema.optional(),
+  id: z.string().describe('Section id: the heading slug or `{#id}`'),
+  title: z.string().describe('Heading text; empty for text before the first heading'),
+  blocks: z.array(blockSchema).describe('The body in order: prose and typed parts'),
+  position: positionSchema.optional().describe('Where the section is in the brief (not in out/*.json)'),
 });
 
 /** A whole brief: what `validateBrief` returns and what `out/<id>.json` holds. */
 export const briefSchema = z.object({
-  meta: metaSchema,
-  keyJudgments: z.array(judgmentSchema),
-  files: z.array(fileSchema),
-  extradition: extraditionSchema.nullable(),
-  westernReactions: z.array(reactionSchema),
-  timeline: z.array(eventSchema),
-  disagreements: z.array(disagreementSchema),
-  quotes: z.array(quoteSchema),
-  sources: z.array(sourceSchema),
-  sections: z.array(sectionSchema),
+  meta: metaSchema.describe('Front matter: what the brief is'),
+  keyJudgments: z.array(judgmentSchema).describe('Key judgments (`:::judgment`)'),
+  files: z.array(fileSchema).describe('Files of the relationship (`::::file`)'),
+  extradition: extraditionSchema.nullable().describe('The legal analysis (`:::::extradition`), or null'),
+  westernReactions: z.array(reactionSchema).describe('Reactions (`:::reaction`)'),
+  timeline: z.array(eventSchema).describe('Timeline events (`::event`)'),
+  disagreements: z.array(disagreementSchema).describe('Where sources disagree (`:::disagreement`)'),
+  quotes: z.array(quoteSchema).describe('Direct quotes (`:q[…]{source=key}`)'),
+  sources: z.array(sourceSchema).describe('The works cited, in front-matter order'),
+  sections: z.array(sectionSchema).describe('The body, section by section'),
 });
