@@ -29,6 +29,8 @@ export interface BuildOptions extends LoadOptions {
   chrome?: string | undefined;
   /** Briefs rendered at once (default: CPU count). */
   concurrency?: number | undefined;
+  /** Paper for HTML and PDF (`--paper`), overriding each brief's `paper`. */
+  paper?: 'a4' | 'letter' | undefined;
   /** Progress events, for a CLI to print; the library itself never prints. */
   onEvent?: ((event: BuildEvent) => void) | undefined;
   env?: NodeJS.ProcessEnv | undefined;
@@ -82,7 +84,7 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
 
 async function buildLocked(options: BuildOptions, cwd: string, outDir: string, formats: readonly Format[], since: PreviousPublication | undefined, started: number): Promise<BuildResult> {
   const incremental = await IncrementalBuild.open(options.paths ?? [], {
-    cwd, outDir, formats, since, cacheDir: options.cacheDir, templates: options.templates, force: options.force, now: buildTime(options.env),
+    cwd, outDir, formats, since, cacheDir: options.cacheDir, templates: options.templates, force: options.force, paper: options.paper, now: buildTime(options.env),
   });
   const toLoad = options.sourcesDir ? [...incremental.toLoad, ...incremental.unchanged.map((entry) => resolve(cwd, entry.source))].sort() : incremental.toLoad;
   const briefs = toLoad.length > 0 ? await loadBriefs({ ...options, paths: toLoad }) : [];
@@ -158,7 +160,7 @@ async function buildOne(loaded: LoadedBrief, formats: readonly Format[], outDir:
   // Render everything first, then write: a failure in one format leaves every old output in place.
   const outputs: Array<{ format: Format; data: string | Uint8Array; used: ReadonlyMap<string, string> }> = [];
   for (const format of formats) {
-    const { result: data, used } = await trackTemplateUsage(() => renderBrief(brief, format, { templates: options.templates, cwd: options.cwd, printer, env: options.env, changes: changes?.view }));
+    const { result: data, used } = await trackTemplateUsage(() => renderBrief(brief, format, { templates: options.templates, cwd: options.cwd, printer, env: options.env, changes: changes?.view, paper: options.paper }));
     outputs.push({ format, data, used });
   }
   for (const { format, data, used } of outputs) {

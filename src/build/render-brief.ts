@@ -3,7 +3,8 @@ import type { Brief } from '../types.js';
 import { generator as defaultGenerator } from '../version.js';
 import { renderHtml, renderJson, renderMarkdown, renderPdfSource, type RenderOptions } from '../render/render.js';
 import { Printer, type PrinterOptions } from '../pdf/printer.js';
-import { applyMetadata, sourceDateEpoch } from '../pdf/metadata.js';
+import { sourceDateEpoch } from '../pdf/metadata.js';
+import { finishPdf } from '../pdf/finish.js';
 
 export type Format = 'md' | 'html' | 'pdf' | 'json';
 export const formats: readonly Format[] = ['md', 'html', 'pdf', 'json'];
@@ -15,6 +16,8 @@ export interface RenderBriefOptions extends RenderOptions {
   printerOptions?: PrinterOptions | undefined;
   /** Environment read for SOURCE_DATE_EPOCH (default: process.env). */
   env?: NodeJS.ProcessEnv | undefined;
+  /** Paper for the HTML and PDF (`--paper`); overrides the brief's `paper`. */
+  paper?: 'a4' | 'letter' | undefined;
 }
 
 /** Renders `brief` as `format`: a string for md/html/json, bytes for pdf. */
@@ -23,6 +26,9 @@ export async function renderBrief(brief: Brief, format: 'md' | 'html' | 'json', 
 export async function renderBrief(brief: Brief, format: Format, options?: RenderBriefOptions): Promise<string | Uint8Array>;
 export async function renderBrief(brief: Brief, format: Format, options: RenderBriefOptions = {}): Promise<string | Uint8Array> {
   const generator = options.generator ?? defaultGenerator;
+  if (options.paper && options.paper !== brief.meta.paper && (format === 'html' || format === 'pdf')) {
+    brief = { ...brief, meta: { ...brief.meta, paper: options.paper } };
+  }
   switch (format) {
     case 'json': return renderJson(brief);
     case 'md': return renderMarkdown(brief, { ...options, generator });
@@ -31,8 +37,8 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
       const source = renderPdfSource(brief, { ...options, generator });
       const printer = options.printer ?? (await Printer.launch(options.printerOptions));
       try {
-        const printed = await printer.print(source.html, { paper: brief.meta.paper, headerTemplate: source.headerTemplate, footerTemplate: source.footerTemplate });
-        return await applyMetadata(printed, {
+        const printed = await printer.print(source.html, { paper: brief.meta.paper });
+        const finished = await finishPdf(printed, { contents: source.contents, metadata: {
           title: brief.meta.title,
           author: brief.meta.authors.join(', '),
           subject: brief.meta.subtitle ?? brief.meta.classification,
@@ -41,7 +47,8 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
           producer: generator,
           date: sourceDateEpoch(options.env),
           idSeed: source.html,
-        });
+        } });
+        return finished.bytes;
       } finally {
         if (!options.printer) await printer.close();
       }

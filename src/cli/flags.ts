@@ -18,6 +18,14 @@ export function parseFormats(value: unknown): Format[] {
   return [...new Set(list)] as Format[];
 }
 
+/** `--paper a4|letter`, or undefined when absent. */
+export function parsePaper(value: unknown): 'a4' | 'letter' | undefined {
+  if (value === undefined) return undefined;
+  const paper = String(value).toLowerCase();
+  if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`Unknown paper \`${String(value)}\`, expected a4 or letter`);
+  return paper;
+}
+
 /** A positive integer flag, or undefined when absent. */
 export function parseCount(name: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;

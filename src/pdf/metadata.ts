@@ -4,7 +4,7 @@
  * same brief give byte-identical files.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -26,9 +26,8 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | nu
   return new Date(Number(value) * 1000);
 }
 
-/** Loads the PDF, applies the metadata and returns the rewritten bytes. */
-export async function applyMetadata(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
-  const document = await PDFDocument.load(bytes, { updateMetadata: false });
+/** Sets the document information, language and file ID of a loaded PDF. */
+export function setMetadata(document: PDFDocument, meta: PdfMetadata): void {
   document.setTitle(meta.title, { showInWindowTitleBar: true });
   document.setAuthor(meta.author);
   document.setSubject(meta.subject);
@@ -41,5 +40,4 @@ export async function applyMetadata(bytes: Uint8Array, meta: PdfMetadata): Promi
   document.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   const id = createHash('sha256').update(meta.idSeed).update(String(date.getTime())).digest('hex').slice(0, 32);
   document.context.trailerInfo.ID = document.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-  return document.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
 }

@@ -7,8 +7,12 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 
 export interface PrintOptions {
   paper: 'a4' | 'letter';
-  headerTemplate: string;
-  footerTemplate: string;
+  /**
+   * Chromium's own header/footer templates. briefsmith's templates do without them: the running
+   * header and footer are CSS page margin boxes, which can be left off the cover page.
+   */
+  headerTemplate?: string | undefined;
+  footerTemplate?: string | undefined;
   timeout: number;
 }
 
@@ -57,11 +61,11 @@ export async function printPage(page: Page, html: string, options: PrintOptions)
   const pdf = await page.pdf({
     format: options.paper === 'letter' ? 'Letter' : 'A4',
     printBackground: true,
+    // The sheet size comes from here, the margins from the stylesheet's @page rules.
     preferCSSPageSize: false,
-    displayHeaderFooter: true,
-    headerTemplate: options.headerTemplate,
-    footerTemplate: options.footerTemplate,
-    margin: { top: '22mm', bottom: '22mm', left: '22mm', right: '20mm' },
+    ...(options.headerTemplate || options.footerTemplate
+      ? { displayHeaderFooter: true, headerTemplate: options.headerTemplate ?? '<span></span>', footerTemplate: options.footerTemplate ?? '<span></span>' }
+      : {}),
     tagged: true,
     outline: true,
     timeout: options.timeout,

@@ -2,6 +2,8 @@
  * The bundled faces as `@font-face` rules with inlined WOFF2 data, read from the @fontsource
  * packages once per process. Inlining keeps the HTML standalone and lets the PDF renderer run
  * with every network request refused, and makes output independent of the machine's fonts.
+ * Only the script subsets a brief's text needs are inlined: every inlined face is parsed again
+ * by each page Chromium prints, so unused ones (Arabic, Cyrillic, Latin Extended) cost time.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,39 +13,80 @@ const require = createRequire(import.meta.url);
 
 /** Package, CSS files (weights/styles) and subsets to embed. */
 const faces: Array<{ pkg: string; css: string[]; subsets: string[] }> = [
-  { pkg: '@fontsource/source-serif-4', css: ['400.css', '400-italic.css', '600.css', '700.css'], subsets: ['latin', 'latin-ext'] },
-  { pkg: '@fontsource/source-sans-3', css: ['400.css', '600.css', '700.css'], subsets: ['latin', 'latin-ext'] },
+  { pkg: '@fontsource/source-serif-4', css: ['400.css', '400-italic.css', '600.css', '600-italic.css', '700.css'], subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] },
+  { pkg: '@fontsource/source-sans-3', css: ['400.css', '600.css', '700.css'], subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] },
   { pkg: '@fontsource/noto-naskh-arabic', css: ['400.css', '700.css'], subsets: ['arabic'] },
 ];
 
 /** The families the templates may name. */
 export const fontFamilies = { serif: 'Source Serif 4', sans: 'Source Sans 3', arabic: 'Noto Naskh Arabic' } as const;
 
-const cached = new Map<string, string>();
+interface FaceRule {
+  /** The rule with its src pointing at the package file, inlined on first use. */
+  template: string;
+  file: string;
+  /** Inclusive code point ranges from `unicode-range`. */
+  ranges: Array<[number, number]>;
+  /** The Latin subsets go in every document: the templates' own words are Latin. */
+  always: boolean;
+}
 
-/** `@font-face` CSS with data: URLs for every bundled face, or only the running-header face (cached). */
-export function fontFaceCss(which: 'all' | 'running' = 'all'): string {
-  const known = cached.get(which);
-  if (known !== undefined) return known;
-  const rules: string[] = [];
-  const selected = which === 'all' ? faces : [{ pkg: '@fontsource/source-sans-3', css: ['400.css', '600.css'], subsets: ['latin'] }];
-  for (const face of selected) {
+let rules: FaceRule[] | undefined;
+const inlined = new Map<string, string>();
+
+function parseRanges(css: string): Array<[number, number]> {
+  const list = /unicode-range:\s*([^;]+);/.exec(css)?.[1] ?? 'U+0-10FFFF';
+  return list.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    const start = Number.parseInt(from ?? '0', 16);
+    return [start, to ? Number.parseInt(to, 16) : start];
+  });
+}
+
+function faceRules(): FaceRule[] {
+  if (rules) return rules;
+  rules = [];
+  for (const face of faces) {
     const root = dirname(require.resolve(`${face.pkg}/package.json`));
     for (const cssFile of face.css) {
-      const css = readFileSync(join(root, cssFile), 'utf8');
-      for (const block of css.split(/(?=\/\* )/)) {
+      for (const block of readFileSync(join(root, cssFile), 'utf8').split(/(?=\/\* )/)) {
         const name = /\/\* ([\w-]+) \*\//.exec(block)?.[1] ?? '';
-        if (!face.subsets.some((subset) => name.includes(`-${subset}-`))) continue;
-        rules.push(block.trim().replace(/src: url\(\.\/files\/([\w.-]+\.woff2)\)[^;]*;/, (_, file: string) => {
-          const data = readFileSync(join(root, 'files', file)).toString('base64');
-          return `src: url(data:font/woff2;base64,${data}) format('woff2');`;
-        }).replace(/font-display: swap;\n\s*/, 'font-display: block;\n  '));
+        const subset = face.subsets.find((candidate) => new RegExp(`-${candidate}-\\d{3}-`).test(name));
+        const file = /src: url\(\.\/files\/([\w.-]+\.woff2)\)/.exec(block)?.[1];
+        if (!subset || !file) continue;
+        const template = block.trim().replace(/src: url\(\.\/files\/[\w.-]+\.woff2\)[^;]*;/, 'src: @SRC@;').replace(/font-display: swap;/, 'font-display: block;');
+        rules.push({ template, file: join(root, 'files', file), ranges: parseRanges(block), always: subset === 'latin' });
       }
     }
   }
-  const css = rules.join('\n');
-  cached.set(which, css);
+  return rules;
+}
+
+function inline(rule: FaceRule): string {
+  let css = inlined.get(rule.file);
+  if (css === undefined) {
+    const data = readFileSync(rule.file).toString('base64');
+    css = rule.template.replace('@SRC@', `url(data:font/woff2;base64,${data}) format('woff2')`);
+    inlined.set(rule.file, css);
+  }
   return css;
+}
+
+function usedBy(rule: FaceRule, codePoints: ReadonlySet<number>): boolean {
+  for (const point of codePoints) if (rule.ranges.some(([start, end]) => point >= start && point <= end)) return true;
+  return false;
+}
+
+/**
+ * `@font-face` CSS with data: URLs. With `text`, only the subsets covering some character of it
+ * (Latin always, for the template's own words); without, every bundled subset.
+ */
+export function fontFaceCss(text?: string): string {
+  const codePoints = text === undefined ? undefined : new Set([...text].map((character) => character.codePointAt(0)!).filter((point) => point > 0x7e));
+  return faceRules()
+    .filter((rule) => !codePoints || rule.always || usedBy(rule, codePoints))
+    .map(inline)
+    .join('\n');
 }
 
 /** The font files embedded, for `briefsmith doctor`. */

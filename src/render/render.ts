@@ -16,11 +16,11 @@ export interface RenderOptions {
   changes?: ChangesView | null | undefined;
 }
 
-/** What Chromium prints: the page and its running header and footer. */
+/** What Chromium prints, and what the contents page links to (for its page numbers). */
 export interface PdfSource {
   html: string;
-  headerTemplate: string;
-  footerTemplate: string;
+  /** Named destinations of the contents entries: titled sections, their files, `sources`. */
+  contents: string[];
 }
 
 const dirsOf = (options: RenderOptions) => templateDirs({ templates: options.templates, ...(options.cwd ? { cwd: options.cwd } : {}) });
@@ -40,21 +40,16 @@ export function renderMarkdown(brief: Brief, options: RenderOptions & { generato
 /** Standalone HTML through the `html` templates, with the print CSS and fonts inlined. */
 export function renderHtml(brief: Brief, options: RenderOptions & { generator: string }): string {
   const dirs = dirsOf(options);
-  const css = `${fontFaceCss()}\n${loadStylesheet(dirs)}`;
+  // The fonts a brief needs depend on its text; JSON holds every field a template can show.
+  const css = `${fontFaceCss(JSON.stringify(brief))}\n${loadStylesheet(dirs)}`;
   const view = buildView(brief, { generator: options.generator, css, changes: options.changes });
   return `${loadTemplates(dirs, 'html').render(view).trim()}\n`;
 }
 
-/** The HTML and running header/footer for printing. */
+/** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */
 export function renderPdfSource(brief: Brief, options: RenderOptions & { generator: string }): PdfSource {
-  const dirs = dirsOf(options);
-  const html = renderHtml(brief, options);
-  const view = buildView(brief, { generator: options.generator, changes: options.changes });
-  const templates = loadTemplates(dirs, 'html');
-  const style = `<style>${fontFaceCss('running')}\n${loadStylesheet(dirs, 'pdf/running.css')}</style>`;
-  return {
-    html,
-    headerTemplate: `${style}${templates.renderExtra('pdf/header', view)}`,
-    footerTemplate: `${style}${templates.renderExtra('pdf/footer', view)}`,
-  };
+  const contents = brief.sections.flatMap((section) => (section.title
+    ? [section.id, ...section.blocks.filter((block) => block.kind === 'file').map((block) => `file-${brief.files[block.index ?? 0]?.id ?? ''}`)]
+    : []));
+  return { html: renderHtml(brief, options), contents: [...contents, 'sources'] };
 }

@@ -63,6 +63,8 @@ function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' |
     case 'leafDirective':
     case 'containerDirective':
       return node.children as RootContent[];
+    case 'text':
+      return format === 'html' ? isolateArabic(node.value) : [node];
     case 'html':
       return [];
     case 'image':
@@ -74,6 +76,27 @@ function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' |
     default:
       return [node];
   }
+}
+
+// A run of Arabic script: letters, marks, Arabic digits and punctuation, and the spaces, digits and ZWNJ/ZWJ between them.
+const arabicRun = /[\p{Script=Arabic}](?:[\p{Script=Arabic}\p{M}\u200c\u200d\d ]*[\p{Script=Arabic}\p{M}])?/gu;
+
+/**
+ * Wraps Arabic runs in `<span dir="rtl" lang="ar">` so they read right to left inside
+ * left-to-right prose (an isolate: neighbouring punctuation and numbers keep their order) and
+ * get the bundled Arabic face through `:lang(ar)` in the stylesheet.
+ */
+function isolateArabic(value: string): RootContent[] {
+  const parts: RootContent[] = [];
+  let last = 0;
+  for (const match of value.matchAll(arabicRun)) {
+    if (match.index > last) parts.push({ type: 'text', value: value.slice(last, match.index) });
+    parts.push({ type: 'emphasis', data: { hName: 'span', hProperties: { dir: 'rtl', lang: 'ar' } }, children: [{ type: 'text', value: match[0] }] });
+    last = match.index + match[0].length;
+  }
+  if (last === 0) return [{ type: 'text', value }];
+  if (last < value.length) parts.push({ type: 'text', value: value.slice(last) });
+  return parts;
 }
 
 /** Renders a Markdown field to sanitized HTML; `inline` drops the paragraph wrapper of a one-paragraph field. */

@@ -18,6 +18,12 @@ function text(helper: string, value: unknown): string {
 export const htmlHelpers = {
   rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToHtml(text('rich', value), numbersOf(options))),
   inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToHtml(text('inline', value), numbersOf(options), true)),
+  /**
+   * Text as a quoted CSS string, for `content:` in a `<style>` element (page margin boxes).
+   * HTML escaping is wrong there — `<style>` is raw text — so everything that could end the
+   * string or the element is a CSS escape instead.
+   */
+  'css-string': (value: unknown) => new Handlebars.SafeString(`"${text('css-string', value).replace(/[\\"<>&\u0000-\u001f\u007f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `)}"`),
 };
 
 /** Helpers for Markdown templates: every model value must pass through one of these. */

@@ -1,0 +1,33 @@
+/**
+ * The one pass over Chromium's PDF: load it once, write the contents page numbers, make the
+ * structure IDs document-local, repair the outline, set the metadata, save. Parsing and saving run without yielding to the event loop (pdf-lib's default
+ * pauses every 100 objects, which costs more than the work on a PDF this size).
+ */
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import { setMetadata, type PdfMetadata } from './metadata.js';
+import { stampContentsPageNumbers, type ContentsEntry } from './page-numbers.js';
+import { renumberStructureIds } from './structure-ids.js';
+import { repairOutline } from './outline.js';
+
+export interface FinishOptions {
+  metadata: PdfMetadata;
+  /** Named destinations the contents page links to (section ids, file ids, `sources`). */
+  contents: readonly string[];
+}
+
+/** Finished PDF bytes and the page numbers written into the contents. */
+export interface FinishedPdf {
+  bytes: Uint8Array;
+  contents: ContentsEntry[];
+}
+
+/** Applies page numbers and metadata to a PDF printed by Chromium. */
+export async function finishPdf(printed: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
+  const document = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const contents = await stampContentsPageNumbers(document, options.contents);
+  renumberStructureIds(document);
+  repairOutline(document);
+  setMetadata(document, options.metadata);
+  const bytes = await document.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY, addDefaultPage: false, updateFieldAppearances: false });
+  return { bytes, contents };
+}
