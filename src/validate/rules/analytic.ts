@@ -45,6 +45,8 @@ export function checkProse(file: VFile, tree: Root): void {
     if (start === undefined || end === undefined) return;
     const text = source.slice(start, end);
     if (needsCitation(node, text, index, parent)) report(file, 'uncited-paragraph', node.position);
+    // Splitting sentences is the slow part; most paragraphs cannot mix the two at all.
+    if (!confidenceMention(text) || likelihoodMentions(text).length === 0) return;
     for (const sentence of sentencesOf(text)) {
       const likelihood = likelihoodMentions(sentence.text)[0];
       const confidence = confidenceMention(sentence.text);
