@@ -43,6 +43,23 @@ cli.command('templates <action> [name]', 'Templates: `list` (which file wins), `
   .example('briefsmith templates lint')
   .action(async (action: string, name: string | undefined, flags: Record<string, unknown>) => (await import('./commands/templates.js')).runTemplates(action, name, flags));
 
+cli.command('watch [...paths]', 'Rebuild on every change of a brief, template, partial or CSS; print the check results each time')
+  .option('--out <dir>', 'Output folder', { default: 'out' })
+  .option('--format <list>', 'Comma-separated formats: md,html,pdf,json', { default: 'md,html,pdf,json' })
+  .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
+  .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with')
+  .example('briefsmith watch briefs/ --format html,pdf')
+  .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/watch.js')).runWatch(paths, flags));
+
+cli.command('serve [...paths]', 'Watch, and serve out/ on 127.0.0.1 with live reload of the HTML view')
+  .option('--port <n>', 'Port on 127.0.0.1 (0: any free port)', { default: 4173 })
+  .option('--out <dir>', 'Output folder', { default: 'out' })
+  .option('--format <list>', 'Comma-separated formats: md,html,pdf,json', { default: 'md,html,pdf,json' })
+  .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
+  .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with')
+  .example('briefsmith serve --port 8080')
+  .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/serve.js')).runServe(paths, flags));
+
 cli.command('new <id>', 'Write briefs/<id>.md: a skeleton with every section and directive once, to fill in')
   .option('--title <title>', 'The brief\'s title')
   .option('--date <date>', 'The brief\'s date, YYYY-MM-DD (default: today)')

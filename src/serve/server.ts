@@ -1,0 +1,89 @@
+/**
+ * `serveBriefs`: a preview server on 127.0.0.1 only. It watches and rebuilds like `watch`,
+ * serves out/, reloads open HTML views when their brief is rebuilt, lists the briefs at `/`,
+ * and shows a broken brief's errors where its HTML would be.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+import { formats as allFormats } from '../build/render-brief.js';
+import { watchBriefs, type WatchEvent, type WatchHandle, type WatchOptions } from '../watch/watch.js';
+import { LiveReload, eventsPath, injectReload, newNonce } from './live-reload.js';
+import { errorPage, indexPage } from './pages.js';
+
+export interface ServeOptions extends WatchOptions {
+  /** Port on 127.0.0.1 (default 4173; 0 picks a free one). */
+  port?: number | undefined;
+}
+
+export interface ServeHandle {
+  /** The address to open, e.g. http://127.0.0.1:4173/ */
+  url: string;
+  watch: WatchHandle;
+  close(): Promise<void>;
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.md': 'text/markdown; charset=utf-8', '.json': 'application/json; charset=utf-8',
+  '.pdf': 'application/pdf', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.end(body);
+}
+
+/** Starts watching and serving; resolves once the first build is done and the port is open. */
+export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHandle> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const outDir = resolve(cwd, options.outDir ?? 'out');
+  const formats = options.formats?.length ? options.formats : allFormats;
+  const reload = new LiveReload();
+  const watch = watchBriefs({
+    ...options,
+    cwd,
+    onEvent(event: WatchEvent) {
+      options.onEvent?.(event);
+      if (event.type !== 'rebuilt') return;
+      if (event.reason === 'brief') for (const status of event.rebuilt) reload.send(status.id);
+      else reload.send('*');
+    },
+  });
+  await watch.ready;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    if (path === eventsPath) return reload.attach(response);
+    if (path === '/' || path === '/index.html') return send(response, 200, types['.html']!, indexPage(watch.briefs(), watch.templateFiles(), formats, newNonce(), cwd));
+    const file = resolve(outDir, `.${path}`);
+    // Only files directly in out/, never a dot-file (temp files, the build cache).
+    if (!file.startsWith(outDir + sep) || file.slice(outDir.length + 1).includes(sep) || path.includes('/.')) return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    const id = file.slice(outDir.length + 1, -extname(file).length);
+    const brief = watch.briefs().find((status) => status.id === id);
+    if (extname(file) === '.html' && brief && !brief.ok) return send(response, 200, types['.html']!, errorPage(brief, watch.templateFiles(), newNonce(), cwd));
+    const data = await readFile(file).catch(() => null);
+    if (!data) return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    if (extname(file) === '.html') return send(response, 200, types['.html']!, injectReload(data.toString('utf8'), id, newNonce()));
+    send(response, 200, types[extname(file)] ?? 'application/octet-stream', data);
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => send(response, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`));
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4173, '127.0.0.1', () => done());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    watch,
+    async close() {
+      reload.close();
+      await new Promise<void>((done) => server.close(() => done()));
+      await watch.close();
+    },
+  };
+}
