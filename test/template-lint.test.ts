@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBrief, validateBrief, problemsOf } from '../src/index.js';
 import { lintTemplates } from '../src/render/lint/lint-templates.js';
-import { uncheckedHelpers } from '../src/render/lint/helper-signatures.js';
+import { helpersFor, uncheckedHelpers } from '../src/render/lint/helper-signatures.js';
 import { buildView } from '../src/render/view.js';
 import { viewSchema } from '../src/render/view-schema.js';
 import { TemplateError } from '../src/render/template-error.js';
@@ -32,8 +32,8 @@ describe('template lint', () => {
     const templates = join(fixturesDir, 'templates', 'misspelt');
     const result = lines(lintTemplates({ cwd: fixturesDir, templates })).filter((line) => line.includes('partials/md/file.hbs'));
     expect(result).toEqual([
-      'templates/misspelt/partials/md/file.hbs:2:10 error template-unknown-field Unexpected field `tittle` in `tittle`, expected one of `citations`, `id`, `interests`, `lead`, `outlook`, `state` or `title` (did you mean `title`?)',
-      'templates/misspelt/partials/md/file.hbs:7:8 error template-unknown-field Unexpected field `txt` in `txt`, expected one of `citations`, `party` or `text` (did you mean `text`?)',
+      'templates/misspelt/partials/md/file.hbs:2:10 error template-unknown-field Unexpected field `tittle`, expected one of `citations`, `id`, `interests`, `lead`, `outlook`, `state` or `title` (did you mean `title`?)',
+      'templates/misspelt/partials/md/file.hbs:7:8 error template-unknown-field Unexpected field `txt`, expected one of `citations`, `party` or `text` (did you mean `text`?)',
     ]);
   });
 
@@ -88,7 +88,7 @@ describe('template lint', () => {
     });
     const errors = lines(lintTemplates({ cwd })).filter((line) => line.includes(' error '));
     expect(errors).toEqual([
-      expect.stringMatching(/^templates\/partials\/html\/file\.hbs:1:57 error template-unknown-field Unexpected field `stance` in `stance`, expected one of `citations`, `party` or `text`$/),
+      expect.stringMatching(/^templates\/partials\/html\/file\.hbs:1:57 error template-unknown-field Unexpected field `stance`, expected one of `citations`, `party` or `text`$/),
     ]);
   });
 
@@ -97,6 +97,12 @@ describe('template lint', () => {
     const [problem] = problemsOf(lintTemplates({ cwd }));
     expect(problem).toMatchObject({ file: 'templates/brief.md.hbs', line: 2, ruleId: 'template-error', severity: 'error' });
     expect(problem!.message).toMatch(/^Unexpected template failure: Parse error:/);
+  });
+
+  it('documents every root field of the context and every helper in docs/templates.md', () => {
+    const docs = readFileSync(join(root, 'docs', 'templates.md'), 'utf8');
+    const names = [...Object.keys(viewSchema.shape), ...Object.keys(helpersFor('md')), ...Object.keys(helpersFor('html'))];
+    expect(names.filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
   });
 
   it('knows a signature for every helper the renderer registers', () => {

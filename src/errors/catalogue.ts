@@ -112,7 +112,7 @@ export const catalogue = {
     (d) => `Unexpected template failure: ${d.reason}`,
     'Fix the template at the position shown; `briefsmith check` lints templates against the model.'),
   'template-unknown-field': entry('Unknown field in a template', 'error',
-    (d) => `Unexpected field \`${d.field}\` in \`${d.path}\`, expected one of ${d.expected}${d.suggestion}`,
+    (d) => `Unexpected field \`${d.field}\`${d.where}, expected one of ${d.expected}${d.suggestion}`,
     'docs/templates.md lists the fields each template and partial sees; `{{../x}}` and `@root.x` reach outer contexts.'),
   'template-unknown-helper': entry('Unknown helper in a template', 'error',
     (d) => `Unexpected helper \`${d.name}\`, expected one of ${d.expected}${d.suggestion}`,

@@ -34,7 +34,7 @@ export function resolvePath(run: LintRun, template: TemplateFile, path: PathExpr
     else if (dataVariables.has(head) || scope?.data.has(head)) return unknownValue;
     else {
       const place = placeOf(path.loc, { from: path.loc.start.column, length: path.original.length });
-      reportAt(template, 'template-unknown-field', place, { field: `@${head}`, path: path.original, expected: listOf([...dataVariables].map((name) => `@${name}`)), suggestion: didYouMean(head, [...dataVariables]) });
+      reportAt(template, 'template-unknown-field', place, { field: `@${head}`, where: ` in \`${path.original}\``, expected: listOf([...dataVariables].map((name) => `@${name}`)), suggestion: didYouMean(head, [...dataVariables]) });
       return unknownValue;
     }
     parts = parts.slice(1);
@@ -54,7 +54,7 @@ export function resolvePath(run: LintRun, template: TemplateFile, path: PathExpr
       const place = placeOf(path.loc, { from: path.loc.start.column + partOffset(path, index + skipped), length: part.length });
       reportAt(template, 'template-unknown-field', place, {
         field: part,
-        path: path.original,
+        where: path.original === part ? '' : ` in \`${path.original}\``,
         expected: fields.length > 0 ? listOf(fields) : `nothing (${describeValue(value)} has no fields)`,
         suggestion: didYouMean(part, fields),
       });
