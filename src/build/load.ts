@@ -1,6 +1,6 @@
 /** Reads, parses and validates the briefs at the given paths: everything `check` does. */
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { decodeUtf8 } from '../source/text.js';
 import { parseBrief, type ParseLimits } from '../model/parse-brief.js';
@@ -38,7 +38,7 @@ export async function loadBriefs(options: LoadOptions = {}): Promise<LoadedBrief
   for (const path of paths) {
     const { text, valid } = decodeUtf8(await readFile(path));
     const parsed = parseBrief(text, { path: relative(cwd, path) || path, invalidUtf8: !valid, ...(options.limits ? { limits: options.limits } : {}) });
-    const readSource = options.sourcesDir ? sourcesDirReader(options.sourcesDir, parsed.draft) : undefined;
+    const readSource = options.sourcesDir ? sourcesDirReader(resolve(cwd, options.sourcesDir), parsed.draft) : undefined;
     const result = validateBrief(parsed, readSource ? { readSource } : {});
     const id = result.brief?.meta.id;
     if (id && ids.has(id)) {

@@ -32,10 +32,20 @@ export function listOf(values: readonly string[]): string {
   return quoted.length <= 1 ? (quoted[0] ?? 'nothing') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
+/**
+ * Rules a brief cannot turn off or downgrade: they mean the model itself could not be built
+ * (or is unsafe), so silencing them would only hide why the brief was not rendered.
+ */
+export const lockedRules: ReadonlySet<string> = new Set([
+  'frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-engine', 'yaml-syntax', 'yaml-unsafe',
+  'missing-field', 'invalid-value', 'unknown-directive', 'misplaced-directive', 'duplicate-id', 'duplicate-part',
+  'unresolved-citation', 'unsafe-link', 'unsafe-image', 'limit-exceeded', 'template-error',
+]);
+
 /** Applies a brief's `rules:` settings: drops messages of rules turned off, re-grades the others. */
 export function applyRuleSettings(file: VFile, settings: Record<string, 'off' | 'warning' | 'error'>): void {
   file.messages = file.messages.filter((message) => {
-    const setting = message.ruleId ? settings[message.ruleId] : undefined;
+    const setting = message.ruleId && !lockedRules.has(message.ruleId) ? settings[message.ruleId] : undefined;
     if (setting === 'off') return false;
     if (setting) message.fatal = setting === 'error';
     return true;

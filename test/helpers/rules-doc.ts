@@ -3,6 +3,7 @@
  * code: test/rules-doc.test.ts fails when the file is stale and rewrites it with UPDATE=1.
  */
 import { catalogue, type RuleEntry } from '../../src/errors/catalogue.js';
+import { lockedRules } from '../../src/errors/report.js';
 import { likelihoodSynonyms } from '../../src/validate/rules/likelihood-words.js';
 import { referenceSectionIds } from '../../src/validate/rules/analytic-sections.js';
 
@@ -10,6 +11,7 @@ import { referenceSectionIds } from '../../src/validate/rules/analytic-sections.
 function notPerBrief(id: string): string | null {
   if (id.startsWith('template-')) return 'reported on a template, not on a brief';
   if (/^(frontmatter-|yaml-)/.test(id)) return 'raised while reading the front matter, before its `rules:` can be read';
+  if (lockedRules.has(id)) return 'the model could not be built, or is unsafe: silencing it would only hide why the brief was not rendered';
   return null;
 }
 
