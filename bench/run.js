@@ -27,7 +27,8 @@ for (const file of files) {
   for (const row of await section.run()) {
     const key = `${name}: ${row.label}`;
     const before = baseline[key];
-    const format = (value) => (value === undefined ? '—' : `${value.toFixed(row.unit === 'x' ? 2 : 3)}${row.unit === 'x' ? '×' : ' s'}`);
+    const suffix = { x: '×', ms: ' ms', MB: ' MB' }[row.unit] ?? ' s';
+    const format = (value) => (value === undefined ? '—' : `${value.toFixed({ x: 2, ms: 0, MB: 0 }[row.unit] ?? 3)}${suffix}`);
     console.log(`${row.label.padEnd(58)} ${format(row.value).padStart(9)} ${format(before).padStart(9)}  ${row.goal ?? ''}`);
     results[key] = row.value;
   }

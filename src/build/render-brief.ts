@@ -20,6 +20,18 @@ export interface RenderBriefOptions extends RenderOptions {
   paper?: 'a4' | 'letter' | undefined;
 }
 
+// A build renders each brief as html and as pdf, and the pdf prints that same HTML: render it once.
+const htmlCache = new WeakMap<Brief, { key: string; html: string }>();
+
+function cachedHtml(brief: Brief, options: RenderOptions & { generator: string }): string {
+  const key = JSON.stringify([options.templates, options.cwd, options.generator, options.changes ?? null]);
+  const known = htmlCache.get(brief);
+  if (known?.key === key) return known.html;
+  const html = renderHtml(brief, options);
+  htmlCache.set(brief, { key, html });
+  return html;
+}
+
 /** Renders `brief` as `format`: a string for md/html/json, bytes for pdf. */
 export async function renderBrief(brief: Brief, format: 'pdf', options?: RenderBriefOptions): Promise<Uint8Array>;
 export async function renderBrief(brief: Brief, format: 'md' | 'html' | 'json', options?: RenderBriefOptions): Promise<string>;
@@ -32,9 +44,9 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
   switch (format) {
     case 'json': return renderJson(brief);
     case 'md': return renderMarkdown(brief, { ...options, generator });
-    case 'html': return renderHtml(brief, { ...options, generator });
+    case 'html': return cachedHtml(brief, { ...options, generator });
     case 'pdf': {
-      const source = renderPdfSource(brief, { ...options, generator });
+      const source = renderPdfSource(brief, { ...options, generator }, cachedHtml(brief, { ...options, generator }));
       const printer = options.printer ?? (await Printer.launch(options.printerOptions));
       try {
         const printed = await printer.print(source.html, { paper: brief.meta.paper });

@@ -47,9 +47,9 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
 }
 
 /** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */
-export function renderPdfSource(brief: Brief, options: RenderOptions & { generator: string }): PdfSource {
+export function renderPdfSource(brief: Brief, options: RenderOptions & { generator: string }, html?: string): PdfSource {
   const contents = brief.sections.flatMap((section) => (section.title
     ? [section.id, ...section.blocks.filter((block) => block.kind === 'file').map((block) => `file-${brief.files[block.index ?? 0]?.id ?? ''}`)]
     : []));
-  return { html: renderHtml(brief, options), contents: [...contents, 'sources'] };
+  return { html: html ?? renderHtml(brief, options), contents: [...contents, 'sources'] };
 }
