@@ -6,8 +6,8 @@ it('exports exactly the documented API', () => {
   expect(Object.keys(api).sort()).toEqual([
     'ChromeNotFoundError', 'MissingPathError', 'Printer', 'TemplateError',
     'briefSchema', 'buildBriefs', 'catalogue', 'confidences', 'defaultLimits', 'formatProblems', 'formats',
-    'hasErrors', 'instrumentKinds', 'likelihoods', 'loadBriefs', 'locateChrome', 'parseBrief', 'problemsOf',
-    'renderBrief', 'stances', 'templateDirs', 'validateBrief', 'version',
+    'hasErrors', 'instrumentKinds', 'likelihoods', 'lintTemplates', 'loadBriefs', 'locateChrome', 'modelJsonSchema', 'parseBrief', 'problemsOf',
+    'renderBrief', 'serveBriefs', 'stances', 'templateDirs', 'validateBrief', 'version', 'watchBriefs',
   ]);
 });
 
