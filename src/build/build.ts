@@ -178,6 +178,7 @@ function recordTemplateError(error: TemplateError, files: Map<string, VFile>): v
   if (files.has(key)) return;
   const file = new VFile({ path: error.template });
   const place = error.line === undefined ? undefined : { line: error.line, column: error.column ?? 1 };
-  report(file, 'template-error', place, { reason: error.reason });
+  // The error rides along as the message's cause so reporters can show its code frame.
+  report(file, 'template-error', place, { reason: error.reason }).cause = error;
   files.set(key, file);
 }

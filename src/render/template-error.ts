@@ -30,6 +30,7 @@ export function toTemplateError(error: unknown, template: string, source?: strin
   const rawColumn = problem.loc?.start?.column ?? problem.column;
   // Handlebars columns are 0-based; editors count from 1.
   const column = rawColumn === undefined ? undefined : rawColumn + 1;
-  const reason = message.replace(/ - \d+:\d+$/, '').replace(/^Parse error on line \d+:\n/, 'Parse error:\n');
+  const reason = message.replace(/ - \d+:\d+$/, '').replace(/^Parse error on line \d+:\n/, 'Parse error:\n')
+    .replace(/ not defined in \[object Object\]$/, ' not defined here (`briefsmith templates lint` lists the fields each template sees)');
   return new TemplateError(template, reason, line, column, source === undefined ? '' : codeFrame(source, line, column));
 }
