@@ -6,6 +6,7 @@ import { cac } from 'cac';
 import { version } from '../version.js';
 import { fail } from './exit.js';
 import { UsageError } from './flags.js';
+import { limitFlags } from './limits.js';
 
 const cli = cac('briefsmith');
 
@@ -21,6 +22,7 @@ cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/
   .option('--force', 'Rebuild every brief, ignoring the cache')
   .option('--since <dir|manifest>', 'Previous out dir or manifest.json: add "Changes since <date>" to each brief')
   .option('--lock-timeout <seconds>', 'How long to wait for another build using the same out dir (default 60)')
+  .option(...limitFlags[0]!).option(...limitFlags[1]!).option(...limitFlags[2]!).option(...limitFlags[3]!)
   .example('briefsmith build briefs/ --format html,pdf')
   .example('briefsmith build --since previous/manifest.json')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/build.js')).runBuild(paths, flags));
@@ -29,6 +31,7 @@ cli.command('check [...paths]', 'Parse and validate briefs without rendering; pr
   .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
   .option('--reporter <name>', 'human, json or github', { default: 'human' })
   .option('--templates <dir>', 'Templates folder to lint (default: briefsmith.config.json, then templates/, then built-in)')
+  .option(...limitFlags[0]!).option(...limitFlags[1]!).option(...limitFlags[2]!).option(...limitFlags[3]!)
   .example('briefsmith check briefs/ --sources-dir ../shared/sources')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/check.js')).runCheck(paths, flags));
 

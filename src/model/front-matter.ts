@@ -58,7 +58,10 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Pla
   try {
     data = document.toJS({ maxAliasCount: maxYamlAliases });
   } catch (error) {
-    report(file, 'yaml-unsafe', node.position.start, { what: `front matter (${(error as Error).message})` });
+    // Point at the first alias: an alias bomb is refused before it expands.
+    let firstAlias: readonly number[] | undefined;
+    visitYaml(document, { Alias(_, alias) { firstAlias ??= alias.range ?? undefined; } });
+    report(file, 'yaml-unsafe', range(firstAlias)?.start ?? node.position.start, { what: `front matter (${(error as Error).message})` });
     return result;
   }
   if (data === null || data === undefined) return result;

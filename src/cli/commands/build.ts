@@ -6,6 +6,7 @@ import { pendingTempFiles } from '../../build/write.js';
 import { formatProblems, problemsOf } from '../../errors/format.js';
 import { templatesOption } from '../../config/config.js';
 import { parseCount, parseFormats, parsePaper, parseString } from '../flags.js';
+import { parseLimitFlags } from '../limits.js';
 
 function onSignal(signal: NodeJS.Signals, code: number) {
   process.once(signal, () => {
@@ -30,6 +31,7 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
     chrome: parseString('chrome', flags.chrome),
     sourcesDir: parseString('sources-dir', flags.sourcesDir),
     concurrency: parseCount('concurrency', flags.concurrency),
+    limits: parseLimitFlags(flags),
     paper: parsePaper(flags.paper),
     cacheDir: parseString('cache-dir', flags.cacheDir),
     force: flags.force === true,

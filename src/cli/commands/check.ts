@@ -4,6 +4,7 @@ import { formatProblems, problemsOf, type ReporterName } from '../../errors/form
 import { lintTemplates } from '../../render/lint/lint-templates.js';
 import { templatesOption } from '../../config/config.js';
 import { parseString, UsageError } from '../flags.js';
+import { parseLimitFlags } from '../limits.js';
 
 const reporters: ReporterName[] = ['human', 'json', 'github'];
 
@@ -12,7 +13,7 @@ export async function runCheck(paths: string[], flags: Record<string, unknown>):
   const reporter = (parseString('reporter', flags.reporter) ?? 'human') as ReporterName;
   if (!reporters.includes(reporter)) throw new UsageError(`Unknown reporter \`${reporter}\`, expected ${reporters.join(', ')}`);
   const sourcesDir = parseString('sources-dir', flags.sourcesDir);
-  const briefs = await loadBriefs({ paths, sourcesDir });
+  const briefs = await loadBriefs({ paths, sourcesDir, limits: parseLimitFlags(flags) });
   // Templates are linted on every check: a broken override breaks every brief's output.
   const templates = lintTemplates({ templates: await templatesOption(parseString('templates', flags.templates)) });
   const problems = problemsOf([...briefs.map((brief) => brief.file), ...templates]);

@@ -1,0 +1,27 @@
+/** `--max-size`, `--max-depth`, `--max-citations`, `--max-inline-markers`: the parse limits from flags. */
+import type { ParseLimits } from '../model/limits.js';
+import { parseCount } from './flags.js';
+
+/** The limit flags every command that reads briefs accepts, for cac: [flag, description]. */
+export const limitFlags: Array<[string, string]> = [
+  ['--max-size <chars>', 'Refuse briefs longer than this many characters (default 1000000)'],
+  ['--max-depth <n>', 'Refuse nesting of lists, quotes and directives deeper than this (default 100)'],
+  ['--max-citations <n>', 'Refuse briefs with more citations than this (default 20000)'],
+  ['--max-inline-markers <n>', 'Refuse paragraphs with more `*_~[]` and backtick markers than this (default 500)'],
+];
+
+/** The limits given as flags; absent flags are left out, so the defaults apply. */
+export function parseLimitFlags(flags: Record<string, unknown>): Partial<ParseLimits> {
+  const limits: Partial<ParseLimits> = {};
+  const given: Array<[keyof ParseLimits, string, unknown]> = [
+    ['maxCharacters', 'max-size', flags.maxSize],
+    ['maxDepth', 'max-depth', flags.maxDepth],
+    ['maxCitations', 'max-citations', flags.maxCitations],
+    ['maxInlineMarkers', 'max-inline-markers', flags.maxInlineMarkers],
+  ];
+  for (const [key, name, value] of given) {
+    const count = parseCount(name, value);
+    if (count !== undefined) limits[key] = count;
+  }
+  return limits;
+}

@@ -1,0 +1,90 @@
+/**
+ * Limits checked on the raw text before parsing. micromark is linear on ordinary text but has
+ * inputs that make it slow (deep nesting, long runs of emphasis and bracket markers in one
+ * paragraph) or memory-hungry (sheer size), so a brief over a limit is refused with a clear
+ * error instead of being parsed. Each check is a cheap over-estimate: one pass over the lines.
+ */
+
+/** Limits that keep a hostile brief from exhausting time or memory; all configurable. */
+export interface ParseLimits {
+  /** Largest brief accepted, in characters (default 1,000,000; a long brief is ~50,000). */
+  maxCharacters: number;
+  /** Deepest nesting of lists, quotes and directives (default 100). */
+  maxDepth: number;
+  /** Most citations in one brief (default 20,000). */
+  maxCitations: number;
+  /** Most emphasis, link and code markers (`*_~[]`+backtick) in one paragraph, list item or table row (default 500). */
+  maxInlineMarkers: number;
+}
+
+export const defaultLimits: Readonly<ParseLimits> = Object.freeze({
+  maxCharacters: 1_000_000,
+  maxDepth: 100,
+  maxCitations: 20_000,
+  maxInlineMarkers: 500,
+});
+
+/** A limit the text goes over: what, by how much, and the line where it first did. */
+export interface LimitProblem {
+  what: string;
+  actual: number;
+  limit: number;
+  line: number;
+}
+
+/** The first limit `text` exceeds, or null. */
+export function exceededLimit(text: string, limits: ParseLimits): LimitProblem | null {
+  if (text.length > limits.maxCharacters) {
+    return { what: 'brief size in characters', actual: text.length, limit: limits.maxCharacters, line: 1 };
+  }
+  const citations = text.match(/\[\s*@/g)?.length ?? 0;
+  if (citations > limits.maxCitations) return { what: 'number of citations', actual: citations, limit: limits.maxCitations, line: 1 };
+  return scanLines(text, limits);
+}
+
+const quoteOrListPrefix = /^[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/;
+/** A line that starts a new inline run (so markers before it are not in the same paragraph). */
+const blockStart = /^(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\||:{2,}|`{3,}|~{3,}|$)/;
+const inlineMarkers = /[*_~[\]`]/g;
+
+function scanLines(text: string, limits: ParseLimits): LimitProblem | null {
+  const lines = text.split('\n');
+  const openDirectives: number[] = [];
+  let markers = 0;
+  let runStart = 1;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const number = index + 1;
+    const fence = /^[ \t]*(:{3,})[ \t]*([A-Za-z])?/.exec(line);
+    if (fence?.[2]) openDirectives.push(fence[1]!.length);
+    else if (fence && openDirectives.length > 0) openDirectives.pop();
+    const depth = openDirectives.length + prefixDepth(line);
+    if (depth > limits.maxDepth) return { what: 'nesting depth of lists, quotes and directives', actual: depth, limit: limits.maxDepth, line: number };
+    // Quote markers and indentation do not end a paragraph: strip them before looking for a block start.
+    const content = line.replace(/^[ \t>]*/, '');
+    if (blockStart.test(content)) {
+      markers = 0;
+      runStart = content === '' ? number + 1 : number;
+    }
+    markers += content.match(inlineMarkers)?.length ?? 0;
+    if (markers > limits.maxInlineMarkers) {
+      return { what: 'number of emphasis, link and code markers in one paragraph', actual: markers, limit: limits.maxInlineMarkers, line: runStart };
+    }
+  }
+  return null;
+}
+
+/** Quote and list markers opening the line (`> - 1. >>`) plus its indentation in pairs of spaces: an upper bound. */
+function prefixDepth(line: string): number {
+  let depth = 0;
+  let rest = line;
+  for (;;) {
+    const match = quoteOrListPrefix.exec(rest);
+    if (!match) break;
+    depth++;
+    rest = rest.slice(match[0].length);
+  }
+  // A nested list item needs at least two more columns than its parent.
+  const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+  return depth + Math.floor(indent / 2);
+}
