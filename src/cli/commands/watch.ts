@@ -48,5 +48,6 @@ export function untilStopped(handle: WatchHandle, extra?: () => Promise<void>): 
 export async function runWatch(paths: string[], flags: Record<string, unknown>): Promise<number> {
   const handle = watchBriefs({ ...(await watchOptions(paths, flags)), onEvent: printRebuild });
   await handle.ready;
+  process.stdout.write('Watching the briefs, templates and CSS; Ctrl-C stops.\n');
   return untilStopped(handle);
 }
