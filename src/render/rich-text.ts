@@ -99,29 +99,8 @@ function isolateArabic(value: string): RootContent[] {
   return parts;
 }
 
-/**
- * Rendered fields by format, inline flag, source numbers and text. Rendering is pure, and most
- * fields are unchanged between two renders of an edited brief (`watch`), so a rebuild only pays
- * for the fields that changed. Bounded: cleared when full.
- */
-const rendered = new Map<string, string>();
-
-function memoized(format: 'html' | 'md', markdown: string, numbers: SourceNumbers, inline: boolean, render: () => string): string {
-  const key = `${format}${inline ? 1 : 0}${[...numbers].join(';')}\0${markdown}`;
-  const known = rendered.get(key);
-  if (known !== undefined) return known;
-  if (rendered.size >= 5000) rendered.clear();
-  const result = render();
-  rendered.set(key, result);
-  return result;
-}
-
 /** Renders a Markdown field to sanitized HTML; `inline` drops the paragraph wrapper of a one-paragraph field. */
 export function markdownToHtml(markdown: string, numbers: SourceNumbers, inline = false): string {
-  return memoized('html', markdown, numbers, inline, () => renderHtmlField(markdown, numbers, inline));
-}
-
-function renderHtmlField(markdown: string, numbers: SourceNumbers, inline: boolean): string {
   const tree = parseFragment(markdown);
   prepare(tree, numbers, 'html');
   const root = inline ? unwrapParagraph(tree) : tree;
@@ -131,10 +110,6 @@ function renderHtmlField(markdown: string, numbers: SourceNumbers, inline: boole
 
 /** Renders a Markdown field to normalised Markdown (citations as [n]); `inline` gives one line. */
 export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false): string {
-  return memoized('md', markdown, numbers, inline, () => renderMarkdownField(markdown, numbers, inline));
-}
-
-function renderMarkdownField(markdown: string, numbers: SourceNumbers, inline: boolean): string {
   const tree = parseFragment(markdown);
   prepare(tree, numbers, 'md');
   const out = toMarkdown(tree, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true }).trim();

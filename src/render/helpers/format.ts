@@ -2,11 +2,21 @@
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { escapeMarkdown, markdownToHtml, markdownToMarkdown, type SourceNumbers } from '../rich-text.js';
+import { cachedField } from '../field-cache.js';
 import { HelperError } from './common.js';
 
 function numbersOf(options: HelperOptions): SourceNumbers {
   const root = options.data?.root as { sourceNumbers?: Record<string, number> } | undefined;
   return new Map(Object.entries(root?.sourceNumbers ?? {}));
+}
+
+/** A rich-text field rendered once per brief, text and source numbering (see field-cache.ts). */
+function field(format: 'html' | 'md', helper: string, value: unknown, options: HelperOptions, inline: boolean): string {
+  const markdown = text(helper, value);
+  const numbers = numbersOf(options);
+  const scope = String((options.data?.root as { meta?: { id?: unknown } } | undefined)?.meta?.id ?? '');
+  const render = format === 'html' ? markdownToHtml : markdownToMarkdown;
+  return cachedField(scope, `${format}${inline ? 1 : 0}${[...numbers].join(';')}\0${markdown}`, () => render(markdown, numbers, inline));
 }
 
 function text(helper: string, value: unknown): string {
@@ -16,8 +26,8 @@ function text(helper: string, value: unknown): string {
 
 /** Helpers for HTML templates: `rich`/`inline` give sanitized HTML; plain `{{x}}` is escaped by Handlebars. */
 export const htmlHelpers = {
-  rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToHtml(text('rich', value), numbersOf(options))),
-  inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToHtml(text('inline', value), numbersOf(options), true)),
+  rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(field('html', 'rich', value, options, false)),
+  inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(field('html', 'inline', value, options, true)),
   /**
    * Text as a quoted CSS string, for `content:` in a `<style>` element (page margin boxes).
    * HTML escaping is wrong there — `<style>` is raw text — so everything that could end the
@@ -32,8 +42,8 @@ export const markdownHelpers = {
   md: (value: unknown) => new Handlebars.SafeString(escapeMarkdown(text('md', value))),
   /** Plain text for a GFM table cell (pipes escaped, one line). */
   'md-cell': (value: unknown) => new Handlebars.SafeString(escapeMarkdown(text('md-cell', value)).replace(/\|/g, '\\|')),
-  rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToMarkdown(text('rich', value), numbersOf(options))),
-  inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(markdownToMarkdown(text('inline', value), numbersOf(options), true).replace(/\|/g, '\\|')),
+  rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(field('md', 'rich', value, options, false)),
+  inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(field('md', 'inline', value, options, true).replace(/\|/g, '\\|')),
   /** An http(s) URL as a Markdown autolink `<…>`; anything else is shown escaped, not linked. */
   'md-url': (value: unknown) => {
     const url = text('md-url', value);
