@@ -3,7 +3,7 @@
  * printer, and write the outputs atomically. Briefs with content errors are skipped (their old
  * outputs stay); the result carries every message for the caller to report.
  */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
 import { report } from '../errors/report.js';
@@ -160,7 +160,7 @@ async function buildOne(loaded: LoadedBrief, formats: readonly Format[], outDir:
   // Render everything first, then write: a failure in one format leaves every old output in place.
   const outputs: Array<{ format: Format; data: string | Uint8Array; used: ReadonlyMap<string, string> }> = [];
   for (const format of formats) {
-    const { result: data, used } = await trackTemplateUsage(() => renderBrief(brief, format, { templates: options.templates, cwd: options.cwd, printer, env: options.env, changes: changes?.view, paper: options.paper }));
+    const { result: data, used } = await trackTemplateUsage(() => renderBrief(brief, format, { templates: options.templates, cwd: options.cwd, baseDir: dirname(loaded.path), printer, env: options.env, changes: changes?.view, paper: options.paper }));
     outputs.push({ format, data, used });
   }
   for (const { format, data, used } of outputs) {

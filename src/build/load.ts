@@ -1,6 +1,6 @@
 /** Reads, parses and validates the briefs at the given paths: everything `check` does. */
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { decodeUtf8 } from '../source/text.js';
 import { parseBrief, type ParseLimits } from '../model/parse-brief.js';
@@ -9,6 +9,7 @@ import { report } from '../errors/report.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from './find.js';
 import { sourcesDirReader } from './sources-reader.js';
+import { inlineImage } from '../render/images.js';
 
 export interface LoadOptions {
   /** Files or folders (default `briefs`). */
@@ -39,7 +40,11 @@ export async function loadBriefs(options: LoadOptions = {}): Promise<LoadedBrief
     const { text, valid } = decodeUtf8(await readFile(path));
     const parsed = parseBrief(text, { path: relative(cwd, path) || path, invalidUtf8: !valid, ...(options.limits ? { limits: options.limits } : {}) });
     const readSource = options.sourcesDir ? sourcesDirReader(resolve(cwd, options.sourcesDir), parsed.draft) : undefined;
-    const result = validateBrief(parsed, readSource ? { readSource } : {});
+    const checkImage = (url: string) => {
+      const image = inlineImage(dirname(path), url);
+      return 'problem' in image ? image.problem : null;
+    };
+    const result = validateBrief(parsed, readSource ? { readSource, checkImage } : { checkImage });
     const id = result.brief?.meta.id;
     if (id && ids.has(id)) {
       report(result.file, 'duplicate-id', parsed.places.get('meta.id'), { what: `brief id (also in ${ids.get(id)})`, id });

@@ -56,7 +56,6 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
       section = headingSection(node, slugger);
       continue;
     }
-    if (node.type === 'html') report(file, 'raw-html', node.position);
     if (node.type === 'leafDirective' && node.name === 'event') {
       context.handled.add(node);
       add('event', parts.timeline.push(extractEvent(context, node, parts.timeline.length)) - 1);

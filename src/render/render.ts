@@ -12,6 +12,8 @@ export interface RenderOptions {
   cwd?: string | undefined;
   /** Generator string for colophons and metadata (default: briefsmith and its version). */
   generator?: string | undefined;
+  /** The brief's folder: local images inside it are inlined into the HTML (see images.ts); without it images show their alt text. */
+  baseDir?: string | undefined;
   /** A "Changes since <date>" section to add (md, html, pdf). */
   changes?: ChangesView | null | undefined;
 }
@@ -43,7 +45,7 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
   // The fonts a brief needs depend on its text; JSON holds every field a template can show.
   const css = `${fontFaceCss(JSON.stringify(brief))}\n${loadStylesheet(dirs)}`;
   const view = buildView(brief, { generator: options.generator, css, changes: options.changes });
-  return `${loadTemplates(dirs, 'html').render(view).trim()}\n`;
+  return `${loadTemplates(dirs, 'html').render(view, options.baseDir ? { baseDir: options.baseDir } : undefined).trim()}\n`;
 }
 
 /** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */

@@ -13,8 +13,9 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { parseFragment } from '../source/processor.js';
 import type { CitationNode } from '../source/mdast-extensions.js';
-import { isSafeLink } from '../validate/rules/links.js';
+import { isSafeLink, lowercaseScheme } from '../validate/rules/links.js';
 import { sanitizeSchema } from './sanitize-schema.js';
+import { inlineImage } from './images.js';
 
 /** Source key → its number in the Sources list. */
 export type SourceNumbers = ReadonlyMap<string, number>;
@@ -29,19 +30,19 @@ function citationLabel(node: CitationNode, numbers: SourceNumbers): Array<{ key:
 }
 
 /** Rewrites briefsmith's own nodes (citations, quotes) and drops what must not pass. */
-function prepare(tree: Root, numbers: SourceNumbers, format: 'html' | 'md'): void {
+function prepare(tree: Root, numbers: SourceNumbers, format: 'html' | 'md', baseDir?: string): void {
   const rewrite = (parent: Parents): void => {
     const children: RootContent[] = [];
     for (const child of parent.children as RootContent[]) {
       if ('children' in child) rewrite(child);
-      children.push(...rewriteNode(child, numbers, format));
+      children.push(...rewriteNode(child, numbers, format, baseDir));
     }
     (parent as { children: RootContent[] }).children = children;
   };
   rewrite(tree);
 }
 
-function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' | 'md'): RootContent[] {
+function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' | 'md', baseDir?: string): RootContent[] {
   switch (node.type) {
     case 'citation': {
       const labels = citationLabel(node, numbers);
@@ -67,11 +68,19 @@ function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' |
       return format === 'html' ? isolateArabic(node.value) : [node];
     case 'html':
       return [];
-    case 'image':
+    case 'image': {
+      const inlined = format === 'html' && baseDir ? inlineImage(baseDir, node.url) : null;
+      if (inlined && 'dataUrl' in inlined) {
+        return [{ type: 'image', url: inlined.dataUrl, alt: node.alt ?? '', data: { hProperties: { className: ['inlined-image'] } } }];
+      }
+      return node.alt ? [{ type: 'text', value: node.alt }] : [];
+    }
+    case 'imageReference':
+      // Only a direct `![alt](path)` is inlined; a reference could point at any definition.
       return node.alt ? [{ type: 'text', value: node.alt }] : [];
     case 'link':
     case 'definition':
-      if (isSafeLink(node.url)) return [node];
+      if (isSafeLink(node.url)) return [{ ...node, url: lowercaseScheme(node.url) }];
       return node.type === 'link' ? (node.children as RootContent[]) : [];
     default:
       return [node];
@@ -100,16 +109,16 @@ function isolateArabic(value: string): RootContent[] {
 }
 
 /** Renders a Markdown field to sanitized HTML; `inline` drops the paragraph wrapper of a one-paragraph field. */
-export function markdownToHtml(markdown: string, numbers: SourceNumbers, inline = false): string {
+export function markdownToHtml(markdown: string, numbers: SourceNumbers, inline = false, baseDir?: string): string {
   const tree = parseFragment(markdown);
-  prepare(tree, numbers, 'html');
+  prepare(tree, numbers, 'html', baseDir);
   const root = inline ? unwrapParagraph(tree) : tree;
   const hast = toHtml.runSync(root);
   return toHtml.stringify(hast).trim();
 }
 
 /** Renders a Markdown field to normalised Markdown (citations as [n]); `inline` gives one line. */
-export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false): string {
+export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false, _baseDir?: string): string {
   const tree = parseFragment(markdown);
   prepare(tree, numbers, 'md');
   const out = toMarkdown(tree, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true }).trim();

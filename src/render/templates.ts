@@ -88,7 +88,8 @@ export interface TemplateSet {
   format: TemplateFormat;
   main: string;
   partials: Map<string, string>;
-  render(view: unknown): string;
+  /** `data` reaches helpers as `options.data` (e.g. `baseDir`, the brief's folder for images). */
+  render(view: unknown, data?: Record<string, unknown>): string;
   /** Renders a secondary template (`pdf/header`, `pdf/footer`); empty when none resolves. */
   renderExtra(name: string, view: unknown): string;
 }
@@ -133,9 +134,9 @@ function compileSet(format: TemplateFormat, main: string, partials: Map<string, 
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     format, main, partials,
-    render: (view) => {
+    render: (view, data) => {
       noteTemplateUse(`brief.${format}.hbs`, main);
-      return template(view, runtime);
+      return template(view, data ? { ...runtime, data } : runtime);
     },
     renderExtra: (name, view) => {
       const path = extras.get(name);

@@ -14,6 +14,8 @@ import { verifyQuotes, type SourceText } from './quotes.js';
 export interface ValidateOptions {
   /** Reads a source's text for quote verification; without it quotes are not checked. */
   readSource?: (key: string) => SourceText;
+  /** Checks a local image the brief shows: why it cannot be used, or null (without it only the path's shape is checked). */
+  checkImage?: (url: string) => string | null;
 }
 
 export interface ValidatedBrief {
@@ -45,7 +47,7 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   checkTimelineOrder(file, draft, places);
   checkJudgments(file, draft.keyJudgments, places);
   checkProse(file, tree);
-  checkLinks(file, tree);
+  checkLinks(file, tree, options.checkImage);
   checkPlaceholders(file);
   const quotesVerified = options.readSource ? verifyQuotes(file, draft, places, options.readSource) : 0;
   const rules = (parsed.draft.meta as { rules?: Record<string, 'off' | 'warning' | 'error'> } | undefined)?.rules;

@@ -15,8 +15,9 @@ function field(format: 'html' | 'md', helper: string, value: unknown, options: H
   const markdown = text(helper, value);
   const numbers = numbersOf(options);
   const scope = String((options.data?.root as { meta?: { id?: unknown } } | undefined)?.meta?.id ?? '');
+  const baseDir = typeof options.data?.baseDir === 'string' ? options.data.baseDir : undefined;
   const render = format === 'html' ? markdownToHtml : markdownToMarkdown;
-  return cachedField(scope, `${format}${inline ? 1 : 0}${[...numbers].join(';')}\0${markdown}`, () => render(markdown, numbers, inline));
+  return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${[...numbers].join(';')}\0${markdown}`, () => render(markdown, numbers, inline, baseDir));
 }
 
 function text(helper: string, value: unknown): string {

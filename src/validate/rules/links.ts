@@ -16,10 +16,16 @@ export function urlScheme(url: string): string | null {
   return match?.[1]?.toLowerCase() ?? null;
 }
 
+/** `HTTPS://x` → `https://x`: the sanitizer compares schemes case-sensitively and would drop the link. */
+export function lowercaseScheme(url: string): string {
+  return url.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:/, (scheme) => scheme.toLowerCase());
+}
+
 /** True for links a reader may follow: http(s), mailto, in-page, or relative without a scheme. */
 export function isSafeLink(url: string): boolean {
   const scheme = urlScheme(url);
-  if (scheme === null) return !/^[\u0000-\u001F]/.test(url) && !url.trim().startsWith('//');
+  // Browsers read `/\host` and ` //host` as `//host`: another site, not a relative link.
+  if (scheme === null) return !/^[\u0000-\u001F]/.test(url) && !/^[\\/]{2}/.test(url.replace(/[\t\n\r]/g, '').trim());
   return scheme === 'http' || scheme === 'https' || scheme === 'mailto';
 }
 
@@ -36,14 +42,15 @@ export function imageProblem(url: string): string | null {
   return null;
 }
 
-/** Reports unsafe links and images with their positions. */
-export function checkLinks(file: VFile, tree: Root): void {
+/** Reports unsafe links and images, and raw HTML (block or inline, which the output drops), with their positions. */
+export function checkLinks(file: VFile, tree: Root, checkImage?: (url: string) => string | null): void {
   visit(tree, (node) => {
+    if (node.type === 'html') report(file, 'raw-html', node.position);
     if ((node.type === 'link' || node.type === 'definition') && !isSafeLink(node.url)) {
       report(file, 'unsafe-link', node.position, { url: node.url });
     }
     if (node.type === 'image') {
-      const problem = safeImageProblem(node.url);
+      const problem = safeImageProblem(node.url) ?? checkImage?.(node.url);
       if (problem) report(file, 'unsafe-image', node.position, { url: node.url, expected: problem });
     }
   });
