@@ -18,8 +18,10 @@ export const launchArgs = [
   '--mute-audio',
   '--disable-gpu',
   '--font-render-hinting=none',
-  '--no-proxy-server',
-  '--proxy-bypass-list=*',
+  // Whatever escapes request interception (`<link rel=prefetch>` does) goes to a dead proxy,
+  // loopback included, so it cannot reach any server.
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
 ];
 
 /** Chromium's sandbox needs unprivileged user namespaces; as root (CI containers) it must be off. */

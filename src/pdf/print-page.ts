@@ -42,6 +42,15 @@ async function prepare(page: Page, state: { violation: SandboxViolation | null }
   });
 }
 
+/** The policy every printed document gets, whatever its template says: nothing but inline styles and data: fonts and images. */
+const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'">`;
+
+/** `html` with the policy as the first thing in its head (after the doctype, which must stay first). */
+export function withSandboxPolicy(html: string): string {
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
+  return `${doctype}${policy}${html.slice(doctype.length)}`;
+}
+
 const states = new WeakMap<Page, { violation: SandboxViolation | null }>();
 
 /** Loads `html` into `page` with setContent and prints it. */
@@ -56,7 +65,7 @@ export async function printPage(page: Page, html: string, options: PrintOptions)
     prepared.add(page);
   }
   state.violation = null;
-  await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
+  await page.setContent(withSandboxPolicy(html), { waitUntil: 'load', timeout: options.timeout });
   if (state.violation) throw state.violation;
   const pdf = await page.pdf({
     format: options.paper === 'letter' ? 'Letter' : 'A4',
