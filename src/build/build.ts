@@ -29,6 +29,8 @@ export interface BuildOptions extends LoadOptions {
   chrome?: string | undefined;
   /** Briefs rendered at once (default: CPU count). */
   concurrency?: number | undefined;
+  /** Milliseconds one brief's PDF may take before it fails (default 60 000). */
+  timeout?: number | undefined;
   /** Paper for HTML and PDF (`--paper`), overriding each brief's `paper`. */
   paper?: 'a4' | 'letter' | undefined;
   /** Progress events, for a CLI to print; the library itself never prints. */
@@ -48,7 +50,7 @@ export type BuildEvent =
   | { type: 'start'; total: number }
   | { type: 'brief'; path: string; index: number; total: number }
   | { type: 'written'; path: string; format: Format; bytes: number }
-  | { type: 'browser'; path: string; reason: string }
+  | { type: 'browser'; path: string; reason: string; pid?: number | undefined }
   | { type: 'changes'; id: string; since: string; summary: string };
 
 export interface WrittenFile { path: string; format: Format; bytes: number; brief: string }
@@ -108,10 +110,11 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
 
   let printer: Printer | undefined;
   let relaunched = false;
+  let relaunching: Promise<void> | undefined;
   try {
     if (valid.some((loaded) => plans.get(loaded)!.includes('pdf'))) {
-      printer = await Printer.launch({ chrome: options.chrome, concurrency: options.concurrency });
-      options.onEvent?.({ type: 'browser', path: printer.chrome.path, reason: printer.chrome.reason });
+      printer = await Printer.launch({ chrome: options.chrome, concurrency: options.concurrency, timeout: options.timeout });
+      options.onEvent?.({ type: 'browser', path: printer.chrome.path, reason: printer.chrome.reason, pid: printer.pid });
     }
     let next = 0;
     const worker = async () => {
@@ -120,17 +123,23 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
         const loaded = valid[index]!;
         options.onEvent?.({ type: 'brief', path: loaded.file.path, index, total: valid.length });
         try {
+          await relaunching;
           await buildOne(loaded, plans.get(loaded)!, outDir, options, printer, result, incremental, since);
         } catch (error) {
           if (error instanceof TemplateError) {
             recordTemplateError(error, templateFiles);
             continue;
           }
-          result.failures.push({ path: loaded.file.path, error: error as Error });
-          if (printer && !printer.connected && !relaunched) {
-            // A crashed browser fails the brief it was printing; the rest get one fresh browser.
+          const crashed = printer !== undefined && !printer.connected;
+          const reason = error instanceof Error ? error : new Error(String(error));
+          result.failures.push({ path: loaded.file.path, error: crashed ? new Error(`Chromium stopped while printing this brief (${reason.message.split('\n')[0]})`) : reason });
+          if (crashed && !relaunched) {
+            // A crashed browser fails the briefs it was printing; the rest get one fresh browser,
+            // which workers wait for rather than print on the dead one.
             relaunched = true;
-            await printer.relaunch();
+            relaunching = printer!.relaunch();
+            // If the relaunch fails too, each remaining brief reports it (through `await relaunching`).
+            await relaunching.catch(() => undefined);
           }
         }
       }

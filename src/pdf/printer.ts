@@ -18,6 +18,24 @@ export interface PrinterOptions {
   timeout?: number | undefined;
 }
 
+/** Chromium was found but would not start (a wrong binary, missing libraries): an environment error, exit 2. */
+export class ChromeLaunchError extends Error {
+  readonly exitCode = 2;
+  constructor(readonly path: string, reason: string) {
+    super(`Chromium at ${path} failed to start: ${reason.split('\n').find((line) => line.trim() !== '') ?? 'no reason given'}. Check it with \`briefsmith doctor\`, or pass another binary with --chrome.`);
+    this.name = 'ChromeLaunchError';
+  }
+}
+
+/** Browsers of this process still running, for a signal handler that must not leave them behind. */
+const running = new Set<Browser>();
+
+/** Kills every browser this process launched, synchronously (for SIGINT/SIGTERM handlers). */
+export function killAllBrowsers(): void {
+  for (const browser of running) browser.process()?.kill('SIGKILL');
+  running.clear();
+}
+
 /** A launched browser with a page pool. Create with `Printer.launch`, always `close()`. */
 export class Printer {
   private readonly idle: Page[] = [];
@@ -65,6 +83,11 @@ export class Printer {
     await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
   }
 
+  /** The browser's process id (for diagnostics and fault tests). */
+  get pid(): number | undefined {
+    return this.browser.process()?.pid;
+  }
+
   /** True while the browser process is alive and connected. */
   get connected(): boolean {
     return this.browser.connected;
@@ -109,6 +132,18 @@ export class Printer {
 }
 
 async function launchBrowser(chrome: FoundChrome): Promise<Browser> {
+  let browser: Browser;
+  try {
+    browser = await launch(chrome);
+  } catch (error) {
+    throw new ChromeLaunchError(chrome.path, (error as Error).message.replace(/^Failed to launch the browser process!?\s*/i, ''));
+  }
+  running.add(browser);
+  browser.once('disconnected', () => running.delete(browser));
+  return browser;
+}
+
+function launch(chrome: FoundChrome): Promise<Browser> {
   return puppeteer.launch({
     executablePath: chrome.path,
     headless: chrome.headless,

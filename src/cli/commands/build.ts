@@ -7,9 +7,13 @@ import { formatProblems, problemsOf } from '../../errors/format.js';
 import { templatesOption } from '../../config/config.js';
 import { parseCount, parseFormats, parsePaper, parseString } from '../flags.js';
 import { parseLimitFlags } from '../limits.js';
+import { killAllBrowsers } from '../../pdf/printer.js';
+import { describeError } from '../exit.js';
 
 function onSignal(signal: NodeJS.Signals, code: number) {
   process.once(signal, () => {
+    // process.exit skips every `finally`: kill Chromium and remove temp files here.
+    killAllBrowsers();
     for (const temporary of pendingTempFiles()) rmSync(temporary, { force: true });
     process.stderr.write(`\nbriefsmith: interrupted (${signal}); outputs already written are complete, nothing half-written was left.\n`);
     process.exit(code);
@@ -45,7 +49,7 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
   });
   const problems = problemsOf(result.files);
   if (problems.length > 0) process.stderr.write(formatProblems(problems, 'human', result.briefs.length));
-  for (const failure of result.failures) process.stderr.write(`briefsmith: ${failure.path}: ${failure.error.message}\n`);
+  for (const failure of result.failures) process.stderr.write(`briefsmith: ${failure.path}: ${describeError(failure.error)}\n`);
   const built = new Set(result.written.map((file) => file.brief)).size;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const seconds = (result.durationMs / 1000).toFixed(2);
