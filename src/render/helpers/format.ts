@@ -20,6 +20,11 @@ function field(format: 'html' | 'md', helper: string, value: unknown, options: H
   return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${[...numbers].join(';')}\0${markdown}`, () => render(markdown, numbers, inline, baseDir));
 }
 
+/** Escapes the pipes a GFM table would split on: those not already escaped (after an even run of backslashes). */
+function escapeCellPipes(markdown: string): string {
+  return markdown.replace(/(\\*)\|/g, (match, backslashes: string) => (backslashes.length % 2 === 1 ? match : `${backslashes}\\|`));
+}
+
 function text(helper: string, value: unknown): string {
   if (typeof value !== 'string') throw new HelperError(helper, 'text (a string)', value);
   return value;
@@ -42,9 +47,9 @@ export const markdownHelpers = {
   /** Plain text, escaped for Markdown. */
   md: (value: unknown) => new Handlebars.SafeString(escapeMarkdown(text('md', value))),
   /** Plain text for a GFM table cell (pipes escaped, one line). */
-  'md-cell': (value: unknown) => new Handlebars.SafeString(escapeMarkdown(text('md-cell', value)).replace(/\|/g, '\\|')),
+  'md-cell': (value: unknown) => new Handlebars.SafeString(escapeCellPipes(escapeMarkdown(text('md-cell', value)))),
   rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(field('md', 'rich', value, options, false)),
-  inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(field('md', 'inline', value, options, true).replace(/\|/g, '\\|')),
+  inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(escapeCellPipes(field('md', 'inline', value, options, true))),
   /** An http(s) URL as a Markdown autolink `<…>`; anything else is shown escaped, not linked. */
   'md-url': (value: unknown) => {
     const url = text('md-url', value);
