@@ -4,10 +4,10 @@ import { parseCount } from './flags.js';
 
 /** The limit flags every command that reads briefs accepts, for cac: [flag, description]. */
 export const limitFlags: Array<[string, string]> = [
-  ['--max-size <chars>', 'Refuse briefs longer than this many characters (default 1000000)'],
+  ['--max-size <chars>', 'Refuse briefs longer than this many characters (default 500000)'],
   ['--max-depth <n>', 'Refuse nesting of lists, quotes and directives deeper than this (default 100)'],
   ['--max-citations <n>', 'Refuse briefs with more citations than this (default 20000)'],
-  ['--max-inline-markers <n>', 'Refuse paragraphs with more `*_~[]` and backtick markers than this (default 500)'],
+  ['--max-inline-markers <n>', 'Refuse paragraphs with more `*_~[]` and backtick markers than this (default 200)'],
 ];
 
 /** The limits given as flags; absent flags are left out, so the defaults apply. */

@@ -7,21 +7,21 @@
 
 /** Limits that keep a hostile brief from exhausting time or memory; all configurable. */
 export interface ParseLimits {
-  /** Largest brief accepted, in characters (default 1,000,000; a long brief is ~50,000). */
+  /** Largest brief accepted, in characters (default 500,000; a long brief is ~50,000). */
   maxCharacters: number;
   /** Deepest nesting of lists, quotes and directives (default 100). */
   maxDepth: number;
   /** Most citations in one brief (default 20,000). */
   maxCitations: number;
-  /** Most emphasis, link and code markers (`*_~[]`+backtick) in one paragraph, list item or table row (default 500). */
+  /** Most emphasis, link and code markers (`*_~[]`+backtick) in one paragraph, list item or table row (default 200). */
   maxInlineMarkers: number;
 }
 
 export const defaultLimits: Readonly<ParseLimits> = Object.freeze({
-  maxCharacters: 1_000_000,
+  maxCharacters: 500_000,
   maxDepth: 100,
   maxCitations: 20_000,
-  maxInlineMarkers: 500,
+  maxInlineMarkers: 200,
 });
 
 /** A limit the text goes over: what, by how much, and the line where it first did. */
