@@ -63,8 +63,23 @@ export class Printer {
     return this.browser.version();
   }
 
-  /** Prints standalone HTML to PDF bytes. */
+  /** Prints standalone HTML to PDF bytes; fails after the timeout even when Chromium hangs outside the page (a new tab). */
   async print(html: string, options: Omit<PrintOptions, 'timeout'>): Promise<Uint8Array> {
+    const printing = this.printOnce(html, options);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Printing timed out after ${this.options.timeout} ms (Chromium did not respond)`)), this.options.timeout);
+    });
+    // A print that finishes after its timeout releases its own page; its result is dropped.
+    printing.catch(() => undefined);
+    try {
+      return await Promise.race([printing, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async printOnce(html: string, options: Omit<PrintOptions, 'timeout'>): Promise<Uint8Array> {
     const page = await this.acquire();
     let healthy = false;
     try {

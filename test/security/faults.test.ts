@@ -62,12 +62,25 @@ describe('Chromium faults', () => {
     expect(tempFiles(out)).toEqual([]);
   });
 
-  it('fails a brief that takes longer than the per-page timeout, naming it', async () => {
+  it('fails a brief whose print hangs past the per-page timeout, naming it, and goes on', async () => {
     const { dir, out } = project(2);
-    const result = await buildBriefs({ paths: ['briefs'], cwd: dir, outDir: 'out', formats: ['pdf'], concurrency: 1, timeout: 1 });
-    expect(result.failures.map((failure) => failure.path)).toEqual([join('briefs', 'brief-1.md'), join('briefs', 'brief-2.md')]);
+    let pid: number | undefined;
+    let resume: NodeJS.Timeout | undefined;
+    const result = await buildBriefs({
+      paths: ['briefs'], cwd: dir, outDir: 'out', formats: ['pdf'], concurrency: 1, timeout: 3_000,
+      onEvent(event) {
+        if (event.type === 'browser') pid = event.pid;
+        // A stopped Chromium is a hung one; it resumes after the first brief has timed out.
+        if (event.type === 'brief' && event.index === 0 && pid) {
+          process.kill(pid, 'SIGSTOP');
+          resume = setTimeout(() => process.kill(pid!, 'SIGCONT'), 4_500);
+        }
+      },
+    }).finally(() => { if (resume) clearTimeout(resume); if (pid) try { process.kill(pid, 'SIGCONT'); } catch { /* gone */ } });
+    expect(result.failures.map((failure) => failure.path)).toEqual([join('briefs', 'brief-1.md')]);
     expect(result.failures[0]!.error.message).toMatch(/time/i);
-    expect(readFileSync(join(out, 'brief-2.pdf'), 'utf8')).toBe('OLD brief-2');
+    expect(readFileSync(join(out, 'brief-1.pdf'), 'utf8')).toBe('OLD brief-1');
+    expect(readFileSync(join(out, 'brief-2.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(tempFiles(out)).toEqual([]);
   });
 });
