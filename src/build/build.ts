@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
 import { report } from '../errors/report.js';
 import { TemplateError } from '../render/template-error.js';
-import { Printer } from '../pdf/printer.js';
+import type { Printer } from '../pdf/printer.js';
 import { loadBriefs, type LoadOptions, type LoadedBrief } from './load.js';
 import { renderBrief, formats as allFormats, type Format } from './render-brief.js';
 import { writeFileAtomic } from './write.js';
@@ -17,6 +17,7 @@ import { IncrementalBuild } from './incremental.js';
 import { PreviousPublication } from './since.js';
 import { diffBriefs } from './model-diff.js';
 import { trackTemplateUsage } from '../render/template-usage.js';
+import { detachFragments } from '../model/fragments.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder (default `out`). */
@@ -113,6 +114,7 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
   let relaunching: Promise<void> | undefined;
   try {
     if (valid.some((loaded) => plans.get(loaded)!.includes('pdf'))) {
+      const { Printer } = await import('../pdf/printer.js');
       printer = await Printer.launch({ chrome: options.chrome, concurrency: options.concurrency, timeout: options.timeout });
       options.onEvent?.({ type: 'browser', path: printer.chrome.path, reason: printer.chrome.reason, pid: printer.pid });
     }
@@ -180,6 +182,7 @@ async function buildOne(loaded: LoadedBrief, formats: readonly Format[], outDir:
     result.written.push({ path, format, bytes, brief: loaded.file.path });
     options.onEvent?.({ type: 'written', path, format, bytes });
   }
+  detachFragments(brief);
 }
 
 function recordTemplateError(error: TemplateError, files: Map<string, VFile>): void {

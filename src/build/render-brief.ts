@@ -2,12 +2,11 @@
 import type { Brief } from '../types.js';
 import { generator as defaultGenerator } from '../version.js';
 import { renderHtml, renderJson, renderMarkdown, renderPdfSource, type RenderOptions } from '../render/render.js';
-import { Printer, type PrinterOptions } from '../pdf/printer.js';
-import { sourceDateEpoch } from '../pdf/metadata.js';
-import { finishPdf } from '../pdf/finish.js';
+import type { Printer, PrinterOptions } from '../pdf/printer.js';
+import { attachFragments, fragmentsOf } from '../model/fragments.js';
+import type { Format } from './formats.js';
 
-export type Format = 'md' | 'html' | 'pdf' | 'json';
-export const formats: readonly Format[] = ['md', 'html', 'pdf', 'json'];
+export { formats, type Format } from './formats.js';
 
 export interface RenderBriefOptions extends RenderOptions {
   /** A launched printer to reuse; without one a PDF render launches and closes its own. */
@@ -39,7 +38,10 @@ export async function renderBrief(brief: Brief, format: Format, options?: Render
 export async function renderBrief(brief: Brief, format: Format, options: RenderBriefOptions = {}): Promise<string | Uint8Array> {
   const generator = options.generator ?? defaultGenerator;
   if (options.paper && options.paper !== brief.meta.paper && (format === 'html' || format === 'pdf')) {
+    const original = brief;
     brief = { ...brief, meta: { ...brief.meta, paper: options.paper } };
+    const fragments = fragmentsOf(original);
+    if (fragments) attachFragments(brief, fragments);
   }
   switch (format) {
     case 'json': return renderJson(brief);
@@ -47,6 +49,10 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
     case 'html': return cachedHtml(brief, { ...options, generator });
     case 'pdf': {
       const source = renderPdfSource(brief, { ...options, generator }, cachedHtml(brief, { ...options, generator }));
+      // Puppeteer and pdf-lib load only when a PDF is printed: every other command starts faster.
+      const [{ Printer }, { sourceDateEpoch }, { finishPdf }] = await Promise.all([
+        import('../pdf/printer.js'), import('../pdf/metadata.js'), import('../pdf/finish.js'),
+      ]);
       const printer = options.printer ?? (await Printer.launch(options.printerOptions));
       try {
         const printed = await printer.print(source.html, { paper: brief.meta.paper });

@@ -1,5 +1,5 @@
 /** Flag parsing shared by commands; a bad value is a usage error (exit 2). */
-import { formats, type Format } from '../build/render-brief.js';
+import { formats, type Format } from '../build/formats.js';
 
 export class UsageError extends Error {
   readonly exitCode = 2;

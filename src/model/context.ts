@@ -1,5 +1,5 @@
 /** Shared helpers for turning directive nodes into draft parts: slices, attributes, citations. */
-import type { Nodes, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
@@ -10,6 +10,8 @@ import { report, didYouMean, listOf } from '../errors/report.js';
 import type { Places } from './places.js';
 
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+const blockTypes = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'html', 'table', 'thematicBreak', 'definition', 'footnoteDefinition', 'containerDirective', 'leafDirective', 'math', 'yaml']);
 
 export interface DraftCitation {
   key: string;
@@ -22,6 +24,8 @@ export class ExtractContext {
   readonly source: string;
   readonly places: Places = new Map();
   readonly handled = new Set<Nodes>();
+  /** Field text → the nodes it was sliced from (see model/fragments.ts). */
+  readonly fragments = new Map<string, Root>();
   readonly toPoint: ReturnType<typeof location>['toPoint'];
 
   constructor(readonly file: VFile) {
@@ -29,12 +33,22 @@ export class ExtractContext {
     this.toPoint = location(this.source).toPoint;
   }
 
-  /** The Markdown source of a run of sibling nodes, exactly as written; null for none. */
+  /**
+   * The Markdown source of a run of sibling nodes, exactly as written; null for none. The nodes
+   * are kept as that text's tree, so rendering need not parse it again.
+   */
   slice(nodes: readonly Nodes[]): string | null {
     const first = nodes[0]?.position?.start.offset;
     const last = nodes.at(-1)?.position?.end.offset;
     if (first === undefined || last === undefined) return null;
-    return this.source.slice(first, last).trim() || null;
+    const text = this.source.slice(first, last).trim();
+    if (!text) return null;
+    if (!this.fragments.has(text)) {
+      // A run of phrasing content (a leaf directive's label) parses on its own as one paragraph.
+      const blocks = blockTypes.has(nodes[0]!.type) ? nodes : [{ type: 'paragraph', children: nodes } as Nodes];
+      this.fragments.set(text, { type: 'root', children: blocks as RootContent[] });
+    }
+    return text;
   }
 
   /** Records where a model path came from. */

@@ -15,6 +15,7 @@ import { extractDisagreement, extractEvent, extractJudgment, extractReaction } f
 import { extractFile } from './file-part.js';
 import { extractExtradition } from './extradition-part.js';
 import type { Places } from './places.js';
+import type { Fragments } from './fragments.js';
 
 type Draft = Record<string, unknown>;
 interface DraftSection { id: string; title: string; blocks: Draft[]; position?: Draft['position'] }
@@ -23,6 +24,8 @@ interface DraftSection { id: string; title: string; blocks: Draft[]; position?: 
 export interface Extracted {
   draft: Record<string, unknown>;
   places: Places;
+  /** The tree of each Markdown field, by its text (see fragments.ts). */
+  fragments: Fragments;
 }
 
 /** Extracts the draft model from a parsed brief. Problems are reported on `file`. */
@@ -82,7 +85,7 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
 
   reportMisplaced(tree, context);
   const quotes = collectQuotes(tree, context);
-  return { draft: { meta, sources, ...parts, extradition, quotes, sections }, places: context.places };
+  return { draft: { meta, sources, ...parts, extradition, quotes, sections }, places: context.places, fragments: context.fragments };
 }
 
 function headingSection(node: Heading, slugger: GithubSlugger): DraftSection {

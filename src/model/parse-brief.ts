@@ -7,6 +7,7 @@ import { normaliseText, reportSuspiciousCharacters } from '../source/text.js';
 import { report } from '../errors/report.js';
 import { extractBrief } from './extract.js';
 import type { Places } from './places.js';
+import type { Fragments } from './fragments.js';
 import { defaultLimits, exceededLimit, type ParseLimits } from './limits.js';
 
 export { defaultLimits, type ParseLimits } from './limits.js';
@@ -25,6 +26,8 @@ export interface ParsedBrief {
   tree: Root;
   draft: Record<string, unknown>;
   places: Places;
+  /** The tree of each Markdown field of the draft, by its text. */
+  fragments: Fragments;
 }
 
 /**
@@ -36,7 +39,7 @@ export function parseBrief(text: string, options: ParseOptions = {}): ParsedBrie
   const limits: ParseLimits = { ...defaultLimits, ...Object.fromEntries(given) };
   const value = normaliseText(text);
   const file = new VFile({ value, ...(options.path === undefined ? {} : { path: options.path }) });
-  const empty: ParsedBrief = { file, tree: { type: 'root', children: [] }, draft: {}, places: new Map() };
+  const empty: ParsedBrief = { file, tree: { type: 'root', children: [] }, draft: {}, places: new Map(), fragments: new Map() };
   const exceeded = exceededLimit(value, limits);
   if (exceeded) {
     const { what, actual, limit, line } = exceeded;
@@ -46,6 +49,6 @@ export function parseBrief(text: string, options: ParseOptions = {}): ParsedBrie
   reportSuspiciousCharacters(file, options.invalidUtf8 === true);
   checkFrontMatterFence(file);
   const tree = parseTree(file);
-  const { draft, places } = extractBrief(tree, file);
-  return { file, tree, draft, places };
+  const { draft, places, fragments } = extractBrief(tree, file);
+  return { file, tree, draft, places, fragments };
 }

@@ -1,6 +1,7 @@
 /** Brief → Markdown, HTML, JSON, and the HTML parts a PDF is printed from. */
 import type { Brief } from '../types.js';
 import { buildView } from './view.js';
+import { fragmentsOf } from '../model/fragments.js';
 import type { ChangesView } from './changes-view.js';
 import { fontFaceCss } from './fonts.js';
 import { loadStylesheet, loadTemplates, templateDirs } from './templates.js';
@@ -27,6 +28,12 @@ export interface PdfSource {
 
 const dirsOf = (options: RenderOptions) => templateDirs({ templates: options.templates, ...(options.cwd ? { cwd: options.cwd } : {}) });
 
+/** What helpers see besides the view: the brief's folder (images) and its parsed fields. */
+function renderData(brief: Brief, options: RenderOptions): Record<string, unknown> {
+  const fragments = fragmentsOf(brief);
+  return { ...(options.baseDir ? { baseDir: options.baseDir } : {}), ...(fragments ? { fragments } : {}) };
+}
+
 /** The JSON form of the model: stable key order, no source positions, trailing newline. */
 export function renderJson(brief: Brief): string {
   return `${JSON.stringify(brief, (key, value: unknown) => (key === 'position' ? undefined : value), 2)}\n`;
@@ -35,7 +42,7 @@ export function renderJson(brief: Brief): string {
 /** Markdown through the `md` templates; blank-line runs are folded so template layout never shows. */
 export function renderMarkdown(brief: Brief, options: RenderOptions & { generator: string }): string {
   const view = buildView(brief, { generator: options.generator, changes: options.changes });
-  const markdown = loadTemplates(dirsOf(options), 'md').render(view);
+  const markdown = loadTemplates(dirsOf(options), 'md').render(view, renderData(brief, options));
   return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
@@ -45,7 +52,7 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
   // The fonts a brief needs depend on its text; JSON holds every field a template can show.
   const css = `${fontFaceCss(JSON.stringify(brief))}\n${loadStylesheet(dirs)}`;
   const view = buildView(brief, { generator: options.generator, css, changes: options.changes });
-  return `${loadTemplates(dirs, 'html').render(view, options.baseDir ? { baseDir: options.baseDir } : undefined).trim()}\n`;
+  return `${loadTemplates(dirs, 'html').render(view, renderData(brief, options)).trim()}\n`;
 }
 
 /** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */

@@ -4,7 +4,7 @@
  * unsafe links and images never pass: the HTML goes through rehype-sanitize, and the Markdown is
  * rebuilt from the syntax tree rather than copied.
  */
-import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
@@ -12,6 +12,7 @@ import rehypeStringify from 'rehype-stringify';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { parseFragment } from '../source/processor.js';
+import type { Fragments } from '../model/fragments.js';
 import type { CitationNode } from '../source/mdast-extensions.js';
 import { isSafeLink, lowercaseScheme } from '../validate/rules/links.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -29,17 +30,21 @@ function citationLabel(node: CitationNode, numbers: SourceNumbers): Array<{ key:
   }));
 }
 
-/** Rewrites briefsmith's own nodes (citations, quotes) and drops what must not pass. */
-function prepare(tree: Root, numbers: SourceNumbers, format: 'html' | 'md', baseDir?: string): void {
-  const rewrite = (parent: Parents): void => {
-    const children: RootContent[] = [];
-    for (const child of parent.children as RootContent[]) {
-      if ('children' in child) rewrite(child);
-      children.push(...rewriteNode(child, numbers, format, baseDir));
-    }
-    (parent as { children: RootContent[] }).children = children;
-  };
-  rewrite(tree);
+/**
+ * Rewrites briefsmith's own nodes (citations, quotes) and drops what must not pass. Copies on
+ * write: the input may be the brief's own parsed tree, shared by every format.
+ */
+function prepare(tree: Root, numbers: SourceNumbers, format: 'html' | 'md', baseDir?: string): Root {
+  const rewrite = (children: readonly RootContent[]): RootContent[] => children.flatMap((child) => {
+    const copy = 'children' in child ? ({ ...child, children: rewrite(child.children as RootContent[]) } as RootContent) : child;
+    return rewriteNode(copy, numbers, format, baseDir);
+  });
+  return { type: 'root', children: rewrite(tree.children) };
+}
+
+/** The field's tree as parsed with its brief, or parsed now. */
+function treeOf(markdown: string, fragments: Fragments | undefined): Root {
+  return fragments?.get(markdown) ?? parseFragment(markdown);
 }
 
 function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' | 'md', baseDir?: string): RootContent[] {
@@ -109,18 +114,16 @@ function isolateArabic(value: string): RootContent[] {
 }
 
 /** Renders a Markdown field to sanitized HTML; `inline` drops the paragraph wrapper of a one-paragraph field. */
-export function markdownToHtml(markdown: string, numbers: SourceNumbers, inline = false, baseDir?: string): string {
-  const tree = parseFragment(markdown);
-  prepare(tree, numbers, 'html', baseDir);
+export function markdownToHtml(markdown: string, numbers: SourceNumbers, inline = false, baseDir?: string, fragments?: Fragments): string {
+  const tree = prepare(treeOf(markdown, fragments), numbers, 'html', baseDir);
   const root = inline ? unwrapParagraph(tree) : tree;
   const hast = toHtml.runSync(root);
   return toHtml.stringify(hast).trim();
 }
 
 /** Renders a Markdown field to normalised Markdown (citations as [n]); `inline` gives one line. */
-export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false, _baseDir?: string): string {
-  const tree = parseFragment(markdown);
-  prepare(tree, numbers, 'md');
+export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false, _baseDir?: string, fragments?: Fragments): string {
+  const tree = prepare(treeOf(markdown, fragments), numbers, 'md');
   const out = toMarkdown(tree, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true }).trim();
   return inline ? out.replace(/\s*\n\s*/g, ' ') : out;
 }

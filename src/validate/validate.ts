@@ -2,6 +2,7 @@
 import type { VFile } from 'vfile';
 import { briefSchema } from '../model/schema.js';
 import type { ParsedBrief } from '../model/parse-brief.js';
+import { attachFragments } from '../model/fragments.js';
 import { applyRuleSettings } from '../errors/report.js';
 import type { Brief } from '../types.js';
 import { reportSchemaIssues } from './schema-issues.js';
@@ -53,5 +54,6 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   const rules = (parsed.draft.meta as { rules?: Record<string, 'off' | 'warning' | 'error'> } | undefined)?.rules;
   if (rules && typeof rules === 'object') applyRuleSettings(file, rules);
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  if (result.success) attachFragments(result.data, parsed.fragments);
   return { brief: result.success ? result.data : null, file, quotesVerified };
 }

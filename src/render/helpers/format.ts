@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { escapeMarkdown, markdownToHtml, markdownToMarkdown, type SourceNumbers } from '../rich-text.js';
 import { cachedField } from '../field-cache.js';
+import type { Fragments } from '../../model/fragments.js';
 import { HelperError } from './common.js';
 
 function numbersOf(options: HelperOptions): SourceNumbers {
@@ -16,8 +17,9 @@ function field(format: 'html' | 'md', helper: string, value: unknown, options: H
   const numbers = numbersOf(options);
   const scope = String((options.data?.root as { meta?: { id?: unknown } } | undefined)?.meta?.id ?? '');
   const baseDir = typeof options.data?.baseDir === 'string' ? options.data.baseDir : undefined;
+  const fragments = options.data?.fragments as Fragments | undefined;
   const render = format === 'html' ? markdownToHtml : markdownToMarkdown;
-  return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${[...numbers].join(';')}\0${markdown}`, () => render(markdown, numbers, inline, baseDir));
+  return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${[...numbers].join(';')}\0${markdown}`, () => render(markdown, numbers, inline, baseDir, fragments));
 }
 
 /** Escapes the pipes a GFM table would split on: those not already escaped (after an even run of backslashes). */
