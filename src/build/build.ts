@@ -146,7 +146,10 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
         }
       }
     };
-    const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), valid.length));
+    // Rendering runs on this thread; more briefs in flight than cores lets their file writes
+    // (each fsync'd) overlap. With PDFs the printer's page pool bounds the work anyway.
+    const defaultWorkers = printer ? availableParallelism() : availableParallelism() * 4;
+    const workers = Math.max(1, Math.min(options.concurrency ?? defaultWorkers, valid.length));
     await Promise.all(Array.from({ length: workers }, worker));
   } finally {
     await printer?.close();

@@ -82,12 +82,19 @@ function usedBy(rule: FaceRule, codePoints: ReadonlySet<number>): boolean {
  * (Latin always, for the template's own words); without, every bundled subset.
  */
 export function fontFaceCss(text?: string): string {
-  const codePoints = text === undefined ? undefined : new Set([...text].map((character) => character.codePointAt(0)!).filter((point) => point > 0x7e));
-  return faceRules()
-    .filter((rule) => !codePoints || rule.always || usedBy(rule, codePoints))
-    .map(inline)
-    .join('\n');
+  const codePoints = text === undefined ? undefined : new Set(Array.from(text.matchAll(/[^\u0000-\u007e]/gu), (match) => match[0].codePointAt(0)!));
+  const selected = faceRules().filter((rule) => !codePoints || rule.always || usedBy(rule, codePoints));
+  // Most briefs need the same few subsets: joining ~700 KB of CSS once per set, not per brief.
+  const key = selected.map((rule) => rule.file).join('\0');
+  let css = joinedSets.get(key);
+  if (css === undefined) {
+    css = selected.map(inline).join('\n');
+    joinedSets.set(key, css);
+  }
+  return css;
 }
+
+const joinedSets = new Map<string, string>();
 
 /** The font files embedded, for `briefsmith doctor`. */
 export function embeddedFontNames(): string[] {
