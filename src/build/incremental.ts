@@ -13,6 +13,7 @@ import { readCache, writeCache, type BuildCache, type CacheEntry } from './cache
 import { TemplateInputs, optionsKey } from './cache-inputs.js';
 import { isOutputFresh } from './fresh.js';
 import { sha256 } from './hash.js';
+import { briefSourceHash } from './source-hash.js';
 import { createManifest, manifestEntry, manifestFileName, readManifest, writeManifest, type Manifest, type ManifestBrief } from './manifest.js';
 import { writeIndexPage } from './index-page.js';
 import { removeOrphanTempFiles, removeOutputs, staleEntries } from './stale.js';
@@ -60,7 +61,7 @@ export class IncrementalBuild {
       cacheDir,
     );
     for (const path of await findBriefs(paths.length > 0 ? paths : ['briefs'], options.cwd)) {
-      const hash = sha256(await readFile(path));
+      const hash = await briefSourceHash(path).catch(() => sha256(path));
       build.hashes.set(path, hash);
       const entry = build.cache.entries[build.sourceOf(path)];
       const fresh = !options.force && entry?.sourceHash === hash && (await build.freshFormats(entry, hash)).length === options.formats.length;

@@ -19,6 +19,8 @@ function field(format: 'html' | 'md', helper: string, value: unknown, options: H
   const baseDir = typeof options.data?.baseDir === 'string' ? options.data.baseDir : undefined;
   const fragments = options.data?.fragments as Fragments | undefined;
   const render = format === 'html' ? markdownToHtml : markdownToMarkdown;
+  // A field that inlines an image depends on the image file too, which the key cannot see.
+  if (markdown.includes('![')) return render(markdown, numbers, inline, baseDir, fragments);
   return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${[...numbers].join(';')}\0${markdown}`, () => render(markdown, numbers, inline, baseDir, fragments));
 }
 
