@@ -90,12 +90,7 @@ export interface TemplateSet {
   partials: Map<string, string>;
   /** `data` reaches helpers as `options.data` (e.g. `baseDir`, the brief's folder for images). */
   render(view: unknown, data?: Record<string, unknown>): string;
-  /** Renders a secondary template (`pdf/header`, `pdf/footer`); empty when none resolves. */
-  renderExtra(name: string, view: unknown): string;
 }
-
-/** Secondary templates compiled with a format's helpers. */
-const extrasOf: Record<TemplateFormat, string[]> = { md: [], html: ['pdf/header', 'pdf/footer'] };
 
 const setCache = new Map<string, TemplateSet>();
 
@@ -104,20 +99,15 @@ export function loadTemplates(dirs: readonly string[], format: TemplateFormat): 
   const main = resolveTemplateFile(dirs, `brief.${format}.hbs`);
   if (!main) throw toTemplateError(new Error(`No template brief.${format}.hbs in ${dirs.join(', ')}`), `brief.${format}.hbs`);
   const partials = resolvePartials(dirs, format);
-  const extras = new Map<string, string>();
-  for (const name of extrasOf[format]) {
-    const path = resolveTemplateFile(dirs, `${name}.hbs`);
-    if (path) extras.set(name, path);
-  }
-  const key = [format, ...[main, ...partials.values(), ...extras.values()].map((path) => `${path}@${statSync(path).mtimeMs}`)].join('\0');
+  const key = [format, ...[main, ...partials.values()].map((path) => `${path}@${statSync(path).mtimeMs}`)].join('\0');
   const cached = setCache.get(key);
   if (cached) return cached;
-  const set = compileSet(format, main, partials, extras);
+  const set = compileSet(format, main, partials);
   setCache.set(key, set);
   return set;
 }
 
-function compileSet(format: TemplateFormat, main: string, partials: Map<string, string>, extras: Map<string, string>): TemplateSet {
+function compileSet(format: TemplateFormat, main: string, partials: Map<string, string>): TemplateSet {
   const hbs = Handlebars.create();
   const helpers = { ...commonHelpers, ...(format === 'md' ? markdownHelpers : htmlHelpers) };
   for (const [name, helper] of Object.entries(helpers)) hbs.registerHelper(name, located(helper as never));
@@ -130,7 +120,6 @@ function compileSet(format: TemplateFormat, main: string, partials: Map<string, 
     }) as Compiled as never);
   }
   const template = compileFile(hbs, main, format);
-  const compiledExtras = new Map([...extras].map(([name, path]) => [name, compileFile(hbs, path, format)]));
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     format, main, partials,
@@ -138,15 +127,10 @@ function compileSet(format: TemplateFormat, main: string, partials: Map<string, 
       noteTemplateUse(`brief.${format}.hbs`, main);
       return template(view, data ? { ...runtime, data } : runtime);
     },
-    renderExtra: (name, view) => {
-      const path = extras.get(name);
-      if (path) noteTemplateUse(`${name}.hbs`, path);
-      return compiledExtras.get(name)?.(view, runtime) ?? '';
-    },
   };
 }
 
-/** A stylesheet (`print.css`, `pdf/running.css`) as resolved; empty when none. */
+/** A stylesheet (`print.css`) as resolved; empty when none. */
 export function loadStylesheet(dirs: readonly string[], name = 'print.css'): string {
   const path = resolveTemplateFile(dirs, name);
   if (path) noteTemplateUse(name, path);

@@ -127,7 +127,12 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
     const templates = changed.some((path) => isTemplate(path) || path === configFile || templateFolders.includes(path));
     const briefs = changed.filter((path) => path.endsWith('.md') && basename(path).toLowerCase() !== 'readme.md' && !isTemplate(path));
     if (!templates && briefs.length === 0) return;
-    queue = queue.then(() => (closed ? undefined : run(templates ? 'template' : 'brief', briefs)));
+    const reason = templates ? 'template' : 'brief';
+    // One failed rebuild must not end the watch: every later change is chained on this promise.
+    queue = queue.then(() => (closed ? undefined : run(reason, briefs))).catch((error: unknown) => {
+      const failure = { path: changed[0] ?? cwd, error: error instanceof Error ? error : new Error(String(error)) };
+      options.onEvent?.({ type: 'rebuilt', reason, rebuilt: [], files: [], failures: [failure], briefCount: statuses.size, durationMs: 0 });
+    });
   };
   const onChange = (path: string) => {
     pending.add(resolve(cwd, path));

@@ -18,7 +18,9 @@ const ready = (watcher: FSWatcher) => new Promise<void>((done) => watcher.once('
 export async function startWatcher(paths: readonly string[], onChange: (path: string) => void, ignored: (path: string) => boolean): Promise<Watcher> {
   const existing = paths.filter((path) => existsSync(path));
   const missing = paths.filter((path) => !existsSync(path));
-  const main = watch(existing, { ignoreInitial: true, ignored });
+  // awaitWriteFinish re-stats a changed file until it settles: without it a second save that lands
+  // while the first is still being stat'ed can be taken for the first and never reported.
+  const main = watch(existing, { ignoreInitial: true, ignored, awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 10 } });
   for (const event of ['add', 'change', 'unlink'] as const) main.on(event, onChange);
   const watchers = [main];
   const waits = [ready(main)];

@@ -51,7 +51,7 @@ export function lintTemplates(options: TemplateLintOptions = {}): VFile[] {
   for (const format of ['md', 'html'] as TemplateFormat[]) {
     const partials = new Map([...resolvePartials(dirs, format)].map(([name, path]) => [name, load(path, cwd, files)]));
     const run: LintRun = { format, root: { kind: 'view', schemas: [viewSchema], model: true, path: '' }, helpers: helpersFor(format), partials, used, visited: new Set() };
-    const entries = [`brief.${format}.hbs`, ...(format === 'html' ? ['pdf/header.hbs', 'pdf/footer.hbs'] : [])];
+    const entries = [`brief.${format}.hbs`];
     for (const entry of entries) {
       const path = resolveTemplateFile(dirs, entry);
       if (!path) continue;
