@@ -102,8 +102,8 @@ export async function run() {
     const describe = (name, label) => {
       const result = best[name];
       rows.push({ label: `${label}, ${count} briefs`, value: result.seconds, unit: 's' });
-      rows.push({ label: '  per brief', value: (result.seconds * 1000) / count, unit: 'ms' });
-      if (result.rssMb !== null) rows.push({ label: '  peak RSS (process + Chromium)', value: result.rssMb, unit: 'MB' });
+      rows.push({ label: `  ${label.slice(0, 3)} per brief`, value: (result.seconds * 1000) / count, unit: 'ms' });
+      if (result.rssMb !== null) rows.push({ label: `  ${label.slice(0, 3)} peak RSS (process + Chromium)`, value: result.rssMb, unit: 'MB' });
     };
     describe('briefsmith', '(a) briefsmith md+html+pdf+json');
     describe('floor', '(b) Chrome floor, setContent + pdf()');
