@@ -3,6 +3,7 @@
  * the owner's pid. A second build waits for it, bounded, then fails with a clear message (exit 2).
  * A lock whose process is gone (a killed build) is stale and taken over.
  */
+import { processAlive } from './process-alive.js';
 import { hostname } from 'node:os';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
@@ -25,14 +26,6 @@ const held = new Set<string>();
 // A build ended by process.exit (Ctrl-C handler) never reaches its `finally`; drop its locks here.
 process.once('exit', () => { for (const path of held) rmSync(path, { force: true }); });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The owner recorded in a lock file, and whether it is gone (a crashed or killed build). */
 async function inspect(path: string): Promise<{ owner: string; stale: boolean; text: string }> {
@@ -41,7 +34,7 @@ async function inspect(path: string): Promise<{ owner: string; stale: boolean; t
   const owner = `pid ${pid || '?'} on ${host || '?'}`;
   // A half-written lock (read between create and write) is not stale; a lock from another host cannot be checked.
   if (!pid || host !== hostname()) return { owner, stale: false, text };
-  return { owner, stale: !alive(Number(pid)), text };
+  return { owner, stale: !processAlive(Number(pid)), text };
 }
 
 /** Takes the lock of `outDir`, waiting up to `timeoutMs` for another build to finish. */

@@ -2,6 +2,7 @@
  * Clean-up of out/: outputs of briefs that no longer exist (as recorded in the previous manifest,
  * so nothing briefsmith did not write is ever touched), and temp files left by a killed build.
  */
+import { processAlive } from './process-alive.js';
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -44,15 +45,7 @@ export async function removeOrphanTempFiles(directory: string): Promise<void> {
   const names = await readdir(directory).catch(() => [] as string[]);
   for (const name of names) {
     const pid = tempName.exec(name)?.[1];
-    if (pid !== undefined && !isAlive(Number(pid))) await rm(join(directory, name), { force: true });
+    if (pid !== undefined && !processAlive(Number(pid))) await rm(join(directory, name), { force: true });
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

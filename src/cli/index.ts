@@ -9,12 +9,24 @@ import { UsageError } from './flags.js';
 import { limitFlags } from './limits.js';
 
 const cli = cac('briefsmith');
+type Command = ReturnType<typeof cli.command>;
 
-cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/) into out/')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--format <list>', 'Comma-separated formats: md,html,pdf,json', { default: 'md,html,pdf,json' })
-  .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
-  .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with')
+/** Where and how to render: shared by every command that writes outputs. */
+function withOutputOptions(command: Command): Command {
+  return command
+    .option('--out <dir>', 'Output folder', { default: 'out' })
+    .option('--format <list>', 'Comma-separated formats: md,html,pdf,json', { default: 'md,html,pdf,json' })
+    .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
+    .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with');
+}
+
+/** The --max-* parse limits, shared by every command that reads briefs. */
+function withLimitOptions(command: Command): Command {
+  for (const [flag, description] of limitFlags) command.option(flag, description);
+  return command;
+}
+
+withLimitOptions(withOutputOptions(cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/) into out/')))
   .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
   .option('--concurrency <n>', 'Briefs rendered at once (default: CPU count)')
   .option('--paper <size>', 'Paper for HTML and PDF: a4 or letter (default: each brief\'s `paper`, else a4)')
@@ -22,16 +34,14 @@ cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/
   .option('--force', 'Rebuild every brief, ignoring the cache')
   .option('--since <dir|manifest>', 'Previous out dir or manifest.json: add "Changes since <date>" to each brief')
   .option('--lock-timeout <seconds>', 'How long to wait for another build using the same out dir (default 60)')
-  .option(...limitFlags[0]!).option(...limitFlags[1]!).option(...limitFlags[2]!).option(...limitFlags[3]!)
   .example('briefsmith build briefs/ --format html,pdf')
   .example('briefsmith build --since previous/manifest.json')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/build.js')).runBuild(paths, flags));
 
-cli.command('check [...paths]', 'Parse and validate briefs without rendering; print every problem')
+withLimitOptions(cli.command('check [...paths]', 'Parse and validate briefs without rendering; print every problem'))
   .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
   .option('--reporter <name>', 'human, json or github', { default: 'human' })
   .option('--templates <dir>', 'Templates folder to lint (default: briefsmith.config.json, then templates/, then built-in)')
-  .option(...limitFlags[0]!).option(...limitFlags[1]!).option(...limitFlags[2]!).option(...limitFlags[3]!)
   .example('briefsmith check briefs/ --sources-dir ../shared/sources')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/check.js')).runCheck(paths, flags));
 
@@ -46,20 +56,12 @@ cli.command('templates <action> [name]', 'Templates: `list` (which file wins), `
   .example('briefsmith templates lint')
   .action(async (action: string, name: string | undefined, flags: Record<string, unknown>) => (await import('./commands/templates.js')).runTemplates(action, name, flags));
 
-cli.command('watch [...paths]', 'Rebuild on every change of a brief, template, partial or CSS; print the check results each time')
-  .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--format <list>', 'Comma-separated formats: md,html,pdf,json', { default: 'md,html,pdf,json' })
-  .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
-  .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with')
+withOutputOptions(cli.command('watch [...paths]', 'Rebuild on every change of a brief, template, partial or CSS; print the check results each time'))
   .example('briefsmith watch briefs/ --format html,pdf')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/watch.js')).runWatch(paths, flags));
 
-cli.command('serve [...paths]', 'Watch, and serve out/ on 127.0.0.1 with live reload of the HTML view')
+withOutputOptions(cli.command('serve [...paths]', 'Watch, and serve out/ on 127.0.0.1 with live reload of the HTML view'))
   .option('--port <n>', 'Port on 127.0.0.1 (0: any free port)', { default: 4173 })
-  .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--format <list>', 'Comma-separated formats: md,html,pdf,json', { default: 'md,html,pdf,json' })
-  .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
-  .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with')
   .example('briefsmith serve --port 8080')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/serve.js')).runServe(paths, flags));
 

@@ -1,4 +1,5 @@
 /** Brief → Markdown, HTML, JSON, and the HTML parts a PDF is printed from. */
+import { omitPositions } from '../model/plain.js';
 import type { Brief } from '../types.js';
 import { buildView } from './view.js';
 import { fragmentsOf } from '../model/fragments.js';
@@ -36,7 +37,7 @@ function renderData(brief: Brief, options: RenderOptions): Record<string, unknow
 
 /** The JSON form of the model: stable key order, no source positions, trailing newline. */
 export function renderJson(brief: Brief): string {
-  return `${JSON.stringify(brief, (key, value: unknown) => (key === 'position' ? undefined : value), 2)}\n`;
+  return `${JSON.stringify(brief, omitPositions, 2)}\n`;
 }
 
 /** Markdown through the `md` templates; blank-line runs are folded so template layout never shows. */

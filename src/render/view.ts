@@ -3,6 +3,7 @@
  * templates need but the model does not hold — source numbers, grouped blocks, the outline.
  * Documented in docs/templates.md; templates see nothing else.
  */
+import { omitPositions } from '../model/plain.js';
 import type { Brief, Block } from '../types.js';
 import { likelihoods } from '../model/schema.js';
 import type { ChangesView } from './changes-view.js';
@@ -27,7 +28,7 @@ export interface ViewOptions {
 
 /** Builds the plain-JSON context every template receives. */
 export function buildView(brief: Brief, options: ViewOptions) {
-  const plain = JSON.parse(JSON.stringify(brief, (key, value: unknown) => (key === 'position' ? undefined : value))) as Brief;
+  const plain = JSON.parse(JSON.stringify(brief, omitPositions)) as Brief;
   const stripped = { ...plain, keyJudgments: plain.keyJudgments.map((judgment, index) => ({ ...judgment, number: index + 1 })) };
   const numbers = Object.fromEntries(stripped.sources.map((source, index) => [source.key, index + 1]));
   const sections = stripped.sections.map((section) => ({
