@@ -3,21 +3,20 @@
  * printer, and write the outputs atomically. Briefs with content errors are skipped (their old
  * outputs stay); the result carries every message for the caller to report.
  */
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
 import { report } from '../errors/report.js';
 import { TemplateError } from '../render/template-error.js';
 import type { Printer } from '../pdf/printer.js';
-import { loadBriefs, type LoadOptions, type LoadedBrief } from './load.js';
-import { renderBrief, formats as allFormats, type Format } from './render-brief.js';
-import { writeFileAtomic } from './write.js';
+import type { LoadOptions, LoadedBrief } from './load.js';
+import { formats as allFormats, type Format } from './formats.js';
+import { BriefPipeline } from './brief-pipeline.js';
+import type { BriefJob } from './brief-job.js';
+import { WorkerPool } from './worker-pool.js';
 import { acquireLock } from './lock.js';
 import { IncrementalBuild } from './incremental.js';
 import { PreviousPublication } from './since.js';
-import { diffBriefs } from './model-diff.js';
-import { trackTemplateUsage } from '../render/template-usage.js';
-import { detachFragments } from '../model/fragments.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder (default `out`). */
@@ -28,8 +27,10 @@ export interface BuildOptions extends LoadOptions {
   templates?: string | undefined;
   /** Browser binary (`--chrome`). */
   chrome?: string | undefined;
-  /** Briefs rendered at once (default: CPU count). */
+  /** Pages printing at once; without PDFs, briefs in flight at once (default: CPU count). */
   concurrency?: number | undefined;
+  /** Worker threads that parse and render (default: one per core for 8 briefs or more, else none: all on this thread). */
+  threads?: number | undefined;
   /** Milliseconds one brief's PDF may take before it fails (default 60 000). */
   timeout?: number | undefined;
   /** Paper for HTML and PDF (`--paper`), overriding each brief's `paper`. */
@@ -89,49 +90,68 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
   const incremental = await IncrementalBuild.open(options.paths ?? [], {
     cwd, outDir, formats, since, cacheDir: options.cacheDir, templates: options.templates, force: options.force, paper: options.paper, now: buildTime(options.env),
   });
-  const toLoad = options.sourcesDir ? [...incremental.toLoad, ...incremental.unchanged.map((entry) => resolve(cwd, entry.source))].sort() : incremental.toLoad;
-  const briefs = toLoad.length > 0 ? await loadBriefs({ ...options, paths: toLoad }) : [];
-  const plans = new Map<LoadedBrief, Format[]>();
-  for (const loaded of briefs) {
-    if (!loaded.brief) continue;
-    const taken = incremental.unchangedWithId(loaded.brief.meta.id);
-    if (taken && resolve(cwd, taken.source) !== loaded.path) {
-      report(loaded.file, 'duplicate-id', undefined, { what: `brief id (also in ${taken.source})`, id: loaded.brief.meta.id });
-      loaded.brief = null;
-      continue;
-    }
-    const planned = await incremental.formatsToRender(loaded.path, loaded.brief);
-    if (planned.length > 0) plans.set(loaded, planned);
-  }
-  const valid = [...plans.keys()];
+  // With --sources-dir, unchanged briefs are loaded too (their quotes are checked) but not rendered.
+  const unchangedPaths = options.sourcesDir ? incremental.unchanged.map((entry) => resolve(cwd, entry.source)) : [];
+  const toLoad = [...incremental.toLoad, ...unchangedPaths].sort();
   const templateFiles = new Map<string, VFile>();
-  const unchanged = [...incremental.unchanged.map((entry) => entry.source), ...briefs.filter((loaded) => loaded.brief && !plans.has(loaded)).map((loaded) => loaded.file.path)];
-  const result: BuildResult = { briefs, files: briefs.map((loaded) => loaded.file), written: [], failures: [], unchanged: unchanged.sort(), removed: [], durationMs: 0 };
-  options.onEvent?.({ type: 'start', total: valid.length });
+  const result: BuildResult = { briefs: [], files: [], written: [], failures: [], unchanged: [], removed: [], durationMs: 0 };
+  const loadedBriefs: LoadedBrief[] = new Array(toLoad.length);
+  const skipped: string[] = incremental.unchanged.map((entry) => entry.source);
+  options.onEvent?.({ type: 'start', total: toLoad.length });
 
-  let printer: Printer | undefined;
+  const threads = threadCount(options, toLoad.length);
+  const pool = threads > 0 ? new WorkerPool(threads) : null;
+  let launching: Promise<Printer> | undefined;
+  const launch = () => {
+    launching ??= import('../pdf/printer.js').then(async ({ Printer }) => {
+      const printer = await Printer.launch({ chrome: options.chrome, concurrency: options.concurrency, timeout: options.timeout });
+      options.onEvent?.({ type: 'browser', path: printer.chrome.path, reason: printer.chrome.reason, pid: printer.pid });
+      return printer;
+    });
+    return launching;
+  };
   let relaunched = false;
   let relaunching: Promise<void> | undefined;
+  const pipeline = new BriefPipeline({
+    cwd, outDir, incremental, pool, paper: options.paper, env: options.env, result, onEvent: options.onEvent,
+    printer: () => (relaunching ? relaunching.then(launch) : launch()),
+    onTemplateError: (error) => recordTemplateError(error, templateFiles),
+  });
+  const plannedFormats = new Map<string, Format[]>();
+  for (const path of toLoad) plannedFormats.set(path, unchangedPaths.includes(path) ? [] : await incremental.plannedFormats(path));
+  const jobOf = (path: string): BriefJob => ({
+    path, cwd, sourcesDir: options.sourcesDir, limits: options.limits, templates: options.templates, paper: options.paper, since: options.since,
+    formats: plannedFormats.get(path) ?? [],
+  });
+  // Start Chromium while the first briefs load; a launch failure counts only if a brief needs it.
+  if ([...plannedFormats.values()].some((planned) => planned.includes('pdf'))) launch().catch(() => undefined);
+
   try {
-    if (valid.some((loaded) => plans.get(loaded)!.includes('pdf'))) {
-      const { Printer } = await import('../pdf/printer.js');
-      printer = await Printer.launch({ chrome: options.chrome, concurrency: options.concurrency, timeout: options.timeout });
-      options.onEvent?.({ type: 'browser', path: printer.chrome.path, reason: printer.chrome.reason, pid: printer.pid });
-    }
     let next = 0;
     const worker = async () => {
-      while (next < valid.length) {
+      while (next < toLoad.length) {
         const index = next++;
-        const loaded = valid[index]!;
-        options.onEvent?.({ type: 'brief', path: loaded.file.path, index, total: valid.length });
+        const path = toLoad[index]!;
+        const job = jobOf(path);
+        let loaded = await pipeline.checkInOrder(pipeline.run(job));
+        loadedBriefs[index] = loaded;
+        if (!loaded.brief || unchangedPaths.includes(path)) continue;
+        const planned = await incremental.formatsToRender(path, loaded.brief);
+        if (planned.length === 0) {
+          skipped.push(loaded.file.path);
+          continue;
+        }
+        if (planned.some((format) => !job.formats.includes(format))) {
+          // Its id changed since the last build, so every format is due: render them now.
+          loaded = { ...(await pipeline.run({ ...job, formats: planned })), file: loaded.file, brief: loaded.brief };
+        }
+        // Not caught below: with no browser at all the build stops (exit 2).
+        if (planned.includes('pdf')) await launch();
+        options.onEvent?.({ type: 'brief', path: loaded.file.path, index, total: toLoad.length });
         try {
-          await relaunching;
-          await buildOne(loaded, plans.get(loaded)!, outDir, options, printer, result, incremental, since);
+          await pipeline.complete(loaded, path, planned);
         } catch (error) {
-          if (error instanceof TemplateError) {
-            recordTemplateError(error, templateFiles);
-            continue;
-          }
+          const printer = launching ? await launching.catch(() => undefined) : undefined;
           const crashed = printer !== undefined && !printer.connected;
           const reason = error instanceof Error ? error : new Error(String(error));
           result.failures.push({ path: loaded.file.path, error: crashed ? new Error(`Chromium stopped while printing this brief (${reason.message.split('\n')[0]})`) : reason });
@@ -139,53 +159,52 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
             // A crashed browser fails the briefs it was printing; the rest get one fresh browser,
             // which workers wait for rather than print on the dead one.
             relaunched = true;
-            relaunching = printer!.relaunch();
+            relaunching = printer.relaunch();
             // If the relaunch fails too, each remaining brief reports it (through `await relaunching`).
             await relaunching.catch(() => undefined);
           }
         }
       }
     };
-    // Rendering runs on this thread; more briefs in flight than cores lets their file writes
-    // (each fsync'd) overlap. With PDFs the printer's page pool bounds the work anyway.
-    const defaultWorkers = printer ? availableParallelism() : availableParallelism() * 4;
-    const workers = Math.max(1, Math.min(options.concurrency ?? defaultWorkers, valid.length));
-    await Promise.all(Array.from({ length: workers }, worker));
+    await Promise.all(Array.from({ length: loopCount(options, threads, formats, toLoad.length) }, worker));
   } finally {
-    await printer?.close();
+    await pool?.close();
+    if (launching) await (await launching.catch(() => undefined))?.close();
   }
+  result.briefs = loadedBriefs;
+  result.files = [...loadedBriefs.map((loaded) => loaded.file), ...templateFiles.values()];
+  result.unchanged = skipped.sort();
   result.removed = (await incremental.finish()).removed;
-  result.files.push(...templateFiles.values());
   result.durationMs = performance.now() - started;
   return result;
+}
+
+/**
+ * Worker threads for loading and rendering: none for a handful of briefs (starting a thread and
+ * loading the renderer into it costs more than it saves), else one per core.
+ */
+function threadCount(options: BuildOptions, briefs: number): number {
+  if (options.threads !== undefined) return Math.max(0, Math.min(options.threads, briefs));
+  return briefs >= minimumBriefsForThreads ? Math.min(availableParallelism(), briefs) : 0;
+}
+
+const minimumBriefsForThreads = 8;
+
+/**
+ * Briefs in flight at once. With PDFs, enough to keep every browser page and every thread busy;
+ * without, more than the cores so that file writes (each fsync'd) overlap the rendering.
+ */
+function loopCount(options: BuildOptions, threads: number, formats: readonly Format[], briefs: number): number {
+  const cores = availableParallelism();
+  const pages = options.concurrency ?? cores;
+  const wanted = formats.includes('pdf') ? pages + threads : Math.max(threads, 1) * 4;
+  return Math.max(1, Math.min(options.concurrency !== undefined && !formats.includes('pdf') ? options.concurrency : wanted, briefs));
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
 function buildTime(env: NodeJS.ProcessEnv = process.env): string {
   const epoch = Number(env.SOURCE_DATE_EPOCH);
   return new Date(env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : Date.now()).toISOString();
-}
-
-async function buildOne(loaded: LoadedBrief, formats: readonly Format[], outDir: string, options: BuildOptions, printer: Printer | undefined, result: BuildResult, incremental: IncrementalBuild, since: PreviousPublication | undefined) {
-  const brief = loaded.brief!;
-  const previous = since ? await since.get(brief.meta.id) : null;
-  const changes = previous ? diffBriefs(previous.brief, brief) : null;
-  if (changes) options.onEvent?.({ type: 'changes', id: brief.meta.id, since: changes.view.since, summary: changes.summary });
-  // Render everything first, then write: a failure in one format leaves every old output in place.
-  const outputs: Array<{ format: Format; data: string | Uint8Array; used: ReadonlyMap<string, string> }> = [];
-  for (const format of formats) {
-    const { result: data, used } = await trackTemplateUsage(() => renderBrief(brief, format, { templates: options.templates, cwd: options.cwd, baseDir: dirname(loaded.path), printer, env: options.env, changes: changes?.view, paper: options.paper }));
-    outputs.push({ format, data, used });
-  }
-  for (const { format, data, used } of outputs) {
-    const path = join(outDir, `${brief.meta.id}.${format}`);
-    await writeFileAtomic(path, data);
-    await incremental.record(loaded.path, brief, format, { path, data }, used);
-    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-    result.written.push({ path, format, bytes, brief: loaded.file.path });
-    options.onEvent?.({ type: 'written', path, format, bytes });
-  }
-  detachFragments(brief);
 }
 
 function recordTemplateError(error: TemplateError, files: Map<string, VFile>): void {

@@ -102,6 +102,18 @@ export class IncrementalBuild {
     return this.options.formats.filter((format) => !fresh.includes(format));
   }
 
+  /**
+   * The formats a brief about to be loaded will most likely render: all without a cache entry
+   * (or with `--force`), else the stale ones. `formatsToRender` has the final say once the brief
+   * is loaded (its id may have changed).
+   */
+  async plannedFormats(path: string): Promise<Format[]> {
+    const entry = this.cache.entries[this.sourceOf(path)];
+    if (this.options.force || !entry) return [...this.options.formats];
+    const fresh = await this.freshFormats(entry, this.hashes.get(path) ?? '');
+    return this.options.formats.filter((format) => !fresh.includes(format));
+  }
+
   /** The id an unchanged brief other than `path` already publishes as `id`, if any. */
   unchangedWithId(id: string): CacheEntry | undefined {
     return this.unchanged.find((entry) => entry.id === id);

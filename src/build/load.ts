@@ -1,6 +1,7 @@
 /** Reads, parses and validates the briefs at the given paths: everything `check` does. */
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
+import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { decodeUtf8 } from '../source/text.js';
 import { parseBrief, type ParseLimits } from '../model/parse-brief.js';
@@ -30,27 +31,59 @@ export interface LoadedBrief {
   quotes: number;
 }
 
+/** One loaded brief and where its id is written, for the duplicate-id check across briefs. */
+export interface LoadedOne extends LoadedBrief {
+  /** The brief's id when its model could be built, even if other errors keep it from rendering. */
+  id: string | undefined;
+  idPlace: Position | Point | undefined;
+}
+
 /** Loads every brief; a brief with errors has `brief: null` and its problems on `file`. */
 export async function loadBriefs(options: LoadOptions = {}): Promise<LoadedBrief[]> {
   const cwd = options.cwd ?? process.cwd();
   const paths = await findBriefs(options.paths?.length ? options.paths : ['briefs'], cwd);
+  const ids = new DuplicateIds();
   const loaded: LoadedBrief[] = [];
-  const ids = new Map<string, string>();
   for (const path of paths) {
-    const { text, valid } = decodeUtf8(await readFile(path));
-    const parsed = parseBrief(text, { path: relative(cwd, path) || path, invalidUtf8: !valid, ...(options.limits ? { limits: options.limits } : {}) });
-    const readSource = options.sourcesDir ? sourcesDirReader(resolve(cwd, options.sourcesDir), parsed.draft) : undefined;
-    const checkImage = (url: string) => {
-      const image = inlineImage(dirname(path), url);
-      return 'problem' in image ? image.problem : null;
-    };
-    const result = validateBrief(parsed, readSource ? { readSource, checkImage } : { checkImage });
-    const id = result.brief?.meta.id;
-    if (id && ids.has(id)) {
-      report(result.file, 'duplicate-id', parsed.places.get('meta.id'), { what: `brief id (also in ${ids.get(id)})`, id });
-    } else if (id) ids.set(id, result.file.path);
-    const quotes = Array.isArray(parsed.draft.quotes) ? parsed.draft.quotes.length : 0;
-    loaded.push({ path, file: result.file, brief: hasErrors(result.file) ? null : result.brief, quotesVerified: result.quotesVerified, quotes });
+    const { id, idPlace, ...one } = await loadBrief(path, options);
+    ids.check(one, id, idPlace);
+    loaded.push(one);
   }
   return loaded;
+}
+
+/** Reads, parses and validates the brief at `path` (absolute), on its own. */
+export async function loadBrief(path: string, options: Omit<LoadOptions, 'paths'> = {}): Promise<LoadedOne> {
+  const cwd = options.cwd ?? process.cwd();
+  const { text, valid } = decodeUtf8(await readFile(path));
+  const parsed = parseBrief(text, { path: relative(cwd, path) || path, invalidUtf8: !valid, ...(options.limits ? { limits: options.limits } : {}) });
+  const readSource = options.sourcesDir ? sourcesDirReader(resolve(cwd, options.sourcesDir), parsed.draft) : undefined;
+  const checkImage = (url: string) => {
+    const image = inlineImage(dirname(path), url);
+    return 'problem' in image ? image.problem : null;
+  };
+  const result = validateBrief(parsed, readSource ? { readSource, checkImage } : { checkImage });
+  const quotes = Array.isArray(parsed.draft.quotes) ? parsed.draft.quotes.length : 0;
+  return {
+    path, file: result.file, brief: hasErrors(result.file) ? null : result.brief, quotesVerified: result.quotesVerified, quotes,
+    id: result.brief?.meta.id, idPlace: parsed.places.get('meta.id'),
+  };
+}
+
+/** Brief ids seen so far, in path order: a later brief reusing one gets a `duplicate-id` error. */
+export class DuplicateIds {
+  private readonly ids = new Map<string, string>();
+
+  /** Records `loaded`'s id, or reports it as a duplicate and drops its model; returns false for a duplicate. */
+  check(loaded: LoadedBrief, id: string | undefined, idPlace: Position | Point | undefined): boolean {
+    if (!id) return true;
+    const first = this.ids.get(id);
+    if (first === undefined) {
+      this.ids.set(id, loaded.file.path);
+      return true;
+    }
+    report(loaded.file, 'duplicate-id', idPlace, { what: `brief id (also in ${first})`, id });
+    loaded.brief = null;
+    return false;
+  }
 }

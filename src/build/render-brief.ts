@@ -5,6 +5,7 @@ import { renderHtml, renderJson, renderMarkdown, renderPdfSource, type RenderOpt
 import type { Printer, PrinterOptions } from '../pdf/printer.js';
 import { attachFragments, fragmentsOf } from '../model/fragments.js';
 import type { Format } from './formats.js';
+import type { PdfMetadata } from '../pdf/metadata.js';
 
 export { formats, type Format } from './formats.js';
 
@@ -56,20 +57,26 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
       const printer = options.printer ?? (await Printer.launch(options.printerOptions));
       try {
         const printed = await printer.print(source.html, { paper: brief.meta.paper });
-        const finished = await finishPdf(printed, { contents: source.contents, metadata: {
-          title: brief.meta.title,
-          author: brief.meta.authors.join(', '),
-          subject: brief.meta.subtitle ?? brief.meta.classification,
-          keywords: brief.meta.keywords,
-          lang: brief.meta.lang,
-          producer: generator,
-          date: sourceDateEpoch(options.env),
-          idSeed: source.html,
-        } });
+        const finished = await finishPdf(printed, { contents: source.contents, metadata: pdfMetadata(brief, generator, sourceDateEpoch(options.env), source.html) });
         return finished.bytes;
       } finally {
         if (!options.printer) await printer.close();
       }
     }
   }
+}
+
+/** The PDF's document information, from the model; `date` comes from SOURCE_DATE_EPOCH (null: now). */
+export function pdfMetadata(brief: Brief, generator: string, date: Date | null, html: string): PdfMetadata {
+  const { meta } = brief;
+  return {
+    title: meta.title,
+    author: meta.authors.join(', '),
+    subject: meta.subtitle ?? meta.classification,
+    keywords: meta.keywords,
+    lang: meta.lang,
+    producer: generator,
+    date,
+    idSeed: html,
+  };
 }

@@ -1,0 +1,91 @@
+/**
+ * The work a build does for one brief before printing: load it (read, parse, validate) and
+ * render the formats asked for. It is a plain function of plain data so that it runs the same
+ * on the build's own thread or in a worker thread (see worker-pool.ts).
+ */
+import { dirname, resolve } from 'node:path';
+import type { ParseLimits } from '../model/parse-brief.js';
+import { renderPdfSource } from '../render/render.js';
+import { TemplateError } from '../render/template-error.js';
+import { trackTemplateUsage } from '../render/template-usage.js';
+import { detachFragments } from '../model/fragments.js';
+import { generator } from '../version.js';
+import { loadBrief, type LoadedOne } from './load.js';
+import { renderBrief } from './render-brief.js';
+import type { Format } from './formats.js';
+import { diffBriefs, type BriefChanges } from './model-diff.js';
+import { PreviousPublication } from './since.js';
+
+export interface BriefJob {
+  /** Absolute path of the brief. */
+  path: string;
+  cwd: string;
+  sourcesDir?: string | undefined;
+  limits?: Partial<ParseLimits> | undefined;
+  /** Formats to render when the brief is valid; `pdf` renders the HTML Chromium prints. */
+  formats: readonly Format[];
+  templates?: string | undefined;
+  paper?: 'a4' | 'letter' | undefined;
+  /** `--since`: the previous publication to compare with. */
+  since?: string | undefined;
+}
+
+/** A rendered text output and the template files its render used (relative name → path). */
+export interface RenderedOutput {
+  format: Exclude<Format, 'pdf'>;
+  data: string;
+  used: Array<[string, string]>;
+}
+
+export interface BriefJobResult extends LoadedOne {
+  outputs: RenderedOutput[];
+  /** What Chromium prints, when `pdf` was asked for. */
+  pdf: { html: string; contents: string[]; used: Array<[string, string]> } | null;
+  changes: BriefChanges | null;
+  /** A template that failed while rendering this brief: nothing of it is written. */
+  templateError: TemplateError | null;
+  /** Any other failure while rendering (reported as a build failure of this brief). */
+  renderError: Error | null;
+}
+
+const publications = new Map<string, Promise<PreviousPublication>>();
+
+function previousPublication(since: string, cwd: string): Promise<PreviousPublication> {
+  const key = `${resolve(cwd, since)}`;
+  let publication = publications.get(key);
+  if (!publication) {
+    publication = PreviousPublication.open(since, cwd);
+    publications.set(key, publication);
+  }
+  return publication;
+}
+
+/** Loads the brief at `job.path` and, when it is valid, renders `job.formats`. */
+export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
+  const loaded = await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits });
+  const result: BriefJobResult = { ...loaded, outputs: [], pdf: null, changes: null, templateError: null, renderError: null };
+  const brief = loaded.brief;
+  if (!brief || job.formats.length === 0) return result;
+  const previous = job.since ? await (await previousPublication(job.since, job.cwd)).get(brief.meta.id) : null;
+  result.changes = previous ? diffBriefs(previous.brief, brief) : null;
+  const options = { templates: job.templates, cwd: job.cwd, baseDir: dirname(job.path), changes: result.changes?.view, paper: job.paper, generator };
+  try {
+    // The PDF prints the HTML output itself: render it once for both.
+    const textFormats = job.formats.filter((format) => format !== 'pdf');
+    if (job.formats.includes('pdf') && !textFormats.includes('html')) textFormats.push('html');
+    for (const format of textFormats) {
+      const { result: data, used } = await trackTemplateUsage(() => renderBrief(brief, format, options));
+      const output: RenderedOutput = { format, data, used: [...used] };
+      if (format === 'html' && job.formats.includes('pdf')) result.pdf = { ...renderPdfSource(brief, options, data), used: output.used };
+      if (job.formats.includes(format)) result.outputs.push(output);
+    }
+  } catch (error) {
+    if (error instanceof TemplateError) result.templateError = error;
+    else result.renderError = error instanceof Error ? error : new Error(String(error));
+    result.outputs = [];
+    result.pdf = null;
+  } finally {
+    detachFragments(brief);
+  }
+  return result;
+}

@@ -1,0 +1,110 @@
+/**
+ * One brief's way through a build once its inputs are known: load and render (on a worker thread
+ * when the build has a pool), the duplicate-id check in path order, printing through the shared
+ * browser, finishing, then writing every output atomically and recording it. A brief whose
+ * render fails keeps all of its old outputs: nothing is written until every format is ready.
+ */
+import { join, resolve } from 'node:path';
+import type { Printer } from '../pdf/printer.js';
+import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
+import type { TemplateError } from '../render/template-error.js';
+import type { Brief } from '../types.js';
+import { report } from '../errors/report.js';
+import { generator } from '../version.js';
+import { runBriefJob, type BriefJob, type BriefJobResult } from './brief-job.js';
+import { DuplicateIds } from './load.js';
+import { pdfMetadata } from './render-brief.js';
+import type { Format } from './formats.js';
+import type { IncrementalBuild } from './incremental.js';
+import { writeFileAtomic } from './write.js';
+import type { WorkerPool } from './worker-pool.js';
+import type { BuildEvent, BuildResult } from './build.js';
+
+export interface PipelineContext {
+  cwd: string;
+  outDir: string;
+  incremental: IncrementalBuild;
+  pool: WorkerPool | null;
+  /** Launches the browser on first use; every later call gets the same one. */
+  printer: () => Promise<Printer>;
+  paper: 'a4' | 'letter' | undefined;
+  env: NodeJS.ProcessEnv | undefined;
+  result: BuildResult;
+  onEvent: ((event: BuildEvent) => void) | undefined;
+  onTemplateError: (error: TemplateError) => void;
+}
+
+/** Runs briefs through the pipeline; `check` is called in path order, whatever order loading finishes in. */
+export class BriefPipeline {
+  private readonly ids = new DuplicateIds();
+  private turn: Promise<void> = Promise.resolve();
+
+  constructor(private readonly context: PipelineContext) {}
+
+  /** Loads and renders in the pool, or on this thread without one. */
+  run(job: BriefJob): Promise<BriefJobResult> {
+    return this.context.pool ? this.context.pool.brief(job) : runBriefJob(job);
+  }
+
+  private finish(printed: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
+    return this.context.pool ? this.context.pool.finish(printed, options) : import('../pdf/finish.js').then(({ finishPdf }) => finishPdf(printed, options));
+  }
+
+  /**
+   * Waits for the briefs before this one to be checked, then checks this one's id: against the
+   * briefs loaded before it, and against unchanged briefs not loaded at all.
+   */
+  async checkInOrder(loading: Promise<BriefJobResult>): Promise<BriefJobResult> {
+    const before = this.turn;
+    let done!: () => void;
+    this.turn = new Promise((resolve) => { done = resolve; });
+    try {
+      const [loaded] = await Promise.all([loading, before]);
+      const { id, idPlace, brief } = loaded;
+      const taken = id === undefined ? undefined : this.context.incremental.unchangedWithId(id);
+      if (brief && taken && resolve(this.context.cwd, taken.source) !== loaded.path) {
+        report(loaded.file, 'duplicate-id', idPlace, { what: `brief id (also in ${taken.source})`, id: brief.meta.id });
+        loaded.brief = null;
+      } else this.ids.check(loaded, id, idPlace);
+      return loaded;
+    } finally {
+      done();
+    }
+  }
+
+  /** Prints (when asked), then writes and records every output of a loaded, valid brief. */
+  async complete(loaded: BriefJobResult, path: string, formats: readonly Format[]): Promise<void> {
+    const brief = loaded.brief!;
+    const { onEvent, outDir, incremental, result } = this.context;
+    if (loaded.templateError) {
+      this.context.onTemplateError(loaded.templateError);
+      return;
+    }
+    if (loaded.renderError) throw loaded.renderError;
+    if (loaded.changes) onEvent?.({ type: 'changes', id: brief.meta.id, since: loaded.changes.view.since, summary: loaded.changes.summary });
+    const outputs: Array<{ format: Format; data: string | Uint8Array; used: ReadonlyMap<string, string> }> = [];
+    for (const format of formats) {
+      if (format === 'pdf') outputs.push({ format, data: await this.printPdf(brief, loaded.pdf!.html, loaded.pdf!.contents), used: new Map(loaded.pdf!.used) });
+      else {
+        const output = loaded.outputs.find((candidate) => candidate.format === format)!;
+        outputs.push({ format, data: output.data, used: new Map(output.used) });
+      }
+    }
+    for (const { format, data, used } of outputs) {
+      const target = join(outDir, `${brief.meta.id}.${format}`);
+      await writeFileAtomic(target, data);
+      await incremental.record(path, brief, format, { path: target, data }, used);
+      const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+      result.written.push({ path: target, format, bytes, brief: loaded.file.path });
+      onEvent?.({ type: 'written', path: target, format, bytes });
+    }
+  }
+
+  private async printPdf(brief: Brief, html: string, contents: string[]): Promise<Uint8Array> {
+    const printer = await this.context.printer();
+    const printed = await printer.print(html, { paper: this.context.paper ?? brief.meta.paper });
+    const { sourceDateEpoch } = await import('../pdf/metadata.js');
+    const finished = await this.finish(printed, { contents, metadata: pdfMetadata(brief, generator, sourceDateEpoch(this.context.env), html) });
+    return finished.bytes;
+  }
+}

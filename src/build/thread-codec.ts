@@ -1,0 +1,95 @@
+/**
+ * What crosses between the build and its worker threads. Structured cloning keeps plain data
+ * but not classes: a VFile, its messages and a TemplateError go across as plain objects and are
+ * rebuilt on the other side, so callers never see which thread did the work.
+ */
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import type { Point, Position } from 'unist';
+import { TemplateError } from '../render/template-error.js';
+import type { BriefJobResult } from './brief-job.js';
+
+interface PlainMessage {
+  reason: string;
+  place: Position | Point | undefined;
+  ruleId: string | undefined;
+  source: string | undefined;
+  fatal: boolean | null | undefined;
+  note: string | undefined;
+  url: string | undefined;
+  actual: string | undefined;
+  expected: string[] | undefined;
+}
+
+interface PlainFile { path: string; value: string; messages: PlainMessage[] }
+
+interface PlainTemplateError { template: string; reason: string; line: number | undefined; column: number | undefined; frame: string }
+
+export type PlainJobResult = Omit<BriefJobResult, 'file' | 'templateError' | 'renderError'> & { file: PlainFile; templateError: PlainTemplateError | null; renderError: PlainError | null };
+
+export interface PlainError { name: string; message: string; stack: string | undefined; code: unknown; exitCode: unknown }
+
+function encodeFile(file: VFile): PlainFile {
+  return {
+    path: file.path,
+    value: String(file.value),
+    messages: file.messages.map((message) => ({
+      reason: message.reason, place: message.place ?? undefined, ruleId: message.ruleId ?? undefined, source: message.source ?? undefined,
+      fatal: message.fatal, note: message.note, url: message.url, actual: message.actual, expected: message.expected,
+    })),
+  };
+}
+
+function decodeFile(plain: PlainFile): VFile {
+  const file = new VFile({ path: plain.path, value: plain.value });
+  for (const item of plain.messages) {
+    const message = new VFileMessage(item.reason, { ...(item.place ? { place: item.place } : {}), ...(item.ruleId ? { ruleId: item.ruleId } : {}), ...(item.source ? { source: item.source } : {}) });
+    message.file = plain.path;
+    message.fatal = item.fatal;
+    if (item.note !== undefined) message.note = item.note;
+    if (item.url !== undefined) message.url = item.url;
+    if (item.actual !== undefined) message.actual = item.actual;
+    if (item.expected !== undefined) message.expected = item.expected;
+    file.messages.push(message);
+  }
+  return file;
+}
+
+/** A job result as plain data for `postMessage`. */
+export function encodeJobResult(result: BriefJobResult): PlainJobResult {
+  const error = result.templateError;
+  return {
+    ...result,
+    file: encodeFile(result.file),
+    templateError: error ? { template: error.template, reason: error.reason, line: error.line, column: error.column, frame: error.frame } : null,
+    renderError: result.renderError ? encodeError(result.renderError) : null,
+  };
+}
+
+/** The job result a worker posted, with its file and template error rebuilt. */
+export function decodeJobResult(plain: PlainJobResult): BriefJobResult {
+  const error = plain.templateError;
+  return {
+    ...plain,
+    file: decodeFile(plain.file),
+    templateError: error ? new TemplateError(error.template, error.reason, error.line, error.column, error.frame) : null,
+    renderError: plain.renderError ? decodeError(plain.renderError) : null,
+  };
+}
+
+/** An error thrown in a worker (a bug or an environment failure), as plain data. */
+export function encodeError(error: unknown): PlainError {
+  const value = error instanceof Error ? error : new Error(String(error));
+  const extra = value as Error & { code?: unknown; exitCode?: unknown };
+  return { name: value.name, message: value.message, stack: value.stack, code: extra.code, exitCode: extra.exitCode };
+}
+
+/** The worker's error as an Error on this thread, keeping its name, stack, code and exit code. */
+export function decodeError(plain: PlainError): Error {
+  const error = new Error(plain.message) as Error & { code?: unknown; exitCode?: unknown };
+  error.name = plain.name;
+  if (plain.stack) error.stack = plain.stack;
+  if (plain.code !== undefined) error.code = plain.code;
+  if (plain.exitCode !== undefined) error.exitCode = plain.exitCode;
+  return error;
+}
