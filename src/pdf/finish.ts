@@ -1,9 +1,10 @@
 /**
- * The one pass over Chromium's PDF: load it once, write the contents page numbers, make the
- * structure IDs document-local, repair the outline, set the metadata, save. Parsing and saving run without yielding to the event loop (pdf-lib's default
+ * The one pass over Chromium's PDF: make the structure IDs document-local (in the bytes), load
+ * it once (structure elements unparsed), write the contents page numbers, repair the outline,
+ * set the metadata, save. Saving runs without yielding to the event loop (pdf-lib's default
  * pauses every 100 objects, which costs more than the work on a PDF this size).
  */
-import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import { loadPrintedPdf } from './load-printed.js';
 import { setMetadata, type PdfMetadata } from './metadata.js';
 import { stampContentsPageNumbers, type ContentsEntry } from './page-numbers.js';
 import { renumberStructureIds } from './structure-ids.js';
@@ -23,9 +24,8 @@ export interface FinishedPdf {
 
 /** Applies page numbers and metadata to a PDF printed by Chromium. */
 export async function finishPdf(printed: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
-  const document = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const document = await loadPrintedPdf(renumberStructureIds(printed));
   const contents = await stampContentsPageNumbers(document, options.contents);
-  renumberStructureIds(document);
   repairOutline(document);
   setMetadata(document, options.metadata);
   // Object streams would make the file about 40% smaller but cost more than the whole rest of this pass.

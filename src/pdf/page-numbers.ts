@@ -7,7 +7,6 @@
  * the contents page's own face.
  */
 import { PDFDocument, rgb, pushGraphicsState, popGraphicsState, beginMarkedContent, endMarkedContent, type PDFFont } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
 import { destinationPages, internalLinks } from './destinations.js';
 import { stampFont } from './stamp-font.js';
 import { textRuns, type TextRun } from './text-runs.js';
@@ -39,22 +38,39 @@ export async function stampContentsPageNumbers(document: PDFDocument, targets: r
     const links = internalLinks(page).filter((link) => wanted.has(link.destination) && pagesOf.has(link.destination));
     if (links.length === 0) continue;
     if (!font) {
-      document.registerFontkit(fontkit);
+      document.registerFontkit(metrics.fontkit);
       font = await document.embedFont(metrics.bytes, { subset: true, customName: 'BSMPGN+SourceSans3-Regular' });
     }
     // Page numbers are layout, not content: mark them as an artifact so the tag tree stays Chromium's.
     page.pushOperators(pushGraphicsState(), beginMarkedContent('Artifact'));
+    // Set once for the page: passing the font to every drawText adds a resource name per number.
+    page.setFont(font);
     const runs = textRuns(page);
     for (const link of links) {
       const number = pagesOf.get(link.destination)! + 1;
       const { y, size } = entryText(link, runs, metrics);
       const text = String(number);
-      page.drawText(text, { x: link.rect.right - font.widthOfTextAtSize(text, size), y, size, font, color: rgb(0.106, 0.122, 0.141) });
+      page.drawText(text, { x: link.rect.right - widthOf(font, text, size), y, size, color: rgb(0.106, 0.122, 0.141) });
       written.push({ target: link.destination, page: number });
     }
     page.pushOperators(endMarkedContent(), popGraphicsState());
   }
   return written;
+}
+
+// Widths at size 1000 of the numbers drawn so far in this process, by font name and text:
+// fontkit shapes the text afresh on every call, and a build draws the same few numbers.
+const unitWidths = new Map<string, number>();
+
+/** What `font.widthOfTextAtSize(text, size)` gives, to the bit: pdf-lib scales the unit width by `size / 1000` too. */
+function widthOf(font: PDFFont, text: string, size: number): number {
+  const key = `${font.name}\u0000${text}`;
+  let width = unitWidths.get(key);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(text, 1000);
+    unitWidths.set(key, width);
+  }
+  return width * (size / 1000);
 }
 
 /**

@@ -3,49 +3,49 @@
  * across every document a renderer has loaded: the same brief printed second gets other ids.
  * Renumbering them in their original order (so the /IDTree stays sorted) makes the bytes
  * depend on the document alone.
+ *
+ * This runs on the printed bytes, before parsing: new names have the old ones' length, so no
+ * offset moves, and the structure elements holding them need not be parsed at all
+ * (load-printed.ts). An ID is a literal string `(node` + eight digits + `)` following `/ID`;
+ * every literal string equal to one of them is renamed — the element's /ID, the /IDTree's
+ * /Names and /Limits, table cells' /Headers. Compressed streams cannot hold such a string
+ * by accident in practice (twelve exact bytes in a parenthesis pair), and Chromium writes no
+ * other text as a bare `node` + eight digits.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
 
-const isText = (value: PDFObject | undefined): value is PDFString | PDFHexString => value instanceof PDFString || value instanceof PDFHexString;
+const opening = Buffer.from('(node');
+const nameLength = 12; // node + eight digits
 
-/** Renames every structure element ID to `node00000001`… and rewrites the references to them. */
-export function renumberStructureIds(document: PDFDocument): void {
-  const ID = PDFName.of('ID');
-  const owners = new Set<PDFDict>();
+/** Renames every structure element ID to `node00000001`… and the references to them; returns new bytes (or `pdf` when there are none). */
+export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
+  const source = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const found: number[] = [];
   const old = new Set<string>();
-  for (const [, object] of document.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict)) continue;
-    const id = object.get(ID);
-    if (isText(id)) {
-      owners.add(object);
-      old.add(id.decodeText());
-    }
+  for (let at = source.indexOf(opening); at >= 0; at = source.indexOf(opening, at + 1)) {
+    if (!isIdString(source, at)) continue;
+    found.push(at + 1);
+    if (followsIdKey(source, at)) old.add(source.toString('latin1', at + 1, at + 1 + nameLength));
   }
-  if (old.size === 0) return;
+  if (old.size === 0) return pdf;
   const renamed = new Map([...old].sort().map((name, index) => [name, `node${String(index + 1).padStart(8, '0')}`]));
-  const rename = (value: PDFObject | undefined) => {
-    const name = isText(value) ? renamed.get(value.decodeText()) : undefined;
-    return name === undefined ? value : PDFString.of(name);
-  };
-  for (const [, object] of document.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict)) continue;
-    if (owners.has(object)) object.set(ID, rename(object.get(ID))!);
-    renameHeaders(document, object, rename);
-    // /IDTree leaves: /Names [ (id) ref (id) ref … ].
-    const names = object.lookup(PDFName.of('Names'));
-    if (names instanceof PDFArray) for (let index = 0; index < names.size(); index += 2) names.set(index, rename(names.get(index))!);
-    const limits = object.lookup(PDFName.of('Limits'));
-    if (limits instanceof PDFArray) for (let index = 0; index < limits.size(); index++) limits.set(index, rename(limits.get(index))!);
+  const result = Buffer.from(source);
+  for (const at of found) {
+    const name = renamed.get(source.toString('latin1', at, at + nameLength));
+    if (name !== undefined) result.write(name, at, 'latin1');
   }
+  return result;
 }
 
-/** Table cells point at their header cells by ID: /A << /Headers [ (id) … ] >>, or an array of such. */
-function renameHeaders(document: PDFDocument, element: PDFDict, rename: (value: PDFObject | undefined) => PDFObject | undefined): void {
-  const attributes = element.lookup(PDFName.of('A'));
-  const list = attributes instanceof PDFArray ? attributes.asArray().map((item) => document.context.lookup(item)) : [attributes];
-  for (const attribute of list) {
-    if (!(attribute instanceof PDFDict)) continue;
-    const headers = attribute.lookup(PDFName.of('Headers'));
-    if (headers instanceof PDFArray) for (let index = 0; index < headers.size(); index++) headers.set(index, rename(headers.get(index))!);
-  }
+/** `(node` at `at` continues with eight digits and the closing parenthesis. */
+function isIdString(bytes: Uint8Array, at: number): boolean {
+  for (let index = at + 5; index < at + 1 + nameLength; index++) if (!(bytes[index]! >= 0x30 && bytes[index]! <= 0x39)) return false;
+  return bytes[at + 1 + nameLength] === 0x29;
+}
+
+/** The string at `at` is the value of an /ID key (white space between allowed). */
+function followsIdKey(bytes: Uint8Array, at: number): boolean {
+  let index = at - 1;
+  while (index >= 0 && (bytes[index] === 0x20 || bytes[index] === 0x0a || bytes[index] === 0x0d || bytes[index] === 0x09 || bytes[index] === 0x0c || bytes[index] === 0x00)) index--;
+  // `/ID` exactly: not the tail of a longer name such as /UID.
+  return index >= 2 && bytes[index] === 0x44 && bytes[index - 1] === 0x49 && bytes[index - 2] === 0x2f;
 }
