@@ -1,9 +1,10 @@
 /** The build cache: what is skipped, what is rebuilt, and why. */
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildBriefs, type BuildOptions, type BuildResult } from '../src/index.js';
 import { builtinTemplatesDir } from '../src/render/templates.js';
+import { settleMs } from '../src/build/source-hash.js';
 import { fullBrief, makeProject, minimalBrief, writeProjectFile } from './helpers/project.js';
 
 const formats = ['md', 'html', 'json'] as const;
@@ -86,5 +87,50 @@ describe('build cache', () => {
     expect(result.written).toEqual([]);
     expect(result.files.flatMap((file) => file.messages.map((message) => message.ruleId))).toEqual(['duplicate-id']);
     expect(readFileSync(join(cwd, 'out', 'minimal-brief.md'), 'utf8')).toContain('A minimal brief');
+  });
+
+  it('trusts a stamped source only while its stat is unchanged, and writes the cache only on change', async () => {
+    const cwd = makeProject({ 'briefs/minimal.md': minimalBrief, 'briefs/full.md': fullBrief });
+    const cachePath = join(cwd, 'out', '.cache', 'build-cache.json');
+    const stampOf = (source: string) => JSON.parse(readFileSync(cachePath, 'utf8')).entries[source].sourceStamp;
+    await build(cwd);
+    // Just written: too recent to stamp.
+    expect(stampOf('briefs/minimal.md')).toBeNull();
+    // Seen from later on, the sources have settled: a no-op build stamps them, the next writes nothing.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + settleMs + 60_000);
+      expect((await build(cwd)).written).toEqual([]);
+      expect(stampOf('briefs/minimal.md')).toHaveLength(1);
+      const cacheWritten = statSync(cachePath).mtimeMs;
+      expect((await build(cwd)).unchanged).toEqual(['briefs/full.md', 'briefs/minimal.md']);
+      expect(statSync(cachePath).mtimeMs).toBe(cacheWritten);
+
+      // The same size with the old modification time is still a change.
+      const path = join(cwd, 'briefs', 'minimal.md');
+      const { atime, mtime } = statSync(path);
+      writeProjectFile(cwd, 'briefs/minimal.md', minimalBrief.replace('The talks will continue', 'The talks will CONTINUE'));
+      utimesSync(path, atime, mtime);
+      expect(written(await build(cwd))).toEqual(['minimal-brief.html', 'minimal-brief.json', 'minimal-brief.md']);
+      expect(readFileSync(join(cwd, 'out', 'minimal-brief.md'), 'utf8')).toContain('CONTINUE');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stores each set of template inputs once, and rebuilds an output whose set is missing', async () => {
+    const cwd = makeProject({ 'briefs/minimal.md': minimalBrief, 'briefs/full.md': fullBrief });
+    await build(cwd);
+    const cachePath = join(cwd, 'out', '.cache', 'build-cache.json');
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8'));
+    // Six outputs; the two briefs use different partials for md and html, the same for json.
+    expect(Object.keys(cache.inputs)).toHaveLength(5);
+    const json = cache.entries['briefs/minimal.md'].outputs.json.inputs;
+    expect(cache.entries['briefs/full.md'].outputs.json.inputs).toBe(json);
+    expect(cache.inputs[cache.entries['briefs/full.md'].outputs.md.inputs]).toHaveProperty(['partials/md/file.hbs']);
+
+    cache.entries['briefs/minimal.md'].outputs.md.inputs = 'no-such-set';
+    writeFileSync(cachePath, JSON.stringify(cache));
+    expect(written(await build(cwd))).toEqual(['minimal-brief.md']);
   });
 });

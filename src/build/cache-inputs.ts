@@ -27,6 +27,7 @@ function fontsFingerprint(): string {
 /** Hashes template files by their template-relative name, each file read at most once per build. */
 export class TemplateInputs {
   private readonly hashes = new Map<string, string | null>();
+  private readonly checked = new WeakMap<Record<string, string>, boolean>();
   constructor(private readonly dirs: readonly string[]) {}
 
   /** sha256 of the file `relative` resolves to now, or null when none does. */
@@ -46,19 +47,30 @@ export class TemplateInputs {
     return Object.fromEntries(sorted.map((relative) => [relative, this.hash(relative) ?? '']));
   }
 
-  /** Whether every recorded input still resolves to the same content. */
+  /** Whether every recorded input still resolves to the same content (once per object: the cache shares them). */
   unchanged(inputs: Record<string, string>): boolean {
-    return Object.entries(inputs).every(([relative, hash]) => this.hash(relative) === hash);
+    let unchanged = this.checked.get(inputs);
+    if (unchanged === undefined) {
+      unchanged = Object.entries(inputs).every(([relative, hash]) => this.hash(relative) === hash);
+      this.checked.set(inputs, unchanged);
+    }
+    return unchanged;
   }
 }
 
-/** Options that change an output's bytes, hashed. */
+const optionsKeys = new Map<string, string>();
+
+/** Options that change an output's bytes, hashed (once per distinct options: every output is checked). */
 export function optionsKey(format: Format, options: { paper?: string | undefined; since?: string | null | undefined }): string {
-  return sha256(JSON.stringify({
-    generator,
-    format,
-    fonts: format === 'html' || format === 'pdf' ? fontsFingerprint() : null,
-    paper: format === 'json' ? null : (options.paper ?? null),
-    since: format === 'json' ? null : (options.since ?? null),
-  }));
+  const paper = format === 'json' ? null : (options.paper ?? null);
+  const since = format === 'json' ? null : (options.since ?? null);
+  const memo = JSON.stringify([format, paper, since]);
+  let key = optionsKeys.get(memo);
+  if (key === undefined) {
+    key = sha256(JSON.stringify({ generator, format, fonts: format === 'html' || format === 'pdf' ? fontsFingerprint() : null, paper, since }));
+    // Each `--since` input adds keys; a long-lived process (watch, serve) must not grow without bound.
+    if (optionsKeys.size >= 256) optionsKeys.clear();
+    optionsKeys.set(memo, key);
+  }
+  return key;
 }

@@ -3,18 +3,17 @@
  * inputs, same options, outputs untouched on disk), what each rebuilt output was made from, and
  * at the end the cache, manifest and index page, with stale outputs removed.
  */
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { templateDirs } from '../render/templates.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from './find.js';
-import { readCache, writeCache, type BuildCache, type CacheEntry } from './cache.js';
+import { cacheFileName, readCache, writeCache, type BuildCache, type CacheEntry } from './cache.js';
 import { TemplateInputs, optionsKey } from './cache-inputs.js';
 import { isOutputFresh } from './fresh.js';
 import { sha256 } from './hash.js';
-import { briefSourceHash } from './source-hash.js';
-import { createManifest, manifestEntry, manifestFileName, readManifest, writeManifest, type Manifest, type ManifestBrief } from './manifest.js';
+import { briefSourceHash, type SourceHash } from './source-hash.js';
+import { createManifest, manifestEntry, manifestFileName, readManifestSync, writeManifest, type Manifest, type ManifestBrief } from './manifest.js';
 import { writeIndexPage } from './index-page.js';
 import { removeOrphanTempFiles, removeOutputs, staleEntries } from './stale.js';
 import type { PreviousPublication } from './since.js';
@@ -38,8 +37,11 @@ export class IncrementalBuild {
   readonly unchanged: CacheEntry[] = [];
   /** Absolute paths of the sources to load (parse and validate). */
   readonly toLoad: string[] = [];
-  private readonly hashes = new Map<string, string>();
+  /** Absolute path → its source hash this build. */
+  private readonly hashes = new Map<string, SourceHash>();
   private readonly seen = new Map<string, string>();
+  /** Whether the cache now differs from its file: a no-op build writes nothing. */
+  private dirty: boolean;
 
   private constructor(
     private readonly options: IncrementalOptions,
@@ -47,24 +49,29 @@ export class IncrementalBuild {
     private readonly previous: Manifest | null,
     private readonly inputs: TemplateInputs,
     private readonly cacheDir: string,
-  ) {}
+  ) {
+    // An empty cache may be a missing, corrupt or foreign one: replace it.
+    this.dirty = Object.keys(cache.entries).length === 0;
+  }
 
   /** Reads the cache and previous manifest and sorts the briefs at `paths` into unchanged and to-load. */
   static async open(paths: readonly string[], options: IncrementalOptions): Promise<IncrementalBuild> {
     const cacheDir = resolve(options.cwd, options.cacheDir ?? join(options.outDir, '.cache'));
     await removeOrphanTempFiles(options.outDir);
+    // A build killed while writing the cache leaves its temp file there.
+    if (cacheDir !== options.outDir) await removeOrphanTempFiles(cacheDir, cacheFileName);
     const build = new IncrementalBuild(
       options,
-      await readCache(cacheDir, options.outDir),
-      await readManifest(join(options.outDir, manifestFileName)),
+      readCache(cacheDir, options.outDir),
+      readManifestSync(join(options.outDir, manifestFileName)),
       new TemplateInputs(templateDirs({ templates: options.templates, cwd: options.cwd })),
       cacheDir,
     );
+    const now = Date.now();
     for (const path of await findBriefs(paths.length > 0 ? paths : ['briefs'], options.cwd)) {
-      const hash = await briefSourceHash(path).catch(() => sha256(path));
-      build.hashes.set(path, hash);
       const entry = build.cache.entries[build.sourceOf(path)];
-      const fresh = !options.force && entry?.sourceHash === hash && (await build.freshFormats(entry, hash)).length === options.formats.length;
+      const { hash } = build.hashSource(path, entry, now);
+      const fresh = !options.force && entry?.sourceHash === hash && build.freshFormats(entry, hash, await build.sinceKey(entry.id)).length === options.formats.length;
       if (fresh) {
         build.unchanged.push(entry);
         build.seen.set(entry.source, entry.id);
@@ -73,20 +80,38 @@ export class IncrementalBuild {
     return build;
   }
 
+  /** The brief's source hash, reusing the cached one while its stamp matches. */
+  private hashSource(path: string, entry: CacheEntry | undefined, now: number): SourceHash {
+    let source: SourceHash;
+    try {
+      source = briefSourceHash(path, entry && { hash: entry.sourceHash, stamp: entry.sourceStamp }, now);
+    } catch {
+      // Unreadable: loading it reports why; the path keeps it apart from every real hash.
+      source = { hash: sha256(path), stamp: null, settlesAt: Infinity };
+    }
+    this.hashes.set(path, source);
+    return source;
+  }
+
   private sourceOf(path: string): string {
     return relative(this.options.cwd, path) || path;
   }
 
-  private async sinceKey(id: string): Promise<string | null> {
-    return (await this.options.since?.get(id))?.hash ?? null;
+  /** The `--since` input of brief `id` (null without `--since`): sync unless there is one to read. */
+  private sinceKey(id: string): string | null | Promise<string | null> {
+    return this.options.since ? this.options.since.get(id).then((previous) => previous?.hash ?? null) : null;
   }
 
-  private async freshFormats(entry: CacheEntry, sourceHash: string): Promise<Format[]> {
-    const since = await this.sinceKey(entry.id);
+  private freshFormats(entry: CacheEntry, sourceHash: string, since: string | null): Format[] {
     const fresh: Format[] = [];
     for (const format of this.options.formats) {
       const record = entry.outputs[format];
-      if (record?.sourceHash === sourceHash && (await isOutputFresh(record, optionsKey(format, { paper: this.options.paper, since }), this.inputs, this.options.outDir))) fresh.push(format);
+      if (record?.sourceHash !== sourceHash) continue;
+      const mtimeMs = record.mtimeMs;
+      if (!isOutputFresh(record, optionsKey(format, { paper: this.options.paper, since }), this.inputs, this.options.outDir)) continue;
+      fresh.push(format);
+      // Same content under a new mtime (a restored out dir): remember it, not hash it every build.
+      if (record.mtimeMs !== mtimeMs) this.dirty = true;
     }
     return fresh;
   }
@@ -96,9 +121,9 @@ export class IncrementalBuild {
     const source = this.sourceOf(path);
     this.seen.set(source, brief.meta.id);
     const entry = this.cache.entries[source];
-    const hash = this.hashes.get(path) ?? '';
+    const hash = this.hashes.get(path)?.hash ?? '';
     if (this.options.force || !entry || entry.id !== brief.meta.id) return [...this.options.formats];
-    const fresh = await this.freshFormats(entry, hash);
+    const fresh = this.freshFormats(entry, hash, await this.sinceKey(entry.id));
     return this.options.formats.filter((format) => !fresh.includes(format));
   }
 
@@ -122,15 +147,17 @@ export class IncrementalBuild {
   /** Records an output just written for `brief`, with the template files its render used. */
   async record(path: string, brief: Brief, format: Format, written: { path: string; data: string | Uint8Array }, used: ReadonlyMap<string, string>): Promise<void> {
     const source = this.sourceOf(path);
-    const sourceHash = this.hashes.get(path) ?? '';
+    const hashed = this.hashes.get(path);
+    const sourceHash = hashed?.hash ?? '';
     const old = this.cache.entries[source];
     const { meta } = brief;
     const entry: CacheEntry = {
-      source, sourceHash, id: meta.id, title: meta.title, date: meta.date, classification: meta.classification, builtAt: this.options.now,
+      source, sourceHash, sourceStamp: hashed?.stamp ?? null, id: meta.id, title: meta.title, date: meta.date, classification: meta.classification, builtAt: this.options.now,
       outputs: old && old.id === meta.id ? old.outputs : {},
     };
     this.cache.entries[source] = entry;
-    const info = await stat(written.path);
+    this.dirty = true;
+    const info = statSync(written.path);
     entry.outputs[format] = {
       path: relative(this.options.outDir, written.path), bytes: info.size, sha256: sha256(written.data), mtimeMs: info.mtimeMs, sourceHash,
       optionsKey: optionsKey(format, { paper: this.options.paper, since: await this.sinceKey(meta.id) }), inputs: this.inputs.hashAll(used),
@@ -140,10 +167,13 @@ export class IncrementalBuild {
   /** Writes the cache, manifest and index, and removes stale outputs; returns the paths removed. */
   async finish(): Promise<{ removed: string[]; manifest: Manifest }> {
     const { cwd, outDir } = this.options;
+    const found = this.stampSources();
     const current = new Map<string, ManifestBrief>();
     for (const [source, entry] of Object.entries(this.cache.entries)) {
-      if (!existsSync(resolve(cwd, source))) delete this.cache.entries[source];
-      else if (Object.keys(entry.outputs).length > 0 && (!this.seen.has(source) || this.seen.get(source) === entry.id)) current.set(entry.id, manifestEntry(entry));
+      if (!found.has(source) && !existsSync(resolve(cwd, source))) {
+        delete this.cache.entries[source];
+        this.dirty = true;
+      } else if (Object.keys(entry.outputs).length > 0 && (!this.seen.has(source) || this.seen.get(source) === entry.id)) current.set(entry.id, manifestEntry(entry));
     }
     const previous = this.previous?.briefs ?? [];
     const stale = staleEntries(previous, this.seen, cwd);
@@ -151,9 +181,38 @@ export class IncrementalBuild {
     const manifest = createManifest(current.values());
     const keep = new Set(manifest.briefs.flatMap((entry) => entry.outputs.map((output) => output.path)));
     const removed = await removeOutputs(outDir, stale, keep);
-    await writeCache(this.cacheDir, this.cache);
-    await writeManifest(outDir, manifest);
-    await writeIndexPage(outDir, manifest);
+    // Three files, each fsync'd: written side by side, the waits overlap.
+    await Promise.all([this.dirty ? writeCache(this.cacheDir, this.cache) : undefined, writeManifest(outDir, manifest), writeIndexPage(outDir, manifest)]);
     return { removed, manifest };
+  }
+
+  /**
+   * Gives each cache entry whose source hash is current the stamp of this build's hash, so the
+   * next build can skip hashing it. A source changed too recently to stamp at the start is hashed
+   * again now if it has settled since (as after a long first build), and stamped only if it still
+   * hashes the same. Returns the sources found this build.
+   */
+  private stampSources(): Set<string> {
+    const found = new Set<string>();
+    for (const [path, hashed] of this.hashes) {
+      const source = this.sourceOf(path);
+      found.add(source);
+      const entry = this.cache.entries[source];
+      if (!entry || entry.sourceHash !== hashed.hash) continue;
+      let stamp = hashed.stamp;
+      if (!stamp && hashed.settlesAt <= Date.now()) {
+        try {
+          const again = briefSourceHash(path);
+          if (again.hash === hashed.hash) stamp = again.stamp;
+        } catch {
+          // Gone or unreadable now: the next build finds out.
+        }
+      }
+      if (stamp && stamp !== entry.sourceStamp && stamp.join('\n') !== entry.sourceStamp?.join('\n')) {
+        entry.sourceStamp = stamp;
+        this.dirty = true;
+      }
+    }
+    return found;
   }
 }

@@ -3,7 +3,7 @@
  * outputs. Standalone and inert: every value is escaped, the CSS is inline and a strict CSP
  * forbids any request, script or form.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDate } from '../render/helpers/common.js';
 import type { Manifest } from './manifest.js';
@@ -22,9 +22,12 @@ h1{font-size:1.6rem}table{border-collapse:collapse;width:100%}th,td{text-align:l
 th{font-size:.85rem;text-transform:uppercase;letter-spacing:.04em;color:#555}.classification{font-size:.85rem;color:#555}
 .links a{margin-right:.75rem}footer{margin-top:2rem;font-size:.8rem;color:#777}`;
 
+// What `localeCompare(…, 'en')` builds on every call: with a hundred briefs of one date, most of the page's time.
+const titleOrder = new Intl.Collator('en');
+
 /** The index page of `manifest`: newest brief first, then by title. */
 export function renderIndexPage(manifest: Manifest): string {
-  const briefs = [...manifest.briefs].sort((left, right) => (left.date !== right.date ? (left.date < right.date ? 1 : -1) : left.title.localeCompare(right.title, 'en')));
+  const briefs = [...manifest.briefs].sort((left, right) => (left.date !== right.date ? (left.date < right.date ? 1 : -1) : titleOrder.compare(left.title, right.title)));
   const rows = briefs.map((brief) => {
     const links = brief.outputs
       .filter((output) => output.format !== 'json')
@@ -63,5 +66,13 @@ ${rows.join('\n')}
 export async function writeIndexPage(outDir: string, manifest: Manifest): Promise<void> {
   const path = join(outDir, indexFileName);
   const html = renderIndexPage(manifest);
-  if ((await readFile(path, 'utf8').catch(() => null)) !== html) await writeFileAtomic(path, html);
+  if (readTextOrNull(path) !== html) await writeFileAtomic(path, html);
+}
+
+function readTextOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
 }

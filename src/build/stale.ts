@@ -40,12 +40,16 @@ export async function removeOutputs(outDir: string, entries: readonly ManifestBr
 
 const tempName = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-/** Removes temp files (`.<name>.<pid>.<hex>.tmp`) whose writing process is gone. */
-export async function removeOrphanTempFiles(directory: string): Promise<void> {
+/**
+ * Removes temp files (`.<name>.<pid>.<hex>.tmp`) whose writing process is gone; only those of
+ * `name` when given (a folder briefsmith does not own, like a `--cache-dir`).
+ */
+export async function removeOrphanTempFiles(directory: string, name?: string): Promise<void> {
   const names = await readdir(directory).catch(() => [] as string[]);
-  for (const name of names) {
-    const pid = tempName.exec(name)?.[1];
-    if (pid !== undefined && !processAlive(Number(pid))) await rm(join(directory, name), { force: true });
+  for (const file of names) {
+    if (name !== undefined && !file.startsWith(`.${name}.`)) continue;
+    const pid = tempName.exec(file)?.[1];
+    if (pid !== undefined && !processAlive(Number(pid))) await rm(join(directory, file), { force: true });
   }
 }
 
