@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { sampleTree } from './lib/process-tree.js';
+import { eightPageBrief } from './lib/eight-page.js';
 
 export const title = 'PDF: briefsmith vs the Chrome floor vs md-to-pdf';
 
@@ -45,9 +46,8 @@ function measure(command, args, options = {}) {
   });
 }
 
-function setUp(count) {
+function setUp(count, sample) {
   const cwd = mkdtempSync(join(tmpdir(), 'bs-bench-pdf-'));
-  const sample = readFileSync(join(root, 'briefs', 'sharaa-moscow-2025-10.md'), 'utf8');
   for (const dir of ['briefs', 'html', 'md', 'out-briefsmith', 'out-floor', 'one']) mkdirSync(join(cwd, dir));
   for (let index = 0; index < count; index++) {
     const text = sample.replace(/^id: .*$/m, `id: bench-pdf-${String(index).padStart(3, '0')}`).replace(/^title: (.*)$/m, `title: $1 (${index + 1})`);
@@ -59,11 +59,21 @@ function setUp(count) {
 }
 
 export async function run() {
+  const sample = readFileSync(join(root, 'briefs', 'sharaa-moscow-2025-10.md'), 'utf8');
+  const rows = await runSet(sample, '');
+  if (!process.argv.includes('--sample-only')) {
+    console.log('');
+    rows.push(...(await runSet(eightPageBrief(sample), '8-page: ')));
+  }
+  return rows;
+}
+
+async function runSet(sample, prefix) {
   const count = option('briefs', 20);
   const runs = option('runs', 2);
   const concurrency = option('concurrency', availableParallelism());
   const { parseBrief, validateBrief, renderBrief } = await import(join(root, 'dist', 'index.js'));
-  const cwd = setUp(count);
+  const cwd = setUp(count, sample);
   try {
     // The floor prints exactly the HTML briefsmith prints.
     const html = [];
@@ -112,8 +122,8 @@ export async function run() {
     rows.push({ label: 'briefsmith / Chrome floor', value: best.briefsmith.seconds / best.floor.seconds, unit: 'x', goal: '≤ 1.50×' });
     if (best.mdToPdf) rows.push({ label: 'md-to-pdf / briefsmith (speed-up)', value: best.mdToPdf.seconds / best.briefsmith.seconds, unit: 'x', goal: '≥ 3.00×' });
     rows.push({ label: 'time to first PDF, one brief, cold `briefsmith build`', value: cold.seconds, unit: 's' });
-    console.log(`${count} briefs of ${await pagesOf(join(cwd, 'out-briefsmith', 'bench-pdf-000.pdf'))} pages, concurrency ${concurrency}, best of ${runs}`);
-    return rows;
+    console.log(`${prefix}${count} briefs of ${await pagesOf(join(cwd, 'out-briefsmith', 'bench-pdf-000.pdf'))} pages, concurrency ${concurrency}, best of ${runs}`);
+    return rows.map((row) => ({ ...row, label: `${prefix}${row.label}` }));
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ const dist = await import(join(config.root, 'dist', 'index.js'));
 const started = performance.now();
 
 if (contender === 'briefsmith') {
-  const result = await dist.buildBriefs({ paths: [config.briefs], outDir: config.out, cwd: config.cwd, concurrency: config.concurrency, force: true, formats: config.formats });
+  const result = await dist.buildBriefs({ paths: [config.briefs], outDir: config.out, cwd: config.cwd, concurrency: config.concurrency, force: true, formats: config.formats, ...(config.threads === undefined ? {} : { threads: config.threads }) });
   if (result.failures.length > 0) throw result.failures[0].error;
 } else if (contender === 'floor') {
   // The Chrome floor: a bare puppeteer-core browser on the fastest headless shell, printing

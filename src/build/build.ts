@@ -197,7 +197,7 @@ const minimumBriefsForThreads = 8;
 function loopCount(options: BuildOptions, threads: number, formats: readonly Format[], briefs: number): number {
   const cores = availableParallelism();
   const pages = options.concurrency ?? cores;
-  const wanted = formats.includes('pdf') ? pages + threads : Math.max(threads, 1) * 4;
+  const wanted = formats.includes('pdf') ? pages + Math.max(threads, 1) : Math.max(threads, 1) * 4;
   return Math.max(1, Math.min(options.concurrency !== undefined && !formats.includes('pdf') ? options.concurrency : wanted, briefs));
 }
 

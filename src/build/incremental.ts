@@ -135,7 +135,7 @@ export class IncrementalBuild {
   async plannedFormats(path: string): Promise<Format[]> {
     const entry = this.cache.entries[this.sourceOf(path)];
     if (this.options.force || !entry) return [...this.options.formats];
-    const fresh = await this.freshFormats(entry, this.hashes.get(path) ?? '');
+    const fresh = this.freshFormats(entry, this.hashes.get(path)?.hash ?? '', await this.sinceKey(entry.id));
     return this.options.formats.filter((format) => !fresh.includes(format));
   }
 

@@ -27,10 +27,10 @@ export function parsePaper(value: unknown): 'a4' | 'letter' | undefined {
 }
 
 /** A positive integer flag, or undefined when absent. */
-export function parseCount(name: string, value: unknown): number | undefined {
+export function parseCount(name: string, value: unknown, minimum = 1): number | undefined {
   if (value === undefined) return undefined;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--${name} expects a whole number of at least 1, got \`${String(value)}\``);
+  if (!Number.isInteger(count) || count < minimum) throw new UsageError(`--${name} expects a whole number of at least ${minimum}, got \`${String(value)}\``);
   return count;
 }
 

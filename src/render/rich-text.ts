@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { parseFragment } from '../source/processor.js';
 import type { Fragments } from '../model/fragments.js';
@@ -121,10 +121,14 @@ export function markdownToHtml(markdown: string, numbers: SourceNumbers, inline 
   return toHtml.stringify(hast).trim();
 }
 
+// One extension object for every call: its unsafe-character patterns compile to regexes once
+// (to-markdown caches them on the pattern objects), not once per field.
+const markdownOptions: ToMarkdownOptions = { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true };
+
 /** Renders a Markdown field to normalised Markdown (citations as [n]); `inline` gives one line. */
 export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false, _baseDir?: string, fragments?: Fragments): string {
   const tree = prepare(treeOf(markdown, fragments), numbers, 'md');
-  const out = toMarkdown(tree, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true }).trim();
+  const out = toMarkdown(tree, markdownOptions).trim();
   return inline ? out.replace(/\s*\n\s*/g, ' ') : out;
 }
 

@@ -35,6 +35,7 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
     chrome: parseString('chrome', flags.chrome),
     sourcesDir: parseString('sources-dir', flags.sourcesDir),
     concurrency: parseCount('concurrency', flags.concurrency),
+    threads: parseCount('threads', flags.threads, 0),
     limits: parseLimitFlags(flags),
     paper: parsePaper(flags.paper),
     cacheDir: parseString('cache-dir', flags.cacheDir),
