@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { ParseLimits } from '../model/parse-brief.js';
-import { renderPdfSource } from '../render/render.js';
+import { renderPdfSource, type PdfSource } from '../render/render.js';
 import { TemplateError } from '../render/template-error.js';
 import { trackTemplateUsage } from '../render/template-usage.js';
 import { detachFragments } from '../model/fragments.js';
@@ -40,7 +40,7 @@ export interface RenderedOutput {
 export interface BriefJobResult extends LoadedOne {
   outputs: RenderedOutput[];
   /** What Chromium prints, when `pdf` was asked for. */
-  pdf: { html: string; contents: string[]; used: Array<[string, string]> } | null;
+  pdf: (PdfSource & { used: Array<[string, string]> }) | null;
   changes: BriefChanges | null;
   /** A template that failed while rendering this brief: nothing of it is written. */
   templateError: TemplateError | null;

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Printer } from '../pdf/printer.js';
 import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
 import type { TemplateError } from '../render/template-error.js';
+import type { PdfSource } from '../render/render.js';
 import type { Brief } from '../types.js';
 import { report } from '../errors/report.js';
 import { generator } from '../version.js';
@@ -84,7 +85,7 @@ export class BriefPipeline {
     if (loaded.changes) onEvent?.({ type: 'changes', id: brief.meta.id, since: loaded.changes.view.since, summary: loaded.changes.summary });
     const outputs: Array<{ format: Format; data: string | Uint8Array; used: ReadonlyMap<string, string> }> = [];
     for (const format of formats) {
-      if (format === 'pdf') outputs.push({ format, data: await this.printPdf(brief, loaded.pdf!.html, loaded.pdf!.contents), used: new Map(loaded.pdf!.used) });
+      if (format === 'pdf') outputs.push({ format, data: await this.printPdf(brief, loaded.pdf!), used: new Map(loaded.pdf!.used) });
       else {
         const output = loaded.outputs.find((candidate) => candidate.format === format)!;
         outputs.push({ format, data: output.data, used: new Map(output.used) });
@@ -100,11 +101,11 @@ export class BriefPipeline {
     }
   }
 
-  private async printPdf(brief: Brief, html: string, contents: string[]): Promise<Uint8Array> {
+  private async printPdf(brief: Brief, source: PdfSource): Promise<Uint8Array> {
     const printer = await this.context.printer();
-    const printed = await printer.print(html, { paper: this.context.paper ?? brief.meta.paper });
+    const printed = await printer.print(source.html, { paper: this.context.paper ?? brief.meta.paper, fonts: source.fonts });
     const { sourceDateEpoch } = await import('../pdf/metadata.js');
-    const finished = await this.finish(printed, { contents, metadata: pdfMetadata(brief, generator, sourceDateEpoch(this.context.env), html) });
+    const finished = await this.finish(printed, { contents: source.contents, metadata: pdfMetadata(brief, generator, sourceDateEpoch(this.context.env), source.html) });
     return finished.bytes;
   }
 }

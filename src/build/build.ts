@@ -111,6 +111,7 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
     return launching;
   };
   let relaunched = false;
+  let crashedGeneration: number | undefined;
   let relaunching: Promise<void> | undefined;
   const pipeline = new BriefPipeline({
     cwd, outDir, incremental, pool, paper: options.paper, env: options.env, result, onEvent: options.onEvent,
@@ -148,20 +149,32 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
         // Not caught below: with no browser at all the build stops (exit 2).
         if (planned.includes('pdf')) await launch();
         options.onEvent?.({ type: 'brief', path: loaded.file.path, index, total: toLoad.length });
-        try {
-          await pipeline.complete(loaded, path, planned);
-        } catch (error) {
-          const printer = launching ? await launching.catch(() => undefined) : undefined;
-          const crashed = printer !== undefined && !printer.connected;
-          const reason = error instanceof Error ? error : new Error(String(error));
-          result.failures.push({ path: loaded.file.path, error: crashed ? new Error(`Chromium stopped while printing this brief (${reason.message.split('\n')[0]})`) : reason });
-          if (crashed && !relaunched) {
-            // A crashed browser fails the briefs it was printing; the rest get one fresh browser,
-            // which workers wait for rather than print on the dead one.
-            relaunched = true;
-            relaunching = printer.relaunch();
-            // If the relaunch fails too, each remaining brief reports it (through `await relaunching`).
-            await relaunching.catch(() => undefined);
+        for (let attempt = 0; ; attempt++) {
+          const generation = launching ? (await launching.catch(() => undefined))?.generation : undefined;
+          try {
+            await pipeline.complete(loaded, path, planned);
+            break;
+          } catch (error) {
+            // This brief was still waiting for a page when another one's print took the browser
+            // down: it gets one try on the fresh browser.
+            if (relaunched && generation === crashedGeneration && attempt === 0) {
+              await relaunching?.catch(() => undefined);
+              continue;
+            }
+            const printer = launching ? await launching.catch(() => undefined) : undefined;
+            const crashed = printer !== undefined && !printer.connected;
+            const reason = error instanceof Error ? error : new Error(String(error));
+            result.failures.push({ path: loaded.file.path, error: crashed ? new Error(`Chromium stopped while printing this brief (${reason.message.split('\n')[0]})`) : reason });
+            if (crashed && !relaunched) {
+              // A crashed browser fails the briefs it was printing; the rest get one fresh browser,
+              // which workers wait for rather than print on the dead one.
+              relaunched = true;
+              crashedGeneration = generation;
+              relaunching = printer.relaunch();
+              // If the relaunch fails too, each remaining brief reports it (through `await relaunching`).
+              await relaunching.catch(() => undefined);
+            }
+            break;
           }
         }
       }

@@ -56,7 +56,7 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
       ]);
       const printer = options.printer ?? (await Printer.launch(options.printerOptions));
       try {
-        const printed = await printer.print(source.html, { paper: brief.meta.paper });
+        const printed = await printer.print(source.html, { paper: brief.meta.paper, fonts: source.fonts });
         const finished = await finishPdf(printed, { contents: source.contents, metadata: pdfMetadata(brief, generator, sourceDateEpoch(options.env), source.html) });
         return finished.bytes;
       } finally {

@@ -4,6 +4,7 @@
  * page is never printed in place of the brief).
  */
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import { shellDocument, swapDocument } from './swap-document.js';
 
 export interface PrintOptions {
   paper: 'a4' | 'letter';
@@ -13,6 +14,8 @@ export interface PrintOptions {
    */
   headerTemplate?: string | undefined;
   footerTemplate?: string | undefined;
+  /** `@font-face` rules taken out of `html`: kept loaded in the page across briefs. */
+  fonts?: string | undefined;
   timeout: number;
 }
 
@@ -26,7 +29,7 @@ export class SandboxViolation extends Error {
 
 const prepared = new WeakSet<Page>();
 
-async function prepare(page: Page, state: { violation: SandboxViolation | null }): Promise<void> {
+async function prepare(page: Page, state: { violation: SandboxViolation | null }, timeout: number): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
@@ -40,20 +43,15 @@ async function prepare(page: Page, state: { violation: SandboxViolation | null }
     }
     void request.abort('blockedbyclient');
   });
+  await page.setContent(shellDocument(policy), { waitUntil: 'load', timeout });
 }
 
 /** The policy every printed document gets, whatever its template says: nothing but inline styles and data: fonts and images. */
 const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'">`;
 
-/** `html` with the policy as the first thing in its head (after the doctype, which must stay first). */
-export function withSandboxPolicy(html: string): string {
-  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
-  return `${doctype}${policy}${html.slice(doctype.length)}`;
-}
-
 const states = new WeakMap<Page, { violation: SandboxViolation | null }>();
 
-/** Loads `html` into `page` with setContent and prints it. */
+/** Loads `html` into `page` (see swap-document.ts) and prints it. */
 export async function printPage(page: Page, html: string, options: PrintOptions): Promise<Uint8Array> {
   let state = states.get(page);
   if (!state) {
@@ -61,11 +59,11 @@ export async function printPage(page: Page, html: string, options: PrintOptions)
     states.set(page, state);
   }
   if (!prepared.has(page)) {
-    await prepare(page, state);
+    await prepare(page, state, options.timeout);
     prepared.add(page);
   }
   state.violation = null;
-  await page.setContent(withSandboxPolicy(html), { waitUntil: 'load', timeout: options.timeout });
+  await page.evaluate(swapDocument, html, options.fonts ?? '');
   if (state.violation) throw state.violation;
   const pdf = await page.pdf({
     format: options.paper === 'letter' ? 'Letter' : 'A4',

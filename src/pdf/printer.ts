@@ -39,8 +39,10 @@ export function killAllBrowsers(): void {
 /** A launched browser with a page pool. Create with `Printer.launch`, always `close()`. */
 export class Printer {
   private readonly idle: Page[] = [];
-  private readonly waiting: Array<(page: Page) => void> = [];
+  private readonly waiting: Array<(page: Page | null) => void> = [];
   private pages = 0;
+  /** How many times the browser was relaunched: a print begun before a relaunch ran on the old one. */
+  generation = 0;
 
   private constructor(
     private browser: Browser,
@@ -63,9 +65,13 @@ export class Printer {
     return this.browser.version();
   }
 
-  /** Prints standalone HTML to PDF bytes; fails after the timeout even when Chromium hangs outside the page (a new tab). */
+  /**
+   * Prints standalone HTML to PDF bytes; fails after the timeout even when Chromium hangs outside
+   * the page (a new tab). The time spent waiting for a free page does not count.
+   */
   async print(html: string, options: Omit<PrintOptions, 'timeout'>): Promise<Uint8Array> {
-    const printing = this.printOnce(html, options);
+    const turn = await this.turn();
+    const printing = this.printOnce(turn, html, options);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`Printing timed out after ${this.options.timeout} ms (Chromium did not respond)`)), this.options.timeout);
@@ -79,8 +85,15 @@ export class Printer {
     }
   }
 
-  private async printOnce(html: string, options: Omit<PrintOptions, 'timeout'>): Promise<Uint8Array> {
-    const page = await this.acquire();
+  private async printOnce(turn: Page | null, html: string, options: Omit<PrintOptions, 'timeout'>): Promise<Uint8Array> {
+    let page: Page;
+    try {
+      page = turn ?? (await this.browser.newPage());
+    } catch (error) {
+      this.pages--;
+      this.handOn();
+      throw error;
+    }
     let healthy = false;
     try {
       const pdf = await printPage(page, html, { ...options, timeout: this.options.timeout });
@@ -110,25 +123,30 @@ export class Printer {
 
   /** Relaunches after a crash; pages of the old browser are discarded. */
   async relaunch(): Promise<void> {
+    this.generation++;
     await this.close();
     this.idle.length = 0;
     this.pages = 0;
     this.browser = await launchBrowser(this.chrome);
   }
 
-  private async acquire(): Promise<Page> {
+  /** Waits for a page: an idle one, or null when this caller may open a new one (counted already). */
+  private turn(): Promise<Page | null> {
     const page = this.idle.pop();
-    if (page) return page;
+    if (page) return Promise.resolve(page);
     if (this.pages < this.options.concurrency) {
       this.pages++;
-      try {
-        return await this.browser.newPage();
-      } catch (error) {
-        this.pages--;
-        throw error;
-      }
+      return Promise.resolve(null);
     }
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** A page slot came free: the next waiter may open a new page. */
+  private handOn(): void {
+    const next = this.waiting.shift();
+    if (!next) return;
+    this.pages++;
+    next(null);
   }
 
   private release(page: Page, healthy: boolean): void {
@@ -136,8 +154,7 @@ export class Printer {
       // A page that failed may be mid-navigation or crashed: replace it rather than reuse it.
       this.pages--;
       void page.close().catch(() => undefined);
-      const next = this.waiting.shift();
-      if (next) void this.acquire().then(next);
+      this.handOn();
       return;
     }
     const next = this.waiting.shift();
