@@ -29,7 +29,7 @@ export interface BuildOptions extends LoadOptions {
   chrome?: string | undefined;
   /** Pages printing at once; without PDFs, briefs in flight at once (default: CPU count). */
   concurrency?: number | undefined;
-  /** Worker threads that parse and render (default: one per core for 8 briefs or more, else none: all on this thread). */
+  /** Worker threads that parse and render; 0 keeps everything on this thread (default: none below 4 cores or 8 briefs, else cores − 1). */
   threads?: number | undefined;
   /** Milliseconds one brief's PDF may take before it fails (default 60 000). */
   timeout?: number | undefined;
@@ -193,12 +193,15 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
 }
 
 /**
- * Worker threads for loading and rendering: none for a handful of briefs (starting a thread and
- * loading the renderer into it costs more than it saves), else one per core.
+ * Worker threads for loading and rendering. None for a handful of briefs (starting a thread and
+ * loading the renderer into it costs more than it saves), and none below 4 cores: on the 2-vCPU
+ * machines this was measured on, two threads ran no faster than one and used a third more CPU
+ * (bench/README.md). From 4 cores, one thread per core but one, which the browser and writes use.
  */
 function threadCount(options: BuildOptions, briefs: number): number {
   if (options.threads !== undefined) return Math.max(0, Math.min(options.threads, briefs));
-  return briefs >= minimumBriefsForThreads ? Math.min(availableParallelism(), briefs) : 0;
+  const cores = availableParallelism();
+  return briefs >= minimumBriefsForThreads && cores >= 4 ? Math.min(cores - 1, briefs) : 0;
 }
 
 const minimumBriefsForThreads = 8;

@@ -139,8 +139,10 @@ function unwrapParagraph(tree: Root): Root {
 }
 
 /** Escapes plain text so that Markdown shows it literally (the HTML escaping of `{{x}}` is wrong there). */
+const escapeOptions: ToMarkdownOptions = { extensions: [gfmToMarkdown()] };
+
 export function escapeMarkdown(text: string): string {
   const tree: Nodes = { type: 'paragraph', children: [{ type: 'text', value: text.replace(/\s*[\n\r]\s*/g, ' ') }] };
   // A closing run of `#` after a space would end an ATX heading (`# C #` is the heading "C").
-  return toMarkdown(tree, { extensions: [gfmToMarkdown()] }).replace(/\n$/, '').replace(/(^|[ \t])(#+)([ \t]*)$/, '$1\\$2$3');
+  return toMarkdown(tree, escapeOptions).replace(/\n$/, '').replace(/(^|[ \t])(#+)([ \t]*)$/, '$1\\$2$3');
 }
