@@ -29,7 +29,7 @@ export interface BuildOptions extends LoadOptions {
   chrome?: string | undefined;
   /** Pages printing at once; without PDFs, briefs in flight at once (default: CPU count). */
   concurrency?: number | undefined;
-  /** Worker threads that parse and render; 0 keeps everything on this thread (default: none below 4 cores or 8 briefs, else cores − 1). */
+  /** Worker threads that parse and render; 0 keeps everything on this thread (default: cores − 1 from 4 cores and 8 briefs; on fewer cores, one per core for 500 briefs or more without PDFs; else 0). */
   threads?: number | undefined;
   /** Milliseconds one brief's PDF may take before it fails (default 60 000). */
   timeout?: number | undefined;
@@ -99,7 +99,7 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
   const skipped: string[] = incremental.unchanged.map((entry) => entry.source);
   options.onEvent?.({ type: 'start', total: toLoad.length });
 
-  const threads = threadCount(options, toLoad.length);
+  const threads = threadCount(options, toLoad.length, formats.includes('pdf'));
   const pool = threads > 0 ? new WorkerPool(threads) : null;
   let launching: Promise<Printer> | undefined;
   const launch = () => {
@@ -193,18 +193,18 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
 }
 
 /**
- * Worker threads for loading and rendering. None for a handful of briefs (starting a thread and
- * loading the renderer into it costs more than it saves), and none below 4 cores: on the 2-vCPU
- * machines this was measured on, two threads ran no faster than one and used a third more CPU
- * (bench/README.md). From 4 cores, one thread per core but one, which the browser and writes use.
+ * Worker threads for loading and rendering. Starting a thread and loading the renderer into it
+ * costs about half a second of CPU, so a handful of briefs stays on this thread. Measured on
+ * 2 vCPUs (bench/README.md): without PDFs, two threads built 1000 briefs 1.3–1.4× faster but
+ * 300 small ones no faster; with PDFs, Chromium needs the cores and threads made 20 briefs
+ * slower. From 4 cores, one thread per core but one.
  */
-function threadCount(options: BuildOptions, briefs: number): number {
+function threadCount(options: BuildOptions, briefs: number, pdf: boolean): number {
   if (options.threads !== undefined) return Math.max(0, Math.min(options.threads, briefs));
   const cores = availableParallelism();
-  return briefs >= minimumBriefsForThreads && cores >= 4 ? Math.min(cores - 1, briefs) : 0;
+  if (cores >= 4 && briefs >= 8) return Math.min(cores - 1, briefs);
+  return !pdf && cores >= 2 && briefs >= 500 ? Math.min(cores, briefs) : 0;
 }
-
-const minimumBriefsForThreads = 8;
 
 /**
  * Briefs in flight at once. With PDFs, enough to keep every browser page and every thread busy;

@@ -29,7 +29,7 @@ function withLimitOptions(command: Command): Command {
 withLimitOptions(withOutputOptions(cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/) into out/')))
   .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
   .option('--concurrency <n>', 'Pages printing at once; without PDFs, briefs in flight (default: CPU count)')
-  .option('--threads <n>', 'Worker threads that parse and render; 0 keeps all on one thread (default: CPU count − 1 from 4 cores and 8 briefs, else 0)')
+  .option('--threads <n>', 'Worker threads that parse and render; 0 keeps all on one thread (default: CPU count − 1 from 4 cores; on 2–3 cores only for 500+ briefs without PDF)')
   .option('--paper <size>', 'Paper for HTML and PDF: a4 or letter (default: each brief\'s `paper`, else a4)')
   .option('--cache-dir <dir>', 'Build cache folder (default: <out>/.cache)')
   .option('--force', 'Rebuild every brief, ignoring the cache')
