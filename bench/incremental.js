@@ -85,7 +85,7 @@ export async function run() {
         try {
           const all = await timed(() => buildBriefs({ cwd: big, formats, ...(threads === undefined ? {} : { threads }) }));
           if (all.result.written.length !== 3000) throw new Error(`1000 briefs wrote ${all.result.written.length} files`);
-          rows.push({ label: threads === undefined ? label : '  same, on one thread (--threads 0)', value: all.seconds, ...(threads === undefined ? { goal } : {}) });
+          rows.push({ label: threads === undefined ? label : `  same ${label.includes('small') ? 'small briefs' : 'briefs'}, on one thread (--threads 0)`, value: all.seconds, ...(threads === undefined ? { goal } : {}) });
         } finally {
           rmSync(big, { recursive: true, force: true });
         }
