@@ -51,6 +51,16 @@ const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 
 
 const states = new WeakMap<Page, { violation: SandboxViolation | null }>();
 
+/**
+ * A document that navigates can destroy the context the swap runs in before puppeteer has
+ * delivered the navigation's request event: give that event a moment, and report the attempt
+ * rather than "Execution context was destroyed".
+ */
+async function violationOr(state: { violation: SandboxViolation | null }, error: unknown): Promise<unknown> {
+  if (!state.violation) await new Promise((resolve) => setTimeout(resolve, 100));
+  return state.violation ?? error;
+}
+
 /** Loads `html` into `page` (see swap-document.ts) and prints it. */
 export async function printPage(page: Page, html: string, options: PrintOptions): Promise<Uint8Array> {
   let state = states.get(page);
@@ -63,20 +73,30 @@ export async function printPage(page: Page, html: string, options: PrintOptions)
     prepared.add(page);
   }
   state.violation = null;
-  await page.evaluate(swapDocument, html, options.fonts ?? '');
+  try {
+    const refused = await page.evaluate(swapDocument, html, options.fonts ?? '');
+    if (refused) throw new SandboxViolation(refused.refresh || 'a refresh of itself');
+  } catch (error) {
+    throw await violationOr(state, error);
+  }
   if (state.violation) throw state.violation;
-  const pdf = await page.pdf({
-    format: options.paper === 'letter' ? 'Letter' : 'A4',
-    printBackground: true,
-    // The sheet size comes from here, the margins from the stylesheet's @page rules.
-    preferCSSPageSize: false,
-    ...(options.headerTemplate || options.footerTemplate
-      ? { displayHeaderFooter: true, headerTemplate: options.headerTemplate ?? '<span></span>', footerTemplate: options.footerTemplate ?? '<span></span>' }
-      : {}),
-    tagged: true,
-    outline: true,
-    timeout: options.timeout,
-  });
+  let pdf: Uint8Array;
+  try {
+    pdf = await page.pdf({
+      format: options.paper === 'letter' ? 'Letter' : 'A4',
+      printBackground: true,
+      // The sheet size comes from here, the margins from the stylesheet's @page rules.
+      preferCSSPageSize: false,
+      ...(options.headerTemplate || options.footerTemplate
+        ? { displayHeaderFooter: true, headerTemplate: options.headerTemplate ?? '<span></span>', footerTemplate: options.footerTemplate ?? '<span></span>' }
+        : {}),
+      tagged: true,
+      outline: true,
+      timeout: options.timeout,
+    });
+  } catch (error) {
+    throw await violationOr(state, error);
+  }
   if (state.violation) throw state.violation;
   return pdf;
 }

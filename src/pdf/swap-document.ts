@@ -16,11 +16,18 @@ export function shellDocument(policy: string): string {
  * scripts stay disabled; DevTools evaluation still runs. DOMParser builds an inert document
  * (no scripts, no loads); its nodes are imported under the shell's policy.
  */
-export async function swapDocument(source: string, fonts: string): Promise<void> {
+export async function swapDocument(source: string, fonts: string): Promise<{ refresh: string } | null> {
   // The DOM types are not in this package's `lib`: this one function runs in the browser.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const { document, DOMParser } = globalThis as any;
   const parsed = new DOMParser().parseFromString(source, 'text/html');
+  // A refresh is a navigation; imported, it would stay scheduled on the page after this brief.
+  for (const meta of [...parsed.querySelectorAll('meta[http-equiv]')]) {
+    const kind = String(meta.getAttribute('http-equiv')).toLowerCase();
+    if (kind === 'refresh') return { refresh: String(meta.getAttribute('content') ?? '').replace(/^[^;]*;\s*(url\s*=\s*)?/i, '') };
+    // The shell's policy stays in force; others are dropped rather than stacked page after page.
+    meta.remove();
+  }
   const fontStyle = document.getElementById('briefsmith-fonts');
   if (fontStyle.textContent !== fonts) fontStyle.textContent = fonts;
   const root = document.documentElement;
@@ -33,4 +40,5 @@ export async function swapDocument(source: string, fonts: string): Promise<void>
   document.body.replaceWith(document.importNode(parsed.body, true));
   await Promise.all([...document.images].map((image: { decode(): Promise<void> }) => image.decode().catch(() => undefined)));
   await document.fonts.ready;
+  return null;
 }
