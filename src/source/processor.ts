@@ -8,28 +8,36 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import remarkCitations from './citations.js';
 import remarkKnownDirectives from './directives.js';
+import remarkGfmWithoutAutolinks, { mayHaveAutolinkLiterals } from './gfm-without-autolinks.js';
 
 type RootProcessor = Processor<Root, Root, Root>;
-const processors = new Map<boolean, RootProcessor>();
+const processors = new Map<string, RootProcessor>();
 
-/** The shared parser (with front matter for whole briefs); frozen, so one instance serves all. */
-export function briefProcessor(frontMatter = true): RootProcessor {
-  const known = processors.get(frontMatter);
+/**
+ * The shared parser (with front matter for whole briefs); frozen, so one instance serves all.
+ * Without `autolinks`, GFM's autolink literals are left out: only for text that has none.
+ */
+export function briefProcessor(frontMatter = true, autolinks = true): RootProcessor {
+  const key = `${frontMatter}:${autolinks}`;
+  const known = processors.get(key);
   if (known) return known;
   const base = unified().use(remarkParse);
   const processor = (frontMatter ? base.use(remarkFrontmatter, ['yaml']) : base)
-    .use(remarkGfm)
+    .use(autolinks ? remarkGfm : remarkGfmWithoutAutolinks)
     .use(remarkDirective)
     .use(remarkKnownDirectives)
     .use(remarkCitations)
     .freeze() as unknown as RootProcessor;
-  processors.set(frontMatter, processor);
+  processors.set(key, processor);
   return processor;
 }
 
 /** Parses and transforms `file` into mdast; problems go to `file.messages`. */
 export function parseTree(file: VFile, frontMatter = true): Root {
-  const processor = briefProcessor(frontMatter);
+  const text = String(file.value);
+  // Front matter is YAML, never Markdown: source URLs there do not need the autolink parser.
+  const body = frontMatter ? text.replace(/^---[ \t]*\n[\s\S]*?\n---[ \t]*(?:\n|$)/, '') : text;
+  const processor = briefProcessor(frontMatter, mayHaveAutolinkLiterals(body));
   return processor.runSync(processor.parse(file), file);
 }
 
