@@ -50,6 +50,8 @@ async function prepare(page: Page, state: { violation: SandboxViolation | null }
 const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'">`;
 
 const states = new WeakMap<Page, { violation: SandboxViolation | null }>();
+/** The `@font-face` CSS each page's shell holds. */
+const loadedFonts = new WeakMap<Page, string>();
 
 /**
  * A document that navigates can destroy the context the swap runs in before puppeteer has
@@ -74,7 +76,10 @@ export async function printPage(page: Page, html: string, options: PrintOptions)
   }
   state.violation = null;
   try {
-    const refused = await page.evaluate(swapDocument, html, options.fonts ?? '');
+    const fonts = options.fonts ?? '';
+    // The fonts travel to the page only when they differ from the ones it has.
+    const refused = await page.evaluate(swapDocument, html, loadedFonts.get(page) === fonts ? null : fonts);
+    loadedFonts.set(page, fonts);
     if (refused) throw new SandboxViolation(refused.refresh || 'a refresh of itself');
   } catch (error) {
     throw await violationOr(state, error);

@@ -16,7 +16,7 @@ export function shellDocument(policy: string): string {
  * scripts stay disabled; DevTools evaluation still runs. DOMParser builds an inert document
  * (no scripts, no loads); its nodes are imported under the shell's policy.
  */
-export async function swapDocument(source: string, fonts: string): Promise<{ refresh: string } | null> {
+export async function swapDocument(source: string, fonts: string | null): Promise<{ refresh: string } | null> {
   // The DOM types are not in this package's `lib`: this one function runs in the browser.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const { document, DOMParser } = globalThis as any;
@@ -29,7 +29,8 @@ export async function swapDocument(source: string, fonts: string): Promise<{ ref
     meta.remove();
   }
   const fontStyle = document.getElementById('briefsmith-fonts');
-  if (fontStyle.textContent !== fonts) fontStyle.textContent = fonts;
+  // null: the page already has these fonts (the printer remembers what it sent).
+  if (fonts !== null) fontStyle.textContent = fonts;
   const root = document.documentElement;
   for (const attribute of [...root.attributes]) root.removeAttribute(attribute.name);
   for (const attribute of [...parsed.documentElement.attributes]) root.setAttribute(attribute.name, attribute.value);
