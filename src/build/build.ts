@@ -8,12 +8,12 @@ import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
 import { report } from '../errors/report.js';
 import { TemplateError } from '../render/template-error.js';
-import type { Printer } from '../pdf/printer.js';
 import type { LoadOptions, LoadedBrief } from './load.js';
 import { formats as allFormats, type Format } from './formats.js';
 import { BriefPipeline } from './brief-pipeline.js';
 import type { BriefJob } from './brief-job.js';
 import { WorkerPool } from './worker-pool.js';
+import { BrowserSupervisor } from './browser-supervisor.js';
 import { acquireLock } from './lock.js';
 import { IncrementalBuild } from './incremental.js';
 import { PreviousPublication } from './since.js';
@@ -91,7 +91,7 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
     cwd, outDir, formats, since, cacheDir: options.cacheDir, templates: options.templates, force: options.force, paper: options.paper, now: buildTime(options.env),
   });
   // With --sources-dir, unchanged briefs are loaded too (their quotes are checked) but not rendered.
-  const unchangedPaths = options.sourcesDir ? incremental.unchanged.map((entry) => resolve(cwd, entry.source)) : [];
+  const unchangedPaths = new Set(options.sourcesDir ? incremental.unchanged.map((entry) => resolve(cwd, entry.source)) : []);
   const toLoad = [...incremental.toLoad, ...unchangedPaths].sort();
   const templateFiles = new Map<string, VFile>();
   const result: BuildResult = { briefs: [], files: [], written: [], failures: [], unchanged: [], removed: [], durationMs: 0 };
@@ -101,31 +101,20 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
 
   const threads = threadCount(options, toLoad.length, formats.includes('pdf'));
   const pool = threads > 0 ? new WorkerPool(threads) : null;
-  let launching: Promise<Printer> | undefined;
-  const launch = () => {
-    launching ??= import('../pdf/printer.js').then(async ({ Printer }) => {
-      const printer = await Printer.launch({ chrome: options.chrome, concurrency: options.concurrency, timeout: options.timeout });
-      options.onEvent?.({ type: 'browser', path: printer.chrome.path, reason: printer.chrome.reason, pid: printer.pid });
-      return printer;
-    });
-    return launching;
-  };
-  let relaunched = false;
-  let crashedGeneration: number | undefined;
-  let relaunching: Promise<void> | undefined;
+  const browser = new BrowserSupervisor({ chrome: options.chrome, concurrency: options.concurrency, timeout: options.timeout }, options.onEvent);
   const pipeline = new BriefPipeline({
     cwd, outDir, incremental, pool, paper: options.paper, env: options.env, result, onEvent: options.onEvent,
-    printer: () => (relaunching ? relaunching.then(launch) : launch()),
+    printer: () => browser.printer(),
     onTemplateError: (error) => recordTemplateError(error, templateFiles),
   });
   const plannedFormats = new Map<string, Format[]>();
-  for (const path of toLoad) plannedFormats.set(path, unchangedPaths.includes(path) ? [] : await incremental.plannedFormats(path));
+  for (const path of toLoad) plannedFormats.set(path, unchangedPaths.has(path) ? [] : await incremental.plannedFormats(path));
   const jobOf = (path: string): BriefJob => ({
     path, cwd, sourcesDir: options.sourcesDir, limits: options.limits, templates: options.templates, paper: options.paper, since: options.since,
     formats: plannedFormats.get(path) ?? [],
   });
   // Start Chromium while the first briefs load; a launch failure counts only if a brief needs it.
-  if ([...plannedFormats.values()].some((planned) => planned.includes('pdf'))) launch().catch(() => undefined);
+  if ([...plannedFormats.values()].some((planned) => planned.includes('pdf'))) browser.launch().catch(() => undefined);
 
   try {
     let next = 0;
@@ -136,7 +125,7 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
         const job = jobOf(path);
         let loaded = await pipeline.checkInOrder(pipeline.run(job));
         loadedBriefs[index] = loaded;
-        if (!loaded.brief || unchangedPaths.includes(path)) continue;
+        if (!loaded.brief || unchangedPaths.has(path)) continue;
         const planned = await incremental.formatsToRender(path, loaded.brief);
         if (planned.length === 0) {
           skipped.push(loaded.file.path);
@@ -147,33 +136,17 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
           loaded = { ...(await pipeline.run({ ...job, formats: planned })), file: loaded.file, brief: loaded.brief };
         }
         // Not caught below: with no browser at all the build stops (exit 2).
-        if (planned.includes('pdf')) await launch();
+        if (planned.includes('pdf')) await browser.launch();
         options.onEvent?.({ type: 'brief', path: loaded.file.path, index, total: toLoad.length });
         for (let attempt = 0; ; attempt++) {
-          const generation = launching ? (await launching.catch(() => undefined))?.generation : undefined;
+          const generation = await browser.generation();
           try {
             await pipeline.complete(loaded, path, planned);
             break;
           } catch (error) {
-            // This brief was still waiting for a page when another one's print took the browser
-            // down: it gets one try on the fresh browser.
-            if (relaunched && generation === crashedGeneration && attempt === 0) {
-              await relaunching?.catch(() => undefined);
-              continue;
-            }
-            const printer = launching ? await launching.catch(() => undefined) : undefined;
-            const crashed = printer !== undefined && !printer.connected;
-            const reason = error instanceof Error ? error : new Error(String(error));
-            result.failures.push({ path: loaded.file.path, error: crashed ? new Error(`Chromium stopped while printing this brief (${reason.message.split('\n')[0]})`) : reason });
-            if (crashed && !relaunched) {
-              // A crashed browser fails the briefs it was printing; the rest get one fresh browser,
-              // which workers wait for rather than print on the dead one.
-              relaunched = true;
-              crashedGeneration = generation;
-              relaunching = printer.relaunch();
-              // If the relaunch fails too, each remaining brief reports it (through `await relaunching`).
-              await relaunching.catch(() => undefined);
-            }
+            const outcome = await browser.failed(error, generation, attempt);
+            if (outcome === 'retry') continue;
+            result.failures.push({ path: loaded.file.path, error: outcome });
             break;
           }
         }
@@ -182,7 +155,7 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
     await Promise.all(Array.from({ length: loopCount(options, threads, formats, toLoad.length) }, worker));
   } finally {
     await pool?.close();
-    if (launching) await (await launching.catch(() => undefined))?.close();
+    await browser.close();
   }
   result.briefs = loadedBriefs;
   result.files = [...loadedBriefs.map((loaded) => loaded.file), ...templateFiles.values()];
@@ -195,7 +168,7 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
 /**
  * Worker threads for loading and rendering. Starting a thread and loading the renderer into it
  * costs about half a second of CPU, so a handful of briefs stays on this thread. Measured on
- * 2 vCPUs (bench/README.md): without PDFs, two threads built 1000 briefs 1.3–1.4× faster but
+ * 2 vCPUs (bench/README.md): without PDFs, two threads built 1000 briefs 1.1–2× faster but
  * 300 small ones no faster; with PDFs, Chromium needs the cores and threads made 20 briefs
  * slower. From 4 cores, one thread per core but one.
  */
