@@ -28,6 +28,8 @@ export interface BriefJob {
   paper?: 'a4' | 'letter' | undefined;
   /** `--since`: the previous publication to compare with. */
   since?: string | undefined;
+  /** Which build this job belongs to: the previous publication is read once per build. */
+  build: string;
 }
 
 /** A rendered text output and the template files its render used (relative name → path). */
@@ -48,16 +50,13 @@ export interface BriefJobResult extends LoadedOne {
   renderError: Error | null;
 }
 
-const publications = new Map<string, Promise<PreviousPublication>>();
+let publication: { key: string; opened: Promise<PreviousPublication> } | undefined;
 
-function previousPublication(since: string, cwd: string): Promise<PreviousPublication> {
-  const key = `${resolve(cwd, since)}`;
-  let publication = publications.get(key);
-  if (!publication) {
-    publication = PreviousPublication.open(since, cwd);
-    publications.set(key, publication);
-  }
-  return publication;
+/** The previous publication, opened once per build (a later build may compare with a newer one). */
+function previousPublication(since: string, cwd: string, build: string): Promise<PreviousPublication> {
+  const key = `${build}\0${resolve(cwd, since)}`;
+  if (publication?.key !== key) publication = { key, opened: PreviousPublication.open(since, cwd) };
+  return publication.opened;
 }
 
 /** Loads the brief at `job.path` and, when it is valid, renders `job.formats`. */
@@ -66,7 +65,7 @@ export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
   const result: BriefJobResult = { ...loaded, outputs: [], pdf: null, changes: null, templateError: null, renderError: null };
   const brief = loaded.brief;
   if (!brief || job.formats.length === 0) return result;
-  const previous = job.since ? await (await previousPublication(job.since, job.cwd)).get(brief.meta.id) : null;
+  const previous = job.since ? await (await previousPublication(job.since, job.cwd, job.build)).get(brief.meta.id) : null;
   result.changes = previous ? diffBriefs(previous.brief, brief) : null;
   const options = { templates: job.templates, cwd: job.cwd, baseDir: dirname(job.path), changes: result.changes?.view, paper: job.paper, generator };
   try {

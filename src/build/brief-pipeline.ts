@@ -35,7 +35,7 @@ export interface PipelineContext {
   onTemplateError: (error: TemplateError) => void;
 }
 
-/** Runs briefs through the pipeline; `check` is called in path order, whatever order loading finishes in. */
+/** Runs briefs through the pipeline; `checkInOrder` checks them in path order, whatever order loading finishes in. */
 export class BriefPipeline {
   private readonly ids = new DuplicateIds();
   private turn: Promise<void> = Promise.resolve();

@@ -3,6 +3,7 @@
  * printer, and write the outputs atomically. Briefs with content errors are skipped (their old
  * outputs stay); the result carries every message for the caller to report.
  */
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
@@ -109,8 +110,9 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
   });
   const plannedFormats = new Map<string, Format[]>();
   for (const path of toLoad) plannedFormats.set(path, unchangedPaths.has(path) ? [] : await incremental.plannedFormats(path));
+  const build = randomUUID();
   const jobOf = (path: string): BriefJob => ({
-    path, cwd, sourcesDir: options.sourcesDir, limits: options.limits, templates: options.templates, paper: options.paper, since: options.since,
+    build, path, cwd, sourcesDir: options.sourcesDir, limits: options.limits, templates: options.templates, paper: options.paper, since: options.since,
     formats: plannedFormats.get(path) ?? [],
   });
   // Start Chromium while the first briefs load; a launch failure counts only if a brief needs it.
