@@ -1,8 +1,9 @@
 /**
  * A small fixed pool of worker threads for the CPU-bound part of a build: parsing, rendering and
- * the PDF finishing pass. On the build's own thread that work queues behind itself and behind
- * Chromium's I/O; spread over threads it uses every core. Workers start on first use and each
- * runs one task at a time; a worker that dies fails only its own task and is replaced.
+ * the PDF finishing pass. On the build's own thread that work queues behind itself; spread over
+ * threads it can use every core, which pays on long builds with cores to spare (see threadCount
+ * in build.ts). Workers start on first use and each runs one task at a time; a worker that dies
+ * fails only its own task and is replaced.
  */
 import { Worker } from 'node:worker_threads';
 import type { BriefJob, BriefJobResult } from './brief-job.js';
@@ -10,6 +11,7 @@ import type { WorkerTask } from './brief-worker.js';
 import { decodeError, decodeJobResult, type PlainError, type PlainJobResult } from './thread-codec.js';
 import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
 
+/** A task without its id (Omit applied to each member of the union). */
 type TaskInput = WorkerTask extends infer Task ? (Task extends { id: number } ? Omit<Task, 'id'> : never) : never;
 
 interface Pending { task: WorkerTask; resolve: (value: unknown) => void; reject: (error: Error) => void }
