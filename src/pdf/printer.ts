@@ -127,7 +127,13 @@ export class Printer {
     await this.close();
     this.idle.length = 0;
     this.pages = 0;
-    this.browser = await launchBrowser(this.chrome);
+    try {
+      this.browser = await launchBrowser(this.chrome);
+    } finally {
+      // Prints queued for a page of the old browser open one on the new browser (or, when the
+      // relaunch failed, try to and report why).
+      while (this.waiting.length > 0 && this.pages < this.options.concurrency) this.handOn();
+    }
   }
 
   /** Waits for a page: an idle one, or null when this caller may open a new one (counted already). */
@@ -150,6 +156,11 @@ export class Printer {
   }
 
   private release(page: Page, healthy: boolean): void {
+    // A page of a browser since replaced: the relaunch already reset the count; just let it go.
+    if (page.browser() !== this.browser) {
+      void page.close().catch(() => undefined);
+      return;
+    }
     if (!healthy) {
       // A page that failed may be mid-navigation or crashed: replace it rather than reuse it.
       this.pages--;

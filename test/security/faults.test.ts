@@ -62,6 +62,25 @@ describe('Chromium faults', () => {
     expect(tempFiles(out)).toEqual([]);
   });
 
+  it('with two pages and briefs queued, a crash fails at most the briefs being printed; the rest print on one fresh browser', async () => {
+    const { dir, out } = project(5);
+    let pid: number | undefined;
+    const result = await buildBriefs({
+      paths: ['briefs'], cwd: dir, outDir: 'out', formats: ['pdf'], concurrency: 2, threads: 0,
+      onEvent(event) {
+        if (event.type === 'browser') pid = event.pid;
+        if (event.type === 'brief' && event.index === 0 && pid) process.kill(pid, 'SIGKILL');
+      },
+    });
+    expect(pid).toBeTypeOf('number');
+    expect(result.failures.length).toBeGreaterThan(0);
+    expect(result.failures.length).toBeLessThanOrEqual(2);
+    for (const failure of result.failures) expect(failure.error.message).toMatch(/^Chromium stopped while printing this brief/);
+    expect(result.written.length).toBe(5 - result.failures.length);
+    for (const file of result.written) expect(readFileSync(file.path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(tempFiles(out)).toEqual([]);
+  });
+
   it('fails a brief whose print hangs past the per-page timeout, naming it, and goes on', async () => {
     const { dir, out } = project(2);
     let pid: number | undefined;
