@@ -74,16 +74,15 @@ export async function loadBrief(path: string, options: Omit<LoadOptions, 'paths'
 export class DuplicateIds {
   private readonly ids = new Map<string, string>();
 
-  /** Records `loaded`'s id, or reports it as a duplicate and drops its model; returns false for a duplicate. */
-  check(loaded: LoadedBrief, id: string | undefined, idPlace: Position | Point | undefined): boolean {
-    if (!id) return true;
+  /** Records `loaded`'s id, or reports it as a duplicate and drops its model. */
+  check(loaded: LoadedBrief, id: string | undefined, idPlace: Position | Point | undefined): void {
+    if (!id) return;
     const first = this.ids.get(id);
     if (first === undefined) {
       this.ids.set(id, loaded.file.path);
-      return true;
+      return;
     }
     report(loaded.file, 'duplicate-id', idPlace, { what: `brief id (also in ${first})`, id });
     loaded.brief = null;
-    return false;
   }
 }

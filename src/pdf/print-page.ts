@@ -27,9 +27,10 @@ export class SandboxViolation extends Error {
   }
 }
 
-const prepared = new WeakSet<Page>();
+/** What a prepared page carries between prints: a violation seen during this print, the fonts its shell holds. */
+interface PageState { violation: SandboxViolation | null; fonts: string | null }
 
-async function prepare(page: Page, state: { violation: SandboxViolation | null }, timeout: number): Promise<void> {
+async function prepare(page: Page, state: PageState, timeout: number): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
@@ -49,16 +50,14 @@ async function prepare(page: Page, state: { violation: SandboxViolation | null }
 /** The policy every printed document gets, whatever its template says: nothing but inline styles and data: fonts and images. */
 const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'">`;
 
-const states = new WeakMap<Page, { violation: SandboxViolation | null }>();
-/** The `@font-face` CSS each page's shell holds. */
-const loadedFonts = new WeakMap<Page, string>();
+const states = new WeakMap<Page, PageState>();
 
 /**
  * A document that navigates can destroy the context the swap runs in before puppeteer has
  * delivered the navigation's request event: give that event a moment, and report the attempt
  * rather than "Execution context was destroyed".
  */
-async function violationOr(state: { violation: SandboxViolation | null }, error: unknown): Promise<unknown> {
+async function violationOr(state: PageState, error: unknown): Promise<unknown> {
   if (!state.violation) await new Promise((resolve) => setTimeout(resolve, 100));
   return state.violation ?? error;
 }
@@ -67,23 +66,21 @@ async function violationOr(state: { violation: SandboxViolation | null }, error:
 export async function printPage(page: Page, html: string, options: PrintOptions): Promise<Uint8Array> {
   let state = states.get(page);
   if (!state) {
-    state = { violation: null };
+    state = { violation: null, fonts: null };
+    await prepare(page, state, options.timeout);
     states.set(page, state);
   }
-  if (!prepared.has(page)) {
-    await prepare(page, state, options.timeout);
-    prepared.add(page);
-  }
   state.violation = null;
+  const fonts = options.fonts ?? '';
+  let refused: { refresh: string } | null;
   try {
-    const fonts = options.fonts ?? '';
     // The fonts travel to the page only when they differ from the ones it has.
-    const refused = await page.evaluate(swapDocument, html, loadedFonts.get(page) === fonts ? null : fonts);
-    loadedFonts.set(page, fonts);
-    if (refused) throw new SandboxViolation(refused.refresh || 'a refresh of itself');
+    refused = await page.evaluate(swapDocument, html, state.fonts === fonts ? null : fonts);
   } catch (error) {
     throw await violationOr(state, error);
   }
+  state.fonts = fonts;
+  if (refused) throw new SandboxViolation(refused.refresh || 'a refresh of itself');
   if (state.violation) throw state.violation;
   let pdf: Uint8Array;
   try {

@@ -53,11 +53,23 @@ export function renderMarkdown(brief: Brief, options: RenderOptions & { generato
   return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
+const fontCss = new WeakMap<Brief, string>();
+
+/** The `@font-face` CSS for the scripts `brief` uses, worked out once per brief (HTML and PDF both need it). */
+function briefFontCss(brief: Brief): string {
+  let css = fontCss.get(brief);
+  if (css === undefined) {
+    // The fonts a brief needs depend on its text; JSON holds every field a template can show.
+    css = fontFaceCss(JSON.stringify(brief));
+    fontCss.set(brief, css);
+  }
+  return css;
+}
+
 /** Standalone HTML through the `html` templates, with the print CSS and fonts inlined. */
 export function renderHtml(brief: Brief, options: RenderOptions & { generator: string }): string {
   const dirs = dirsOf(options);
-  // The fonts a brief needs depend on its text; JSON holds every field a template can show.
-  const css = `${fontFaceCss(JSON.stringify(brief))}\n${loadStylesheet(dirs)}`;
+  const css = `${briefFontCss(brief)}\n${loadStylesheet(dirs)}`;
   const view = buildView(brief, { generator: options.generator, css, changes: options.changes });
   return `${loadTemplates(dirs, 'html').render(view, renderData(brief, options)).trim()}\n`;
 }
@@ -68,7 +80,7 @@ export function renderPdfSource(brief: Brief, options: RenderOptions & { generat
     ? [section.id, ...section.blocks.filter((block) => block.kind === 'file').map((block) => `file-${brief.files[block.index ?? 0]?.id ?? ''}`)]
     : []));
   const document = html ?? renderHtml(brief, options);
-  const fonts = fontFaceCss(JSON.stringify(brief));
+  const fonts = briefFontCss(brief);
   const at = fonts === '' ? -1 : document.indexOf(fonts);
   return {
     html: at === -1 ? document : document.slice(0, at) + document.slice(at + fonts.length),

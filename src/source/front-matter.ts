@@ -6,6 +6,14 @@
 import type { VFile } from 'vfile';
 import { report } from '../errors/report.js';
 
+/** Where the body starts: after a closed `---` front matter block at the top, else 0. */
+export function bodyStart(text: string): number {
+  const opening = /^---[ \t]*\n/.exec(text);
+  if (!opening) return 0;
+  const closing = /\n---[ \t]*(\n|$)/.exec(text.slice(opening[0].length - 1));
+  return closing ? opening[0].length - 1 + closing.index + closing[0].length : 0;
+}
+
 /** Returns true when the text starts with a closed YAML front matter block. */
 export function checkFrontMatterFence(file: VFile): boolean {
   const text = String(file.value);

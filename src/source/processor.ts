@@ -7,6 +7,7 @@ import remarkDirective from 'remark-directive';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import remarkCitations from './citations.js';
+import { bodyStart } from './front-matter.js';
 import remarkKnownDirectives from './directives.js';
 import remarkGfmWithoutAutolinks, { mayHaveAutolinkLiterals } from './gfm-without-autolinks.js';
 
@@ -36,7 +37,7 @@ export function briefProcessor(frontMatter = true, autolinks = true): RootProces
 export function parseTree(file: VFile, frontMatter = true): Root {
   const text = String(file.value);
   // Front matter is YAML, never Markdown: source URLs there do not need the autolink parser.
-  const body = frontMatter ? text.replace(/^---[ \t]*\n[\s\S]*?\n---[ \t]*(?:\n|$)/, '') : text;
+  const body = frontMatter ? text.slice(bodyStart(text)) : text;
   const processor = briefProcessor(frontMatter, mayHaveAutolinkLiterals(body));
   return processor.runSync(processor.parse(file), file);
 }
