@@ -11,15 +11,19 @@ export type WorkerTask =
   | { id: number; kind: 'brief'; job: BriefJob }
   | { id: number; kind: 'finish'; printed: Uint8Array; options: FinishOptions };
 
-async function perform(task: WorkerTask): Promise<unknown> {
-  if (task.kind === 'brief') return encodeJobResult(await runBriefJob(task.job));
+/** The result, and the buffers handed to the build's thread instead of copied. */
+async function perform(task: WorkerTask): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
+  if (task.kind === 'brief') {
+    const result = await runBriefJob(task.job);
+    return { result: encodeJobResult(result), transfer: result.outputs.map((output) => output.data.buffer as ArrayBuffer) };
+  }
   const { finishPdf } = await import('../pdf/finish.js');
-  return finishPdf(task.printed, task.options);
+  return { result: await finishPdf(task.printed, task.options), transfer: [] };
 }
 
 parentPort?.on('message', (task: WorkerTask) => {
   perform(task).then(
-    (result) => parentPort?.postMessage({ id: task.id, result }),
+    ({ result, transfer }) => parentPort?.postMessage({ id: task.id, result }, transfer),
     (error: unknown) => parentPort?.postMessage({ id: task.id, error: encodeError(error) }),
   );
 });
