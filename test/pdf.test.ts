@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { parseBrief, validateBrief, renderBrief, Printer, type Brief } from '../src/index.js';
 import { fixturesDir, root } from './helpers/fixtures.js';
 
@@ -35,6 +35,18 @@ function load(path: string): Brief {
   return brief;
 }
 
+/** Every ActualText in the page content streams. */
+async function actualTexts(bytes: Uint8Array): Promise<string[]> {
+  const document = await PDFDocument.load(bytes, { updateMetadata: false });
+  const found: string[] = [];
+  for (const [, object] of document.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream) || object.dict.get(PDFName.of('Filter')) !== PDFName.of('FlateDecode')) continue;
+    const text = Buffer.from(decodePDFRawStream(object).decode()).toString('latin1');
+    for (const [, value] of text.matchAll(/\/ActualText\s*(<[^>]*>|\(\))/g)) found.push(value!);
+  }
+  return found;
+}
+
 let printer: Printer;
 beforeAll(async () => {
   printer = await Printer.launch({ concurrency: 2 });
@@ -46,8 +58,10 @@ afterAll(async () => {
 describe('PDF of the sample brief', () => {
   const brief = load(join(root, 'briefs', 'sharaa-moscow-2025-10.md'));
   let pdf: Awaited<ReturnType<typeof openPdf>>;
+  let bytes: Uint8Array;
   beforeAll(async () => {
-    pdf = await openPdf(await renderBrief(brief, 'pdf', { printer, env: epoch }));
+    bytes = await renderBrief(brief, 'pdf', { printer, env: epoch });
+    pdf = await openPdf(bytes);
   });
 
   it('is tagged, A4, and carries the metadata of the model', () => {
@@ -59,7 +73,7 @@ describe('PDF of the sample brief', () => {
     expect(pdf.info.Keywords).toBe(brief.meta.keywords.join(' '));
     expect(pdf.info.Producer).toMatch(/^briefsmith /);
     expect(pdf.info.CreationDate).toBe('D:20251028000000Z');
-    expect(pdf.info.Language ?? 'en').toBe('en');
+    expect(pdf.info.Language).toBe('en-GB');
   });
 
   it('has a cover without running header or footer, and "Page X of Y" on every other page', () => {
@@ -92,6 +106,19 @@ describe('PDF of the sample brief', () => {
       const landed = pdf.pages.findIndex((items, index) => index > 1 && items.some((item) => item.str === title)) + 1;
       expect(Number(number!.str), title).toBe(landed);
     }
+  });
+
+  it('breaks words of its prose with hyphens, and keeps soft hyphens out of its text and the HTML', async () => {
+    const source = readFileSync(join(root, 'briefs', 'sharaa-moscow-2025-10.md'), 'utf8');
+    // pdf.js splits a line's text where a soft hyphen was: the pieces join without spaces.
+    const text = pdf.pages.map((items) => items.map((item) => item.str).join('')).join('\n');
+    // pdf.js drops soft hyphens by itself; poppler and others read the ActualText Chromium wrote.
+    expect(await actualTexts(bytes)).not.toContainEqual(expect.stringMatching(/00AD/i));
+    expect(await actualTexts(bytes)).toContainEqual(expect.stringMatching(/^\(\)$/));
+    // Words of the brief split at a line end, not hyphens the brief wrote.
+    const broken = [...text.matchAll(/(\p{Ll}+)-(\p{Ll}+)/gu)].filter(([, head, tail]) => source.includes(head! + tail!) && !source.includes(`${head}-${tail}`));
+    expect(broken.length).toBeGreaterThan(10);
+    expect(await renderBrief(brief, 'html')).not.toContain('\u00ad');
   });
 
   it('has an outline that lists the sections', () => {

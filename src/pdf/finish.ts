@@ -1,7 +1,7 @@
 /**
  * The one pass over Chromium's PDF: make the structure IDs document-local (in the bytes), load
  * it once (structure elements unparsed), write the contents page numbers, repair the outline,
- * set the metadata, save. Saving runs without yielding to the event loop (pdf-lib's default
+ * hide the unbroken soft hyphens from its text, set the metadata, save. Saving runs without yielding to the event loop (pdf-lib's default
  * pauses every 100 objects, which costs more than the work on a PDF this size).
  */
 import { loadPrintedPdf } from './load-printed.js';
@@ -9,6 +9,7 @@ import { setMetadata, type PdfMetadata } from './metadata.js';
 import { stampContentsPageNumbers, type ContentsEntry } from './page-numbers.js';
 import { renumberStructureIds } from './structure-ids.js';
 import { repairOutline } from './outline.js';
+import { hideSoftHyphens } from './soft-hyphens.js';
 
 export interface FinishOptions {
   metadata: PdfMetadata;
@@ -27,6 +28,7 @@ export async function finishPdf(printed: Uint8Array, options: FinishOptions): Pr
   const document = await loadPrintedPdf(renumberStructureIds(printed));
   const contents = await stampContentsPageNumbers(document, options.contents);
   repairOutline(document);
+  hideSoftHyphens(document);
   setMetadata(document, options.metadata);
   // Object streams would make the file about 40% smaller but cost more than the whole rest of this pass.
   const bytes = await document.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY, addDefaultPage: false, updateFieldAppearances: false });
