@@ -1,8 +1,9 @@
 /**
  * The one pass over Chromium's PDF: make the structure IDs document-local (in the bytes), load
  * it once (structure elements unparsed), write the contents page numbers, repair the outline,
- * hide the unbroken soft hyphens from its text, set the metadata, save. Saving runs without yielding to the event loop (pdf-lib's default
- * pauses every 100 objects, which costs more than the work on a PDF this size).
+ * take unbroken soft hyphens out of its text, set the metadata, save. Saving runs without
+ * yielding to the event loop (pdf-lib's default pauses every 100 objects, which costs more than
+ * the work on a PDF this size).
  */
 import { loadPrintedPdf } from './load-printed.js';
 import { setMetadata, type PdfMetadata } from './metadata.js';

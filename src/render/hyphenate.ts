@@ -34,11 +34,11 @@ interface Hyphenator {
   words: Map<string, string>;
 }
 
-const hyphenators = new Map<string, Hyphenator | null>();
+const hyphenators = new Map<string, Hyphenator>();
 
 function hyphenatorFor(lang: string): Hyphenator | null {
-  const tag = lang.toLowerCase();
-  const file = patternFiles[tag] ?? patternFiles[tag.split('-')[0] ?? ''];
+  const key = lang.toLowerCase();
+  const file = patternFiles[key] ?? patternFiles[key.split('-')[0] ?? ''];
   if (!file) return null;
   let known = hyphenators.get(file);
   if (known === undefined) {
