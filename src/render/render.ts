@@ -6,6 +6,7 @@ import { fragmentsOf } from '../model/fragments.js';
 import type { ChangesView } from './changes-view.js';
 import { fontFaceCss } from './fonts.js';
 import { hyphenateHtml } from './hyphenate.js';
+import { addLinkNotes } from './link-notes.js';
 import { loadStylesheet, loadTemplates, templateDirs } from './templates.js';
 
 export interface RenderOptions {
@@ -23,7 +24,7 @@ export interface RenderOptions {
 
 /** What Chromium prints, and what the contents page links to (for its page numbers). */
 export interface PdfSource {
-  /** The document without its `@font-face` rules (they are in `fonts`), with soft hyphens in its prose. */
+  /** The document without its `@font-face` rules (they are in `fonts`), its web links noted, soft hyphens in its prose. */
   html: string;
   /**
    * The `@font-face` rules the HTML inlined, taken out so a printer can keep them loaded across
@@ -84,7 +85,7 @@ export function renderPdfSource(brief: Brief, options: RenderOptions & { generat
   const fonts = briefFontCss(brief);
   const at = fonts === '' ? -1 : document.indexOf(fonts);
   return {
-    html: hyphenateHtml(at === -1 ? document : document.slice(0, at) + document.slice(at + fonts.length), brief.meta.lang),
+    html: hyphenateHtml(addLinkNotes(at === -1 ? document : document.slice(0, at) + document.slice(at + fonts.length)), brief.meta.lang),
     fonts: at === -1 ? '' : fonts,
     contents: [...contents, 'sources'],
   };
