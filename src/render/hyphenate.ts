@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { HyphenationFunctionSync, PatternsDefinition } from 'hyphen';
+import { htmlPieces } from './html-pieces.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,7 +23,6 @@ const skipped = new Set(['head', 'title', 'style', 'script', 'template', 'svg', 
 /** Running prose: text is hyphenated only inside one of these (the stylesheet can still say `hyphens: none`). */
 const prose = new Set(['p', 'li', 'td', 'blockquote', 'figcaption']);
 
-const tag = /(<(?:[^>"']|"[^"]*"|'[^']*')*>)/;
 const tagName = /^<(\/?)([a-zA-Z][\w-]*)/;
 const entity = /(&[#\w]+;)/;
 const word = /[\p{L}\p{M}]+/gu;
@@ -92,7 +92,7 @@ export function hyphenateHtml(html: string, lang: string): string {
   if (!hyphenator) return html;
   let skipDepth = 0;
   let proseDepth = 0;
-  return html.split(tag).map((piece, index) => {
+  return htmlPieces(html).map((piece, index) => {
     if (index % 2 === 1) {
       const [, closing, name] = tagName.exec(piece) ?? [];
       const lower = name?.toLowerCase() ?? '';

@@ -5,8 +5,8 @@
  * prints gets them; on screen the links are clickable. Source addresses, which the Sources list
  * already prints (`class="url"`), and links inside the templates' own head are left alone.
  */
+import { htmlPieces } from './html-pieces.js';
 
-const tag = /(<(?:[^>"']|"[^"]*"|'[^']*')*>)/;
 const webLink = /^<a\s(?:[^>"']|"[^"]*"|'[^']*')*\bhref="((?:https?:|mailto:)[^"]*)"/i;
 const classAttribute = /\bclass="([^"]*)"/i;
 
@@ -28,7 +28,7 @@ export function addLinkNotes(html: string): string {
   const letters = new Map<string, string>();
   let inBody = false;
   let open: string | undefined;
-  const pieces = html.split(tag).map((piece, index) => {
+  const pieces = htmlPieces(html).map((piece, index) => {
     if (index % 2 === 0) return piece;
     if (/^<body[\s>]/i.test(piece)) inBody = true;
     if (open !== undefined && /^<\/a>/i.test(piece)) {
