@@ -29,9 +29,14 @@ function contentStreams(document: PDFDocument): PDFRef[] {
 export function hideSoftHyphens(document: PDFDocument): void {
   for (const reference of contentStreams(document)) {
     const stream = document.context.lookup(reference);
-    // Chromium writes one Flate filter; anything else is not a stream it printed text into.
-    if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Filter')) !== flate) continue;
-    const text = inflateSync(stream.contents).toString('latin1');
+    // Chromium writes plain Flate; anything else is not a stream it printed text into, and is left as it is.
+    if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Filter')) !== flate || stream.dict.has(PDFName.of('DecodeParms'))) continue;
+    let text: string;
+    try {
+      text = inflateSync(stream.contents).toString('latin1');
+    } catch {
+      continue;
+    }
     let changed = false;
     const replaced = text.replace(actualText, (whole, units: string) => {
       const kept = units.match(/.{4}/g)?.filter((unit) => unit.toUpperCase() !== '00AD') ?? [];
