@@ -6,6 +6,7 @@ export { parseBrief, defaultLimits } from './model/parse-brief.js';
 export type { ParsedBrief, ParseOptions, ParseLimits } from './model/parse-brief.js';
 export { validateBrief, hasErrors } from './validate/validate.js';
 export type { ValidateOptions, ValidatedBrief } from './validate/validate.js';
+export { BriefHasErrorsError } from './validate/flawed.js';
 export { renderBrief, formats } from './build/render-brief.js';
 export type { Format, RenderBriefOptions } from './build/render-brief.js';
 export { buildBriefs } from './build/build.js';

@@ -4,7 +4,7 @@ import * as api from '../src/index.js';
 
 it('exports exactly the documented API', () => {
   expect(Object.keys(api).sort()).toEqual([
-    'ChromeNotFoundError', 'MissingPathError', 'Printer', 'TemplateError',
+    'BriefHasErrorsError', 'ChromeNotFoundError', 'MissingPathError', 'Printer', 'TemplateError',
     'briefSchema', 'buildBriefs', 'catalogue', 'confidences', 'defaultLimits', 'formatProblems', 'formats',
     'hasErrors', 'instrumentKinds', 'likelihoods', 'lintTemplates', 'loadBriefs', 'locateChrome', 'modelJsonSchema', 'parseBrief', 'problemsOf',
     'renderBrief', 'serveBriefs', 'stances', 'templateDirs', 'validateBrief', 'version', 'watchBriefs',

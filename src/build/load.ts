@@ -5,7 +5,7 @@ import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { decodeUtf8 } from '../source/text.js';
 import { parseBrief, type ParseLimits } from '../model/parse-brief.js';
-import { validateBrief, hasErrors } from '../validate/validate.js';
+import { validateBrief } from '../validate/validate.js';
 import { report } from '../errors/report.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from './find.js';
@@ -65,8 +65,8 @@ export async function loadBrief(path: string, options: Omit<LoadOptions, 'paths'
   const result = validateBrief(parsed, readSource ? { readSource, checkImage } : { checkImage });
   const quotes = Array.isArray(parsed.draft.quotes) ? parsed.draft.quotes.length : 0;
   return {
-    path, file: result.file, brief: hasErrors(result.file) ? null : result.brief, quotesVerified: result.quotesVerified, quotes,
-    id: result.brief?.meta.id, idPlace: parsed.places.get('meta.id'),
+    path, file: result.file, brief: result.brief, quotesVerified: result.quotesVerified, quotes,
+    id: result.partial?.meta.id, idPlace: parsed.places.get('meta.id'),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Printer, PrinterOptions } from '../pdf/printer.js';
 import { attachFragments, fragmentsOf } from '../model/fragments.js';
 import type { Format } from './formats.js';
 import type { PdfMetadata } from '../pdf/metadata.js';
+import { refuseFlawed } from '../validate/flawed.js';
 
 export { formats, type Format } from './formats.js';
 
@@ -32,11 +33,15 @@ function cachedHtml(brief: Brief, options: RenderOptions & { generator: string }
   return html;
 }
 
-/** Renders `brief` as `format`: a string for md/html/json, bytes for pdf. */
+/**
+ * Renders `brief` as `format`: a string for md/html/json, bytes for pdf. Throws
+ * BriefHasErrorsError for a model `validateBrief` gave out as `partial` (its brief has errors).
+ */
 export async function renderBrief(brief: Brief, format: 'pdf', options?: RenderBriefOptions): Promise<Uint8Array>;
 export async function renderBrief(brief: Brief, format: 'md' | 'html' | 'json', options?: RenderBriefOptions): Promise<string>;
 export async function renderBrief(brief: Brief, format: Format, options?: RenderBriefOptions): Promise<string | Uint8Array>;
 export async function renderBrief(brief: Brief, format: Format, options: RenderBriefOptions = {}): Promise<string | Uint8Array> {
+  refuseFlawed(brief);
   const generator = options.generator ?? defaultGenerator;
   if (options.paper && options.paper !== brief.meta.paper && (format === 'html' || format === 'pdf')) {
     const original = brief;

@@ -11,6 +11,7 @@ import { checkDuplicateIds, checkPlaceholders, checkTimelineOrder } from './rule
 import { checkJudgments, checkProse } from './rules/analytic.js';
 import { checkLinks } from './rules/links.js';
 import { verifyQuotes, type SourceText } from './quotes.js';
+import { markFlawed } from './flawed.js';
 
 export interface ValidateOptions {
   /** Reads a source's text for quote verification; without it quotes are not checked. */
@@ -20,8 +21,13 @@ export interface ValidateOptions {
 }
 
 export interface ValidatedBrief {
-  /** The typed brief, or null when the draft does not satisfy the schema. */
+  /** The typed brief, only when it has no errors: the one model that may be rendered. */
   brief: Brief | null;
+  /**
+   * The typed model even when the brief has errors (null when the schema refuses it), for tools
+   * that show what was read. `renderBrief` refuses it while the brief has errors.
+   */
+  partial: Brief | null;
   file: VFile;
   /** Quotes verified against their sources (0 when no reader was given). */
   quotesVerified: number;
@@ -34,7 +40,7 @@ export function hasErrors(file: VFile): boolean {
 
 /**
  * Validates a parsed brief. Every problem is added to `parsed.file.messages`; content problems
- * never throw. Returns the typed brief only when the schema accepts it.
+ * never throw. Returns the typed brief only when there are no errors (see `partial`).
  */
 export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}): ValidatedBrief {
   const { file, tree, places } = parsed;
@@ -54,6 +60,9 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   const rules = (parsed.draft.meta as { rules?: Record<string, 'off' | 'warning' | 'error'> } | undefined)?.rules;
   if (rules && typeof rules === 'object') applyRuleSettings(file, rules);
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  if (result.success) attachFragments(result.data, parsed.fragments);
-  return { brief: result.success ? result.data : null, file, quotesVerified };
+  const partial = result.success ? result.data : null;
+  if (partial) attachFragments(partial, parsed.fragments);
+  const errors = file.messages.filter((message) => message.fatal === true).length;
+  if (partial && errors > 0) markFlawed(partial, errors);
+  return { brief: errors > 0 ? null : partial, partial, file, quotesVerified };
 }
