@@ -4,7 +4,7 @@ import * as api from '../src/index.js';
 
 it('exports exactly the documented API', () => {
   expect(Object.keys(api).sort()).toEqual([
-    'BriefHasErrorsError', 'ChromeNotFoundError', 'MissingPathError', 'Printer', 'TemplateError',
+    'BriefHasErrorsError', 'BriefsmithError', 'ChromeLaunchError', 'ChromeNotFoundError', 'ConfigError', 'LockTimeoutError', 'MissingPathError', 'Printer', 'SinceError', 'TemplateError',
     'briefSchema', 'buildBriefs', 'catalogue', 'confidences', 'defaultLimits', 'formatProblems', 'formats',
     'hasErrors', 'instrumentKinds', 'likelihoods', 'lintTemplates', 'loadBriefs', 'locateChrome', 'modelJsonSchema', 'parseBrief', 'problemsOf',
     'renderBrief', 'serveBriefs', 'stances', 'templateDirs', 'validateBrief', 'version', 'watchBriefs',
@@ -17,4 +17,16 @@ it('exposes functions and values of the right kind', () => {
   }
   expect(api.formats).toEqual(['md', 'html', 'pdf', 'json']);
   expect(api.version).toMatch(/^\d+\.\d+\.\d+/);
+});
+
+it('throws environment problems as one family, each with its exit code', () => {
+  const errors = [
+    new api.MissingPathError('briefs/nope.md'), new api.SinceError('bad'), new api.ConfigError('briefsmith.config.json', 'bad'),
+    new api.LockTimeoutError('out', 'pid 1', 10), new api.ChromeNotFoundError('none'), new api.ChromeLaunchError('/bin/x', 'bad'),
+  ];
+  for (const error of errors) {
+    expect(error).toBeInstanceOf(api.BriefsmithError);
+    expect(error.exitCode).toBe(2);
+    expect(error.name).toBe(error.constructor.name);
+  }
 });

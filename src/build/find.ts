@@ -1,12 +1,12 @@
 /** Expands the paths given to a command into brief files, sorted for deterministic builds. */
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** Raised for a path that does not exist; a usage error (exit 2), not a content error. */
-export class MissingPathError extends Error {
+export class MissingPathError extends BriefsmithError {
   constructor(readonly path: string) {
     super(`No such file or directory: ${path}`);
-    this.name = 'MissingPathError';
   }
 }
 

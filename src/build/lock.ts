@@ -3,6 +3,7 @@
  * the owner's pid. A second build waits for it, bounded, then fails with a clear message (exit 2).
  * A lock whose process is gone (a killed build) is stale and taken over.
  */
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { processAlive } from './process-alive.js';
 import { hostname } from 'node:os';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
@@ -12,19 +13,27 @@ import { join } from 'node:path';
 export const lockFileName = '.briefsmith.lock';
 
 /** Another build holds the out dir for longer than we were willing to wait. */
-export class LockTimeoutError extends Error {
-  readonly exitCode = 2;
+export class LockTimeoutError extends BriefsmithError {
   constructor(readonly outDir: string, readonly owner: string, waitedMs: number) {
     super(`${outDir} is in use by another briefsmith build (${owner}); waited ${(waitedMs / 1000).toFixed(1)} s. Try again when it has finished, or remove ${join(outDir, lockFileName)} if no build is running.`);
-    this.name = 'LockTimeoutError';
   }
 }
 
 export interface Lock { release(): Promise<void> }
 
 const held = new Set<string>();
-// A build ended by process.exit (Ctrl-C handler) never reaches its `finally`; drop its locks here.
-process.once('exit', () => { for (const path of held) rmSync(path, { force: true }); });
+let exitHookInstalled = false;
+
+/**
+ * A build ended by process.exit (Ctrl-C handler) never reaches its `finally`; its locks are dropped
+ * on exit. The hook is installed by the first lock taken, so importing this module does nothing.
+ */
+function holdUntilExit(path: string): void {
+  held.add(path);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => { for (const lock of held) rmSync(lock, { force: true }); });
+}
 
 
 /** The owner recorded in a lock file, and whether it is gone (a crashed or killed build). */
@@ -45,7 +54,7 @@ export async function acquireLock(outDir: string, timeoutMs = 60_000): Promise<L
   for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
     try {
       const handle = await open(path, 'wx');
-      held.add(path);
+      holdUntilExit(path);
       await handle.writeFile(`${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`);
       await handle.close();
       return { release: async () => { held.delete(path); await rm(path, { force: true }); } };

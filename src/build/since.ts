@@ -2,6 +2,7 @@
  * The previously published version of each brief, for `build --since <out dir | manifest.json>`:
  * the `<id>.json` model the manifest lists (or that sits in the folder), read and validated.
  */
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -11,11 +12,9 @@ import { manifestFileName, readManifest } from './manifest.js';
 import { sha256 } from './hash.js';
 
 /** `--since` names something that is neither a published out dir nor a manifest (exit 2). */
-export class SinceError extends Error {
-  readonly exitCode = 2;
+export class SinceError extends BriefsmithError {
   constructor(message: string) {
     super(message);
-    this.name = 'SinceError';
   }
 }
 

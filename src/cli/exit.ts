@@ -1,10 +1,9 @@
 /** Maps errors to exit codes and one readable line: no stack traces for expected failures. */
-import { ChromeNotFoundError } from '../pdf/locate.js';
-import { MissingPathError } from '../build/find.js';
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 
 /** The exit code an error deserves: 2 for usage and environment problems, 70 for bugs. */
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof ChromeNotFoundError || error instanceof MissingPathError) return 2;
+  if (error instanceof BriefsmithError) return error.exitCode;
   const named = error as { name?: string; exitCode?: number; code?: string };
   if (typeof named?.exitCode === 'number') return named.exitCode;
   if (named?.name === 'CACError') return 2;

@@ -1,11 +1,10 @@
 /** Flag parsing shared by commands; a bad value is a usage error (exit 2). */
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { formats, type Format } from '../build/formats.js';
 
-export class UsageError extends Error {
-  readonly exitCode = 2;
+export class UsageError extends BriefsmithError {
   constructor(message: string) {
     super(message);
-    this.name = 'UsageError';
   }
 }
 

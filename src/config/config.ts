@@ -3,6 +3,7 @@
  * default): settings an editor would otherwise repeat on every command. It is looked for in the
  * current directory and then each parent, the way npm finds package.json; flags override it.
  */
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,11 +18,9 @@ const configSchema = z.strictObject({
 export const configNames = ['briefsmith.config.json', 'briefsmith.config.mjs', 'briefsmith.config.js'] as const;
 
 /** A config file that cannot be read or holds unknown or wrong settings: a usage error (exit 2). */
-export class ConfigError extends Error {
-  readonly exitCode = 2;
+export class ConfigError extends BriefsmithError {
   constructor(readonly path: string, reason: string) {
     super(`${path}: ${reason}`);
-    this.name = 'ConfigError';
   }
 }
 

@@ -2,6 +2,7 @@
  * Finds a Chromium to print with, fastest first: an explicit path, Debian's headless shell, the
  * headless shell inside @sparticuz/chromium, then a full Chrome/Chromium.
  */
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { existsSync } from 'node:fs';
 import { sparticuzExecutable } from './sparticuz.js';
 
@@ -17,11 +18,10 @@ export interface FoundChrome {
 }
 
 /** Raised when no browser can be found; the CLI turns it into exit code 2. */
-export class ChromeNotFoundError extends Error {
+export class ChromeNotFoundError extends BriefsmithError {
   constructor(detail: string) {
     super(`No Chromium found to print PDFs (${detail}). Install one with \`apt-get install chromium-headless-shell\`, `
       + 'reinstall briefsmith with optional dependencies (`npm install --include=optional`), or pass `--chrome PATH`.');
-    this.name = 'ChromeNotFoundError';
   }
 }
 

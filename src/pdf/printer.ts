@@ -3,6 +3,7 @@
  * page, so a build launches once, prints every brief through the pool with bounded concurrency,
  * and closes the browser in `finally`.
  */
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { availableParallelism } from 'node:os';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { locateChrome, type FoundChrome } from './locate.js';
@@ -19,11 +20,9 @@ export interface PrinterOptions {
 }
 
 /** Chromium was found but would not start (a wrong binary, missing libraries): an environment error, exit 2. */
-export class ChromeLaunchError extends Error {
-  readonly exitCode = 2;
+export class ChromeLaunchError extends BriefsmithError {
   constructor(readonly path: string, reason: string) {
     super(`Chromium at ${path} failed to start: ${reason.split('\n').find((line) => line.trim() !== '') ?? 'no reason given'}. Check it with \`briefsmith doctor\`, or pass another binary with --chrome.`);
-    this.name = 'ChromeLaunchError';
   }
 }
 

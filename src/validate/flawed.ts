@@ -3,13 +3,14 @@
  * as `partial`, and `renderBrief` refuses every model registered here, so a caller cannot render
  * a brief with errors by forgetting to look at its messages.
  */
+import { BriefsmithError } from '../errors/briefsmith-error.js';
+
 const flawed = new WeakSet<object>();
 
 /** Thrown by `renderBrief` for a model whose brief has errors. */
-export class BriefHasErrorsError extends Error {
+export class BriefHasErrorsError extends BriefsmithError {
   constructor(readonly errors: number) {
-    super(`Refusing to render a brief with ${errors} error${errors === 1 ? '' : 's'}: fix them first (they are in \`file.messages\`).`);
-    this.name = 'BriefHasErrorsError';
+    super(`Refusing to render a brief with ${errors} error${errors === 1 ? '' : 's'}: fix them first (they are in \`file.messages\`).`, { exitCode: 1 });
   }
 }
 
