@@ -19,7 +19,7 @@ import type { Format } from './formats.js';
 import type { IncrementalBuild } from './incremental.js';
 import { writeFileAtomic } from './write.js';
 import type { WorkerPool } from './worker-pool.js';
-import type { BuildEvent, BuildResult } from './build.js';
+import type { BuildEvent, BuildResult } from './build-result.js';
 
 export interface PipelineContext {
   cwd: string;

@@ -18,6 +18,7 @@ import { BrowserSupervisor } from './browser-supervisor.js';
 import { acquireLock } from './lock.js';
 import { IncrementalBuild } from './incremental.js';
 import { PreviousPublication } from './since.js';
+import type { BuildEvent, BuildResult } from './build-result.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder (default `out`). */
@@ -49,28 +50,7 @@ export interface BuildOptions extends LoadOptions {
   lockTimeoutMs?: number | undefined;
 }
 
-export type BuildEvent =
-  | { type: 'start'; total: number }
-  | { type: 'brief'; path: string; index: number; total: number }
-  | { type: 'written'; path: string; format: Format; bytes: number }
-  | { type: 'browser'; path: string; reason: string; pid?: number | undefined }
-  | { type: 'changes'; id: string; since: string; summary: string };
-
-export interface WrittenFile { path: string; format: Format; bytes: number; brief: string }
-
-export interface BuildResult {
-  briefs: LoadedBrief[];
-  /** Files with messages: the briefs, plus any template that failed. */
-  files: VFile[];
-  written: WrittenFile[];
-  /** Briefs that could not be printed or written (environment failures), with the reason. */
-  failures: Array<{ path: string; error: Error }>;
-  /** Source paths (relative) of briefs skipped because nothing they depend on changed. */
-  unchanged: string[];
-  /** Stale outputs of deleted or renamed briefs that were removed. */
-  removed: string[];
-  durationMs: number;
-}
+export type { BuildEvent, BuildResult, WrittenFile } from './build-result.js';
 
 /** Builds every brief in `options.paths` into `options.outDir`. */
 export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResult> {

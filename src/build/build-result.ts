@@ -1,0 +1,27 @@
+/** What a build reports as it goes and when it ends (shared by the build and its pipeline). */
+import type { VFile } from 'vfile';
+import type { LoadedBrief } from './load.js';
+import type { Format } from './formats.js';
+
+export type BuildEvent =
+  | { type: 'start'; total: number }
+  | { type: 'brief'; path: string; index: number; total: number }
+  | { type: 'written'; path: string; format: Format; bytes: number }
+  | { type: 'browser'; path: string; reason: string; pid?: number | undefined }
+  | { type: 'changes'; id: string; since: string; summary: string };
+
+export interface WrittenFile { path: string; format: Format; bytes: number; brief: string }
+
+export interface BuildResult {
+  briefs: LoadedBrief[];
+  /** Files with messages: the briefs, plus any template that failed. */
+  files: VFile[];
+  written: WrittenFile[];
+  /** Briefs that could not be printed or written (environment failures), with the reason. */
+  failures: Array<{ path: string; error: Error }>;
+  /** Source paths (relative) of briefs skipped because nothing they depend on changed. */
+  unchanged: string[];
+  /** Stale outputs of deleted or renamed briefs that were removed. */
+  removed: string[];
+  durationMs: number;
+}
