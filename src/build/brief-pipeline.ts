@@ -4,7 +4,7 @@
  * browser, finishing, then writing every output atomically and recording it. A brief whose
  * render fails keeps all of its old outputs: nothing is written until every format is ready.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Printer } from '../pdf/printer.js';
 import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
 import type { TemplateError } from '../render/template-error.js';
@@ -17,7 +17,7 @@ import { DuplicateIds } from './load.js';
 import { pdfMetadata } from './render-brief.js';
 import type { Format } from './formats.js';
 import type { IncrementalBuild } from './incremental.js';
-import { writeFileAtomic } from './write.js';
+import { writeOwned } from './contained.js';
 import type { WorkerPool } from './worker-pool.js';
 import type { BuildEvent, BuildResult } from './build-result.js';
 
@@ -92,8 +92,7 @@ export class BriefPipeline {
       }
     }
     for (const { format, data, used } of outputs) {
-      const target = join(outDir, `${brief.meta.id}.${format}`);
-      await writeFileAtomic(target, data);
+      const target = await writeOwned(outDir, `${brief.meta.id}.${format}`, data);
       await incremental.record(path, brief, format, { path: target, data }, used);
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
       result.written.push({ path: target, format, bytes, brief: loaded.file.path });

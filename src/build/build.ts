@@ -16,6 +16,7 @@ import type { BriefJob } from './brief-job.js';
 import { WorkerPool } from './worker-pool.js';
 import { BrowserSupervisor } from './browser-supervisor.js';
 import { acquireLock } from './lock.js';
+import { assertSeparateOutDir } from './out-dir.js';
 import { IncrementalBuild } from './incremental.js';
 import { PreviousPublication } from './since.js';
 import type { BuildEvent, BuildResult } from './build-result.js';
@@ -58,6 +59,7 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir ?? 'out');
   const formats = options.formats?.length ? options.formats : allFormats;
+  assertSeparateOutDir(outDir, { cwd, paths: options.paths?.length ? options.paths : ['briefs'], sourcesDir: options.sourcesDir });
   const since = options.since === undefined ? undefined : await PreviousPublication.open(options.since, cwd);
   const lock = await acquireLock(outDir, options.lockTimeoutMs);
   try {
@@ -140,7 +142,7 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
     await browser.close();
   }
   result.briefs = loadedBriefs;
-  result.files = [...loadedBriefs.map((loaded) => loaded.file), ...templateFiles.values()];
+  result.files = [...incremental.ignoredRecords, ...loadedBriefs.map((loaded) => loaded.file), ...templateFiles.values()];
   result.unchanged = skipped.sort();
   result.removed = (await incremental.finish()).removed;
   result.durationMs = performance.now() - started;

@@ -7,9 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { briefIdSchema } from '../model/schema.js';
+import { formats } from './formats.js';
 import { sha256 } from './hash.js';
-import type { Format } from './render-brief.js';
-import { writeFileAtomic } from './write.js';
+import type { Format } from './formats.js';
+import { writeOwned } from './contained.js';
 
 /** Bumped whenever the cache's meaning changes, so old caches are ignored. */
 const cacheVersion = 2;
@@ -66,27 +69,57 @@ interface StoredCache {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-/** Reads the cache for `outDir`; anything unreadable or from another out dir gives an empty cache. */
-export function readCache(cacheDir: string, outDir: string): BuildCache {
-  const empty: BuildCache = { version: cacheVersion, outDir, entries: {} };
+const storedOutputSchema = z.object({
+  path: z.string(), bytes: z.number(), sha256: z.string(), mtimeMs: z.number(), sourceHash: z.string(), optionsKey: z.string(), inputs: z.string(),
+});
+/** An entry names only its own `<id>.<format>` outputs, under its own source: the build reads and replaces what it lists. */
+const storedEntrySchema = z.object({
+  source: z.string(), sourceHash: z.string(), sourceStamp: z.array(z.string()).nullable().optional(),
+  id: briefIdSchema, title: z.string(), date: z.string(), classification: z.string(), builtAt: z.string(),
+  outputs: z.partialRecord(z.enum(formats as [Format, ...Format[]]), storedOutputSchema),
+}).refine((entry) => Object.entries(entry.outputs).every(([format, record]) => record?.path === `${entry.id}.${format}`));
+const inputSetSchema = z.record(z.string(), z.string());
+
+/** A cache read from disk, and how many of its entries were invalid and ignored. */
+export interface ReadCache { cache: BuildCache; ignored: number }
+
+/**
+ * Reads the cache for `outDir`: anything unreadable or from another out dir gives an empty cache;
+ * each entry is validated (the file is data restored by CI, not something to trust) and an
+ * invalid one ignored, so its brief simply rebuilds.
+ */
+export function readCache(cacheDir: string, outDir: string): ReadCache {
+  const empty = { cache: { version: cacheVersion, outDir, entries: {} }, ignored: 0 };
+  let stored: Partial<StoredCache> | null;
   try {
-    const stored = JSON.parse(readFileSync(join(cacheDir, cacheFileName), 'utf8')) as StoredCache;
-    if (stored?.version !== cacheVersion || stored.outDir !== outDir || !isObject(stored.entries) || !isObject(stored.inputs)) return empty;
-    const entries: Record<string, CacheEntry> = {};
-    for (const [source, entry] of Object.entries(stored.entries)) {
-      if (!isObject(entry) || !isObject(entry.outputs)) continue;
-      const outputs: CacheEntry['outputs'] = {};
-      for (const [format, record] of Object.entries(entry.outputs) as Array<[Format, StoredOutput]>) {
-        // Outputs sharing inputs share one object: TemplateInputs checks each object once.
-        const inputs = isObject(record) ? stored.inputs[record.inputs] : undefined;
-        if (isObject(inputs)) outputs[format] = { ...record, inputs };
-      }
-      entries[source] = { ...entry, outputs };
-    }
-    return { version: cacheVersion, outDir, entries };
+    stored = JSON.parse(readFileSync(join(cacheDir, cacheFileName), 'utf8')) as Partial<StoredCache> | null;
   } catch {
     return empty;
   }
+  if (stored?.version !== cacheVersion || stored.outDir !== outDir || !isObject(stored.entries) || !isObject(stored.inputs)) return empty;
+  const inputs = stored.inputs;
+  const entries: Record<string, CacheEntry> = {};
+  const validSets = new Map<string, Record<string, string> | undefined>();
+  const inputSet = (key: string) => {
+    if (!validSets.has(key)) validSets.set(key, Object.hasOwn(inputs, key) && inputSetSchema.safeParse(inputs[key]).success ? inputs[key] as Record<string, string> : undefined);
+    return validSets.get(key);
+  };
+  let ignored = 0;
+  for (const [source, value] of Object.entries(stored.entries)) {
+    const parsed = storedEntrySchema.safeParse(value);
+    if (!parsed.success || parsed.data.source !== source) {
+      ignored++;
+      continue;
+    }
+    const outputs: CacheEntry['outputs'] = {};
+    for (const [format, record] of Object.entries(parsed.data.outputs) as Array<[Format, StoredOutput]>) {
+      // Outputs sharing inputs share one object: TemplateInputs checks each object once.
+      const set = inputSet(record.inputs);
+      if (set) outputs[format] = { ...record, inputs: set };
+    }
+    entries[source] = { ...parsed.data, outputs };
+  }
+  return { cache: { version: cacheVersion, outDir, entries }, ignored };
 }
 
 /** Writes the cache atomically with its entries in source order (deterministic). */
@@ -111,7 +144,7 @@ export async function writeCache(cacheDir: string, cache: BuildCache): Promise<v
   }
   const sorted = Object.fromEntries(Object.keys(inputs).sort(byCodeUnit).map((key) => [key, inputs[key]!]));
   const stored: StoredCache = { version: cacheVersion, outDir: cache.outDir, inputs: sorted, entries };
-  await writeFileAtomic(join(cacheDir, cacheFileName), `${JSON.stringify(stored, null, 1)}\n`);
+  await writeOwned(cacheDir, cacheFileName, `${JSON.stringify(stored, null, 1)}\n`);
 }
 
 const byCodeUnit = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);

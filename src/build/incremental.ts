@@ -5,6 +5,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { VFile } from 'vfile';
+import { report } from '../errors/report.js';
 import { templateDirs } from '../render/templates.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from './find.js';
@@ -40,6 +42,8 @@ export class IncrementalBuild {
   /** Absolute path → its source hash this build. */
   private readonly hashes = new Map<string, SourceHash>();
   private readonly seen = new Map<string, string>();
+  /** Warnings about a damaged manifest or cache (files with one message each). */
+  readonly ignoredRecords: VFile[] = [];
   /** Whether the cache now differs from its file: a no-op build writes nothing. */
   private dirty: boolean;
 
@@ -60,13 +64,12 @@ export class IncrementalBuild {
     await removeOrphanTempFiles(options.outDir);
     // A build killed while writing the cache leaves its temp file there.
     if (cacheDir !== options.outDir) await removeOrphanTempFiles(cacheDir, cacheFileName);
-    const build = new IncrementalBuild(
-      options,
-      readCache(cacheDir, options.outDir),
-      readManifestSync(join(options.outDir, manifestFileName)),
-      new TemplateInputs(templateDirs({ templates: options.templates, cwd: options.cwd })),
-      cacheDir,
-    );
+    const cache = readCache(cacheDir, options.outDir);
+    const manifestPath = join(options.outDir, manifestFileName);
+    const previous = readManifestSync(manifestPath);
+    const build = new IncrementalBuild(options, cache.cache, previous.manifest, new TemplateInputs(templateDirs({ templates: options.templates, cwd: options.cwd })), cacheDir);
+    if (previous.problem) build.recordIgnored(manifestPath, 'manifest', previous.problem);
+    if (cache.ignored > 0) build.recordIgnored(join(cacheDir, cacheFileName), 'build cache', `${cache.ignored} invalid entr${cache.ignored === 1 ? 'y' : 'ies'} ignored`);
     const now = Date.now();
     for (const path of await findBriefs(paths.length > 0 ? paths : ['briefs'], options.cwd)) {
       const entry = build.cache.entries[build.sourceOf(path)];
@@ -78,6 +81,13 @@ export class IncrementalBuild {
       } else build.toLoad.push(path);
     }
     return build;
+  }
+
+  /** One warning for a damaged manifest or cache: what was ignored, never what it named. */
+  private recordIgnored(path: string, what: string, reason: string): void {
+    const file = new VFile({ path: relative(this.options.cwd, path) || path });
+    report(file, 'build-record-ignored', undefined, { what, reason });
+    this.ignoredRecords.push(file);
   }
 
   /** The brief's source hash, reusing the cached one while its stamp matches. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDate } from '../render/helpers/common.js';
 import type { Manifest } from './manifest.js';
-import { writeFileAtomic } from './write.js';
+import { writeOwned } from './contained.js';
 
 export const indexFileName = 'index.html';
 
@@ -66,7 +66,7 @@ ${rows.join('\n')}
 export async function writeIndexPage(outDir: string, manifest: Manifest): Promise<void> {
   const path = join(outDir, indexFileName);
   const html = renderIndexPage(manifest);
-  if (readTextOrNull(path) !== html) await writeFileAtomic(path, html);
+  if (readTextOrNull(path) !== html) await writeOwned(outDir, indexFileName, html);
 }
 
 function readTextOrNull(path: string): string | null {

@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { briefIdSchema } from '../model/schema.js';
 import { version } from '../version.js';
-import { formats, type Format } from './render-brief.js';
+import { formats, type Format } from './formats.js';
 import type { CacheEntry } from './cache.js';
-import { writeFileAtomic } from './write.js';
+import { writeOwned } from './contained.js';
 
 export const manifestFileName = 'manifest.json';
 
@@ -48,13 +50,27 @@ export function createManifest(briefs: Iterable<ManifestBrief>): Manifest {
   return { generator: 'briefsmith', version, briefs: sorted };
 }
 
-/** Reads `path` (a manifest file); null when missing or not a briefsmith manifest. */
-export async function readManifest(path: string): Promise<Manifest | null> {
+/** A manifest read from disk: the valid entries, and why the others (or the whole file) were ignored. */
+export interface ReadManifest {
+  manifest: Manifest | null;
+  /** One line saying what was ignored, or null when everything was valid (or the file is missing). */
+  problem: string | null;
+}
+
+const outputSchema = z.object({ format: z.enum(formats as [Format, ...Format[]]), path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() });
+/** An entry may only name its own `<id>.<format>` files: the clean-up deletes what it lists. */
+const briefEntrySchema = z.looseObject({
+  id: briefIdSchema, title: z.string(), date: z.string(), classification: z.string(), source: z.string(), sourceHash: z.string(), builtAt: z.string(),
+  outputs: z.array(outputSchema),
+}).refine((entry) => entry.outputs.every((output) => output.path === `${entry.id}.${output.format}`), 'an output path other than `<id>.<format>`');
+
+/** Reads `path` (a manifest file); a missing file is `manifest: null` without a problem. */
+export async function readManifest(path: string): Promise<ReadManifest> {
   return parseManifest(await readFile(path, 'utf8').catch(() => null));
 }
 
 /** `readManifest`, synchronously: a build reads one small file where an await costs more than the read. */
-export function readManifestSync(path: string): Manifest | null {
+export function readManifestSync(path: string): ReadManifest {
   return parseManifest(readText(path));
 }
 
@@ -66,14 +82,26 @@ function readText(path: string): string | null {
   }
 }
 
-function parseManifest(text: string | null): Manifest | null {
-  if (text === null) return null;
+/** Validates every entry: CI restores out/ from caches and artefacts, so the file is untrusted data. */
+export function parseManifest(text: string | null): ReadManifest {
+  if (text === null) return { manifest: null, problem: null };
+  let data: unknown;
   try {
-    const manifest = JSON.parse(text) as Manifest;
-    return manifest?.generator === 'briefsmith' && Array.isArray(manifest.briefs) ? manifest : null;
+    data = JSON.parse(text);
   } catch {
-    return null;
+    return { manifest: null, problem: 'it is not valid JSON; ignored' };
   }
+  const top = data as Partial<Manifest> | null;
+  if (top?.generator !== 'briefsmith' || !Array.isArray(top.briefs)) return { manifest: null, problem: 'it is not a briefsmith manifest; ignored' };
+  const briefs: ManifestBrief[] = [];
+  let ignored = 0;
+  for (const entry of top.briefs as unknown[]) {
+    const parsed = briefEntrySchema.safeParse(entry);
+    if (parsed.success) briefs.push(parsed.data);
+    else ignored++;
+  }
+  const problem = ignored === 0 ? null : `${ignored} invalid entr${ignored === 1 ? 'y' : 'ies'} ignored (an id that is not a brief id, an output that is not \`<id>.<format>\`, or a missing field)`;
+  return { manifest: { generator: 'briefsmith', version: typeof top.version === 'string' ? top.version : '', briefs }, problem };
 }
 
 /** Serialises a manifest exactly as written. */
@@ -85,5 +113,5 @@ export function serializeManifest(manifest: Manifest): string {
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
   const path = join(outDir, manifestFileName);
   const text = serializeManifest(manifest);
-  if (readText(path) !== text) await writeFileAtomic(path, text);
+  if (readText(path) !== text) await writeOwned(outDir, manifestFileName, text);
 }

@@ -33,7 +33,7 @@ export class PreviousPublication {
     const isFolder = statSync(path).isDirectory();
     const manifestPath = isFolder ? join(path, manifestFileName) : path;
     const folder = isFolder ? path : dirname(path);
-    const manifest = existsSync(manifestPath) ? await readManifest(manifestPath) : null;
+    const manifest = existsSync(manifestPath) ? (await readManifest(manifestPath)).manifest : null;
     if (!isFolder && !manifest) throw new SinceError(`--since: ${target} is not a briefsmith manifest.json`);
     const jsonPaths = new Map<string, string>();
     for (const brief of manifest?.briefs ?? []) {

@@ -4,8 +4,9 @@
  */
 import { processAlive } from './process-alive.js';
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ownedPath, removeOwned } from './contained.js';
 import type { ManifestBrief } from './manifest.js';
 
 /**
@@ -22,17 +23,21 @@ export function staleEntries(previous: readonly ManifestBrief[], builtIds: Reado
 
 /**
  * Deletes the outputs of `entries`, except paths in `keep` (a current brief may have taken the
- * id). Only `<id>.<format>` files directly in out/ are removed, whatever the manifest claims.
+ * id). Only `<id>.<format>` files proven inside out/ are removed, whatever the manifest claims.
  */
 export async function removeOutputs(outDir: string, entries: readonly ManifestBrief[], keep: ReadonlySet<string>): Promise<string[]> {
   const removed: string[] = [];
   for (const entry of entries) {
     for (const output of entry.outputs) {
       if (output.path !== `${entry.id}.${output.format}` || keep.has(output.path)) continue;
-      const path = join(outDir, output.path);
+      let path: string;
+      try {
+        path = ownedPath(outDir, output.path);
+      } catch {
+        continue;
+      }
       if (!existsSync(path)) continue;
-      await rm(path, { force: true });
-      removed.push(path);
+      removed.push(await removeOwned(outDir, output.path));
     }
   }
   return removed;
@@ -49,7 +54,7 @@ export async function removeOrphanTempFiles(directory: string, name?: string): P
   for (const file of names) {
     if (name !== undefined && !file.startsWith(`.${name}.`)) continue;
     const pid = tempName.exec(file)?.[1];
-    if (pid !== undefined && !processAlive(Number(pid))) await rm(join(directory, file), { force: true });
+    if (pid !== undefined && !processAlive(Number(pid))) await removeOwned(directory, file);
   }
 }
 

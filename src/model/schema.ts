@@ -64,8 +64,13 @@ export const sourceSchema = z.object({
 
 export const ruleSetting = z.enum(['off', 'warning', 'error']);
 
+/** A brief id: it names files, so it is short (a file name has 255 bytes; temp names add ~30) and has no path characters. */
+export const briefIdSchema = z.string()
+  .max(100, 'expected an id of at most 100 characters')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and single hyphens');
+
 export const metaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and single hyphens').describe('Names the outputs (out/<id>.*); lowercase letters, digits and hyphens'),
+  id: briefIdSchema.describe('Names the outputs (out/<id>.*); lowercase letters, digits and hyphens, at most 100'),
   title: plainText.describe('The title'),
   subtitle: z.string().nullable().default(null).describe('A subtitle under the title'),
   date: fullDate.describe('Date of the brief (YYYY-MM-DD)'),

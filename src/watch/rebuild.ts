@@ -3,11 +3,10 @@
  * preview updates before the slow PDF) and writes them atomically. Template failures become
  * `template-error` messages; nothing here throws for a content problem.
  */
-import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { LoadedBrief } from '../build/load.js';
 import { renderBrief, type Format } from '../build/render-brief.js';
-import { writeFileAtomic } from '../build/write.js';
+import { writeOwned } from '../build/contained.js';
 import { report } from '../errors/report.js';
 import type { Printer } from '../pdf/printer.js';
 import { TemplateError } from '../render/template-error.js';
@@ -49,8 +48,7 @@ export async function rebuild(briefs: readonly LoadedBrief[], target: RebuildTar
       try {
         const printer = format === 'pdf' ? await target.printer() : undefined;
         const data = await renderBrief(brief, format, { templates: target.templates, cwd: target.cwd, printer });
-        const path = join(target.outDir, `${brief.meta.id}.${format}`);
-        await writeFileAtomic(path, data);
+        const path = await writeOwned(target.outDir, `${brief.meta.id}.${format}`, data);
         target.onWritten?.({ brief: loaded.path, id: brief.meta.id, format, path });
       } catch (error) {
         if (!(error instanceof TemplateError)) {

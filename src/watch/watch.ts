@@ -13,6 +13,7 @@ import { formats as allFormats, type Format } from '../build/render-brief.js';
 import { Printer } from '../pdf/printer.js';
 import { lintTemplates } from '../render/lint/lint-templates.js';
 import { builtinTemplatesDir, templateDirs } from '../render/templates.js';
+import { assertSeparateOutDir } from '../build/out-dir.js';
 import { rebuild } from './rebuild.js';
 import { startWatcher, type Watcher } from './watcher.js';
 
@@ -61,6 +62,7 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = (options.paths?.length ? options.paths : ['briefs']).map((path) => resolve(cwd, path));
   const outDir = resolve(cwd, options.outDir ?? 'out');
+  assertSeparateOutDir(outDir, { cwd, paths });
   const formats = options.formats?.length ? options.formats : allFormats;
   const statuses = new Map<string, BriefStatus>();
   let templateProblems: VFile[] = [];
