@@ -17,6 +17,8 @@ export { BriefsmithError } from './errors/briefsmith-error.js';
 export { MissingPathError } from './build/find.js';
 export { SinceError } from './build/since.js';
 export { LockTimeoutError } from './build/lock.js';
+export { OutDirError } from './build/out-dir.js';
+export { ContainmentError } from './build/contained.js';
 export { ConfigError } from './config/config.js';
 export { ChromeLaunchError } from './pdf/printer.js';
 export { briefSchema, likelihoods, confidences, stances, instrumentKinds } from './model/schema.js';

@@ -57,7 +57,7 @@ describe('briefsmith CLI', () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/wrote .*minimal-brief\.md \(\d+ KB\)/);
     expect(ok.stdout).toMatch(/^built 1, unchanged 0 \(3 files written\) in \d+\.\d+ s$/m);
-    const broken = join(out, 'broken.md');
+    const broken = join(mkdtempSync(join(tmpdir(), 'bs-briefs-')), 'broken.md');
     writeFileSync(broken, readFileSync(minimal, 'utf8').replace('id: minimal-brief', 'id: broken-brief').replace('likelihood=likely', 'likelihood=maybe'));
     const bad = runCli(['build', broken, '--out', out, '--format', 'md']);
     expect(bad.status).toBe(1);

@@ -10,14 +10,13 @@
 import { realpathSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { writeFileAtomic } from './write.js';
 
 /** A path outside the folder it must stay in (exit 2: the files on disk are not what briefsmith wrote). */
-export class ContainmentError extends Error {
-  readonly exitCode = 2;
+export class ContainmentError extends BriefsmithError {
   constructor(readonly folder: string, readonly file: string) {
     super(`refusing to touch ${JSON.stringify(file)}: it is not inside ${folder}`);
-    this.name = 'ContainmentError';
   }
 }
 

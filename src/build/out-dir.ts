@@ -6,16 +6,11 @@
  */
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { isInside, realPathOf } from './contained.js';
 
 /** The out dir overlaps a folder briefsmith reads (exit 2). */
-export class OutDirError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutDirError';
-  }
-}
+export class OutDirError extends BriefsmithError {}
 
 export interface ReadFolders {
   cwd: string;
