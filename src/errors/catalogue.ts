@@ -55,7 +55,7 @@ export const catalogue = {
     (d) => `Unexpected attribute \`${d.attribute}\` on \`${d.name}\`, expected ${d.expected}`,
     'Remove the attribute or fix its spelling.'),
   'duplicate-id': entry('Duplicate id', 'error',
-    (d) => `Unexpected duplicate ${d.what} \`${d.id}\`, expected each to be unique`,
+    (d) => `Unexpected duplicate ${d.what} \`${d.id}\`${d.also ?? ''}, expected each to be unique`,
     'Give each part its own id.'),
   'duplicate-part': entry('Part given twice', 'error',
     (d) => `Unexpected second \`${d.name}\`, expected one ${d.where}`,
@@ -135,6 +135,12 @@ export const catalogue = {
   'fill-me': entry('Placeholder text', 'warning',
     () => 'Unexpected placeholder `TODO`, expected real content',
     'Replace the placeholder before publishing.'),
+  'empty-section': entry('Empty section', 'warning',
+    (d) => `Unexpected empty section \`${d.title}\`, expected prose or a part under its heading`,
+    'An empty section is left out of every output (and of the contents); write it, or remove the heading.'),
+  'generated-heading': entry('Heading the templates already print', 'error',
+    (d) => `Unexpected section \`${d.title}\`, expected a heading other than \`${d.generated}\`, which briefsmith prints itself`,
+    'The Sources list is printed from the front matter\'s `sources:`, and the contents and the bottom line up front from the brief; declare the works under `sources:`, or give the section another title.'),
 } as const satisfies Record<string, RuleEntry>;
 
 export type RuleId = keyof typeof catalogue;

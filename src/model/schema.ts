@@ -80,6 +80,7 @@ export const metaSchema = z.object({
   summary: richText.describe('Bottom line up front (Markdown, citations allowed)'),
   lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as `en` or `en-GB`').default('en').describe('Language tag (`en`, `en-GB`): HTML lang and PDF language'),
   paper: z.enum(['a4', 'letter']).default('a4').describe('Paper size of the HTML print view and the PDF'),
+  contents: z.enum(['auto', 'always', 'never']).default('auto').describe('Whether the printed brief has a contents page: `auto` (only a long brief with several sections), `always` or `never`'),
   keywords: z.array(z.string()).default([]).describe('Keywords for the PDF metadata'),
   rules: z.record(z.string(), ruleSetting).default({}).describe('Lint rules turned off or re-graded for this brief: rule id → off, warning or error'),
 });

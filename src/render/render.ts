@@ -7,6 +7,7 @@ import type { ChangesView } from './changes-view.js';
 import { fontFaceCss } from './fonts.js';
 import { hyphenateHtml } from './hyphenate.js';
 import { addLinkNotes } from './link-notes.js';
+import { contentsTargets } from './contents.js';
 import { loadStylesheet, loadTemplates, templateDirs } from './templates.js';
 
 export interface RenderOptions {
@@ -78,15 +79,12 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
 
 /** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */
 export function renderPdfSource(brief: Brief, options: RenderOptions & { generator: string }, html?: string): PdfSource {
-  const contents = brief.sections.flatMap((section) => (section.title
-    ? [section.id, ...section.blocks.filter((block) => block.kind === 'file').map((block) => `file-${brief.files[block.index ?? 0]?.id ?? ''}`)]
-    : []));
   const document = html ?? renderHtml(brief, options);
   const fonts = briefFontCss(brief);
   const at = fonts === '' ? -1 : document.indexOf(fonts);
   return {
     html: hyphenateHtml(addLinkNotes(at === -1 ? document : document.slice(0, at) + document.slice(at + fonts.length)), brief.meta.lang),
     fonts: at === -1 ? '' : fonts,
-    contents: [...contents, 'sources'],
+    contents: contentsTargets(brief),
   };
 }

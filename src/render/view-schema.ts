@@ -85,8 +85,9 @@ export const viewSchema = model.extend({
     since: z.string().describe('Date (ISO) of the previously published brief'),
     groups: z.array(z.strictObject({ title: z.string(), items: z.array(z.string()).describe('One line each, Markdown (use `inline`)') })),
   }).nullable().describe('"Changes since <date>" (`build --since`); null otherwise'),
+  showContents: z.boolean().describe('Whether the printed brief has a contents page (`meta.contents`; `auto` decides by length)'),
 });
 modelPathOf.set(viewSchema, '');
 
 /** Root fields that are not model data (so not "model text" for the escaping rules). */
-export const viewOnlyFields: ReadonlySet<string> = new Set(['sourceNumbers', 'likelihoodScale', 'generator', 'css', 'number', 'partial']);
+export const viewOnlyFields: ReadonlySet<string> = new Set(['sourceNumbers', 'likelihoodScale', 'generator', 'css', 'number', 'partial', 'showContents']);

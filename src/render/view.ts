@@ -7,6 +7,7 @@ import { omitPositions } from '../model/plain.js';
 import type { Brief, Block } from '../types.js';
 import { likelihoods } from '../model/schema.js';
 import type { ChangesView } from './changes-view.js';
+import { isShown, wantsContents } from './contents.js';
 
 export type BlockPartial = 'prose' | 'judgments' | 'file' | 'extradition' | 'reactions' | 'timeline' | 'disagreement';
 
@@ -31,7 +32,7 @@ export function buildView(brief: Brief, options: ViewOptions) {
   const plain = JSON.parse(JSON.stringify(brief, omitPositions)) as Brief;
   const stripped = { ...plain, keyJudgments: plain.keyJudgments.map((judgment, index) => ({ ...judgment, number: index + 1 })) };
   const numbers = Object.fromEntries(stripped.sources.map((source, index) => [source.key, index + 1]));
-  const sections = stripped.sections.map((section) => ({
+  const sections = stripped.sections.filter(isShown).map((section) => ({
     id: section.id,
     title: section.title,
     blocks: groupBlocks(stripped, section.blocks),
@@ -49,6 +50,7 @@ export function buildView(brief: Brief, options: ViewOptions) {
     generator: options.generator,
     css: options.css ?? '',
     changes: options.changes ?? null,
+    showContents: wantsContents(brief),
   };
 }
 

@@ -10,6 +10,7 @@ import { checkCitations } from './rules/citations.js';
 import { checkDuplicateIds, checkPlaceholders, checkTimelineOrder } from './rules/structure.js';
 import { checkJudgments, checkProse } from './rules/analytic.js';
 import { checkLinks } from './rules/links.js';
+import { checkSections } from './rules/sections.js';
 import { verifyQuotes, type SourceText } from './quotes.js';
 import { markFlawed } from './flawed.js';
 
@@ -52,6 +53,7 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   checkCitations(file, tree, draft, places);
   checkDuplicateIds(file, draft, places);
   checkTimelineOrder(file, draft, places);
+  checkSections(file, draft);
   checkJudgments(file, draft.keyJudgments, places);
   checkProse(file, tree);
   checkLinks(file, tree, options.checkImage);
