@@ -30,9 +30,11 @@ export interface BriefJob {
   since?: string | undefined;
   /** Which build this job belongs to: the previous publication is read once per build. */
   build: string;
+  /** SOURCE_DATE_EPOCH of the build's environment: the date inside .docx files. */
+  sourceDateEpoch?: string | undefined;
 }
 
-/** A rendered text output and the template files its render used (relative name → path). */
+/** A rendered output (text, or the .docx) and the template files its render used (relative name → path). */
 export interface RenderedOutput {
   format: Exclude<Format, 'pdf'>;
   /**
@@ -73,15 +75,16 @@ export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
   if (!brief || job.formats.length === 0) return result;
   const previous = job.since ? await (await previousPublication(job.since, job.cwd, job.build)).get(brief.meta.id) : null;
   result.changes = previous ? diffBriefs(previous.brief, brief) : null;
-  const options = { templates: job.templates, cwd: job.cwd, baseDir: dirname(job.path), changes: result.changes?.view, paper: job.paper, generator };
+  const env = job.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: job.sourceDateEpoch };
+  const options = { templates: job.templates, cwd: job.cwd, baseDir: dirname(job.path), changes: result.changes?.view, paper: job.paper, generator, env };
   try {
     // The PDF prints the HTML output itself: render it once for both.
-    const textFormats = job.formats.filter((format) => format !== 'pdf');
-    if (job.formats.includes('pdf') && !textFormats.includes('html')) textFormats.push('html');
-    for (const format of textFormats) {
+    const rendered = job.formats.filter((format) => format !== 'pdf');
+    if (job.formats.includes('pdf') && !rendered.includes('html')) rendered.push('html');
+    for (const format of rendered) {
       const { result: data, used } = await trackTemplateUsage(() => renderBrief(brief, format, options));
-      if (format === 'html' && job.formats.includes('pdf')) result.pdf = { ...renderPdfSource(brief, options, data), used: [...used] };
-      if (job.formats.includes(format)) result.outputs.push({ format, data: utf8.encode(data), used: [...used] });
+      if (typeof data === 'string' && format === 'html' && job.formats.includes('pdf')) result.pdf = { ...renderPdfSource(brief, options, data), used: [...used] };
+      if (job.formats.includes(format)) result.outputs.push({ format, data: typeof data === 'string' ? utf8.encode(data) : data, used: [...used] });
     }
   } catch (error) {
     if (error instanceof TemplateError) result.templateError = error;

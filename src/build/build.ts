@@ -95,6 +95,7 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
   const build = randomUUID();
   const jobOf = (path: string): BriefJob => ({
     build, path, cwd, sourcesDir: options.sourcesDir, limits: options.limits, templates: options.templates, paper: options.paper, since: options.since,
+    sourceDateEpoch: (options.env ?? process.env).SOURCE_DATE_EPOCH,
     formats: plannedFormats.get(path) ?? [],
   });
   // Start Chromium while the first briefs load; a launch failure counts only if a brief needs it.

@@ -11,7 +11,7 @@ import { writeOwned } from './contained.js';
 
 export const indexFileName = 'index.html';
 
-const labels: Record<string, string> = { html: 'HTML', pdf: 'PDF', md: 'Markdown', json: 'JSON' };
+const labels: Record<string, string> = { html: 'HTML', pdf: 'PDF', docx: 'Word', md: 'Markdown', json: 'JSON' };
 
 /** A manifest is data from disk: a date the helper rejects is shown as written. */
 const readableDate = (date: string) => { try { return formatDate(date); } catch { return date; } };

@@ -34,10 +34,10 @@ function cachedHtml(brief: Brief, options: RenderOptions & { generator: string }
 }
 
 /**
- * Renders `brief` as `format`: a string for md/html/json, bytes for pdf. Throws
+ * Renders `brief` as `format`: a string for md/html/json, bytes for pdf and docx. Throws
  * BriefHasErrorsError for a model `validateBrief` gave out as `partial` (its brief has errors).
  */
-export async function renderBrief(brief: Brief, format: 'pdf', options?: RenderBriefOptions): Promise<Uint8Array>;
+export async function renderBrief(brief: Brief, format: 'pdf' | 'docx', options?: RenderBriefOptions): Promise<Uint8Array>;
 export async function renderBrief(brief: Brief, format: 'md' | 'html' | 'json', options?: RenderBriefOptions): Promise<string>;
 export async function renderBrief(brief: Brief, format: Format, options?: RenderBriefOptions): Promise<string | Uint8Array>;
 export async function renderBrief(brief: Brief, format: Format, options: RenderBriefOptions = {}): Promise<string | Uint8Array> {
@@ -53,6 +53,11 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
     case 'json': return renderJson(brief);
     case 'md': return renderMarkdown(brief, { ...options, generator });
     case 'html': return cachedHtml(brief, { ...options, generator });
+    case 'docx': {
+      // Like the PDF stage, the Word one loads only when a .docx is asked for.
+      const [{ renderDocx }, { sourceDateEpoch }] = await Promise.all([import('../docx/render-docx.js'), import('../pdf/metadata.js')]);
+      return renderDocx(brief, { templates: options.templates, cwd: options.cwd, generator, changes: options.changes, paper: options.paper, date: sourceDateEpoch(options.env) });
+    }
     case 'pdf': {
       const source = renderPdfSource(brief, { ...options, generator }, cachedHtml(brief, { ...options, generator }));
       // Puppeteer and pdf-lib load only when a PDF is printed: every other command starts faster.

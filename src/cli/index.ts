@@ -15,7 +15,7 @@ type Command = ReturnType<typeof cli.command>;
 function withOutputOptions(command: Command): Command {
   return command
     .option('--out <dir>', 'Output folder', { default: 'out' })
-    .option('--format <list>', 'Comma-separated formats: md,html,pdf,json', { default: 'md,html,pdf,json' })
+    .option('--format <list>', 'Comma-separated formats: md,html,pdf,json,docx', { default: 'md,html,pdf,json,docx' })
     .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
     .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with');
 }

@@ -92,8 +92,8 @@ function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' |
   }
 }
 
-// A run of Arabic script: letters, marks, Arabic digits and punctuation, and the spaces, digits and ZWNJ/ZWJ between them.
-const arabicRun = /[\p{Script=Arabic}](?:[\p{Script=Arabic}\p{M}\u200c\u200d\d ]*[\p{Script=Arabic}\p{M}])?/gu;
+/** A run of Arabic script: letters, marks, Arabic digits and punctuation, and the spaces, digits and ZWNJ/ZWJ between them. */
+export const arabicRun = /[\p{Script=Arabic}](?:[\p{Script=Arabic}\p{M}\u200c\u200d\d ]*[\p{Script=Arabic}\p{M}])?/gu;
 
 /**
  * Wraps Arabic runs in `<span dir="rtl" lang="ar">` so they read right to left inside

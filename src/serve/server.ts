@@ -25,7 +25,7 @@ export interface ServeHandle {
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.md': 'text/markdown; charset=utf-8', '.json': 'application/json; charset=utf-8',
-  '.pdf': 'application/pdf', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {

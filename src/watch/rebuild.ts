@@ -21,7 +21,7 @@ export interface RebuildTarget {
   onWritten?: ((written: { brief: string; id: string; format: Format; path: string }) => void) | undefined;
 }
 
-const order: Format[] = ['html', 'md', 'json', 'pdf'];
+const order: Format[] = ['html', 'md', 'json', 'docx', 'pdf'];
 
 /** A VFile for a template that failed, positioned at the failure, with its code frame. */
 export function templateFailure(error: TemplateError): VFile {

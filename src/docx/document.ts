@@ -1,0 +1,93 @@
+/**
+ * The Word document of a brief: two sections (the cover, then the body with its running header),
+ * the contents as a TOC field already filled with its entries, the brief's parts, the Sources,
+ * and the document properties — made with the reference document's styles and margins.
+ */
+import { AlignmentType, Document, LevelFormat, Paragraph, SectionType, TableOfContents, type FileChild, type ILevelsOptions } from 'docx';
+import type { Brief } from '../types.js';
+import type { ChangesView } from '../render/changes-view.js';
+import { listReferences } from './blocks.js';
+import { sectionBlocks } from './body.js';
+import { changesBlocks } from './changes.js';
+import { createContext, plainText, type DocxContext } from './context.js';
+import { coverBlocks } from './cover.js';
+import { bodyFurniture, coverFurniture } from './furniture.js';
+import type { ReferenceDocument } from './reference.js';
+import { sourcesBlocks } from './sources.js';
+import { styleIds } from './style-ids.js';
+
+/** Page sizes in twentieths of a point (portrait). */
+const paperSizes = { a4: { width: 11906, height: 16838 }, letter: { width: 12240, height: 15840 } } as const;
+
+export interface DocumentOptions {
+  reference: ReferenceDocument;
+  paper: 'a4' | 'letter';
+  generator: string;
+  changes?: ChangesView | null | undefined;
+}
+
+const levels = (format: 'bullet' | 'decimal', indent = 360): ILevelsOptions[] => Array.from({ length: 9 }, (_, level) => ({
+  level,
+  format: format === 'bullet' ? LevelFormat.BULLET : LevelFormat.DECIMAL,
+  text: format === 'bullet' ? (level % 2 === 0 ? '•' : '–') : `%${level + 1}.`,
+  alignment: AlignmentType.LEFT,
+  style: { paragraph: { indent: { left: indent * (level + 1), hanging: indent } } },
+}));
+
+/** The document's default language: the brief's, in the styles' document defaults. */
+function withLanguage(styles: string, lang: string): string {
+  const defaults = /<w:rPrDefault>\s*<w:rPr>([\s\S]*?)<\/w:rPr>\s*<\/w:rPrDefault>/.exec(styles);
+  if (!defaults) return styles;
+  const properties = /<w:lang\b[^>]*\/>/.test(defaults[1]!)
+    ? defaults[1]!.replace(/(<w:lang\b[^>]*?)\sw:val="[^"]*"/, '$1').replace(/<w:lang\b/, `<w:lang w:val="${lang}"`)
+    : `${defaults[1]}<w:lang w:val="${lang}"/>`;
+  return styles.slice(0, defaults.index) + defaults[0].replace(defaults[1]!, properties) + styles.slice(defaults.index + defaults[0].length);
+}
+
+function page(options: DocumentOptions) {
+  const size = paperSizes[options.paper];
+  const { landscape, margins } = options.reference;
+  return { size: landscape ? { width: size.height, height: size.width } : size, margin: margins };
+}
+
+function bodyChildren(context: DocxContext, changes: ChangesView | null | undefined): FileChild[] {
+  return [
+    ...(changes ? changesBlocks(changes, context) : []),
+    new Paragraph({ style: styleIds.contentsHeading, text: 'Contents' }),
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2', beginDirty: false }),
+    ...context.brief.sections.flatMap((section) => sectionBlocks(section, context)),
+    ...sourcesBlocks(context),
+  ];
+}
+
+/** Builds the document; docx draws relationship ids from Math.random, so package.ts seeds it around this. */
+export function briefDocument(brief: Brief, options: DocumentOptions): Document {
+  const { meta } = brief;
+  const pageSetup = page(options);
+  const { margins } = options.reference;
+  const context = createContext(brief, pageSetup.size.width - margins.left - margins.right - margins.gutter);
+  const author = meta.authors.join('; ');
+  return new Document({
+    title: meta.title,
+    subject: meta.subtitle ?? meta.classification,
+    creator: author || options.generator,
+    lastModifiedBy: author || options.generator,
+    keywords: meta.keywords.join('; '),
+    description: plainText(meta.summary, context),
+    revision: 1,
+    customProperties: [{ name: 'Classification', value: meta.classification }, { name: 'Generator', value: options.generator }],
+    externalStyles: withLanguage(options.reference.styles, meta.lang),
+    features: { updateFields: false },
+    numbering: {
+      config: [
+        { reference: listReferences.bullets, levels: levels('bullet') },
+        { reference: listReferences.ordered, levels: levels('decimal') },
+        { reference: listReferences.sources, levels: levels('decimal', 454) },
+      ],
+    },
+    sections: [
+      { properties: { page: pageSetup }, ...coverFurniture(context), children: coverBlocks(context) },
+      { properties: { page: pageSetup, type: SectionType.NEXT_PAGE }, ...bodyFurniture(context), children: bodyChildren(context, options.changes) },
+    ],
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Markdown text (mdast phrasing content) → Word runs. Citations become endnotes, quotes become
+ * runs in the Quoted Words style between typographic quotes, Arabic becomes right-to-left runs in
+ * the Arabic Text style; raw HTML is dropped and unsafe links lose their target, as in the HTML.
+ */
+import type { PhrasingContent, RootContent } from 'mdast';
+import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import { textRuns, type RunFormat } from './text-runs.js';
+import { isSafeLink, lowercaseScheme } from '../validate/rules/links.js';
+import type { CitationNode } from '../source/mdast-extensions.js';
+import { styleIds } from './style-ids.js';
+import type { DocxContext } from './context.js';
+import { citationNote } from './notes.js';
+
+/** The runs of phrasing content. */
+export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], context: DocxContext, format: RunFormat = {}): ParagraphChild[] {
+  return nodes.flatMap((node) => inlineNode(node, context, format));
+}
+
+function inlineNode(node: PhrasingContent | RootContent, context: DocxContext, format: RunFormat): ParagraphChild[] {
+  switch (node.type) {
+    case 'text': return textRuns(node.value.replace(/\s*\n\s*/g, ' '), format);
+    case 'emphasis': return inlineRuns(node.children, context, { ...format, italics: true });
+    case 'strong': return inlineRuns(node.children, context, { ...format, bold: true });
+    case 'delete': return inlineRuns(node.children, context, { ...format, strike: true });
+    case 'inlineCode': return [new TextRun({ ...format, text: node.value, style: styleIds.inlineCode })];
+    case 'break': return [new TextRun({ break: 1 })];
+    case 'citation': return citationRuns(node, context);
+    case 'textDirective': {
+      if (node.name !== 'q') return inlineRuns(node.children, context, format);
+      const source = typeof node.attributes?.source === 'string' ? node.attributes.source : '';
+      return [
+        ...textRuns('“', format),
+        ...inlineRuns(node.children, context, { ...format, style: styleIds.quotedWords }),
+        ...textRuns('”', format),
+        ...citationRuns({ type: 'citation', value: '', items: [{ key: source, locator: null }] }, context),
+      ];
+    }
+    case 'link': {
+      const children = inlineRuns(node.children, context, { ...format, style: styleIds.hyperlink });
+      if (!isSafeLink(node.url)) return inlineRuns(node.children, context, format);
+      return [new ExternalHyperlink({ link: lowercaseScheme(node.url), children })];
+    }
+    case 'image':
+    case 'imageReference':
+      return node.alt ? textRuns(node.alt, format) : [];
+    case 'linkReference':
+    case 'footnoteReference':
+    case 'html':
+      return 'children' in node ? inlineRuns(node.children, context, format) : [];
+    default:
+      return 'children' in node ? inlineRuns(node.children as PhrasingContent[], context, format) : [];
+  }
+}
+
+function citationRuns(node: CitationNode, context: DocxContext): ParagraphChild[] {
+  return [citationNote(node, context)];
+}

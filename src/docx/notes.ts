@@ -1,0 +1,28 @@
+/**
+ * Citations as endnotes, the intelligence-writing convention: each `[@a; @b, p. 3]` is one
+ * endnote giving each source's number and outlet (and locator), linked to its entry in the
+ * numbered Sources list, where the title, date and reliability are.
+ */
+import { EndnoteReferenceRun, InternalHyperlink, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import type { CitationNode } from '../source/mdast-extensions.js';
+import { sourceBookmark, type DocxContext } from './context.js';
+import { styleIds } from './style-ids.js';
+import { textRuns } from './text-runs.js';
+
+/** The endnote reference of one citation. */
+export function citationNote(node: CitationNode, context: DocxContext): EndnoteReferenceRun {
+  const children: ParagraphChild[] = [new TextRun(' ')];
+  node.items.forEach((item, index) => {
+    if (index > 0) children.push(new TextRun('; '));
+    const known = context.sources.get(item.key);
+    if (!known) {
+      children.push(...textRuns(`Unknown source ${item.key}`));
+      return;
+    }
+    const { number, source } = known;
+    children.push(new InternalHyperlink({ anchor: sourceBookmark(number), children: [new TextRun({ text: `[${number}]`, style: styleIds.hyperlink })] }));
+    children.push(...textRuns(` ${source.outlet}${item.locator ? `, ${item.locator}` : ''}`));
+  });
+  children.push(new TextRun('.'));
+  return new EndnoteReferenceRun({ children: [new Paragraph({ style: styleIds.endnoteText, children })] });
+}
