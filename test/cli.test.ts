@@ -43,7 +43,7 @@ describe('briefsmith CLI', () => {
 
   it('exits 2 for usage and environment errors', () => {
     expect(runCli(['check', 'no/such/file.md']).status).toBe(2);
-    expect(runCli(['build', minimal, '--format', 'docx']).status).toBe(2);
+    expect(runCli(['build', minimal, '--format', 'odt']).status).toBe(2);
     expect(runCli(['check', minimal, '--reporter', 'xml']).status).toBe(2);
     expect(runCli(['frobnicate']).status).toBe(2);
     const missingChrome = runCli(['build', minimal, '--format', 'pdf', '--out', mkdtempSync(join(tmpdir(), 'bs-')), '--chrome', '/nonexistent/chrome']);

@@ -15,7 +15,7 @@ it('exposes functions and values of the right kind', () => {
   for (const name of ['parseBrief', 'validateBrief', 'renderBrief', 'buildBriefs', 'loadBriefs', 'locateChrome']) {
     expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
   }
-  expect(api.formats).toEqual(['md', 'html', 'pdf', 'json']);
+  expect(api.formats).toEqual(['md', 'html', 'pdf', 'json', 'docx']);
   expect(api.version).toMatch(/^\d+\.\d+\.\d+/);
 });
 

@@ -13,11 +13,13 @@ export interface DocxContext {
   textWidth: number;
   /** Lists numbered so far: each Markdown list is a new Word list instance, so numbering restarts. */
   counters: { lists: number };
+  /** Tab stops of the reference's Header and Footer styles. */
+  furnitureTabs: readonly number[];
 }
 
-export function createContext(brief: Brief, textWidth: number): DocxContext {
+export function createContext(brief: Brief, textWidth: number, furnitureTabs: readonly number[] = []): DocxContext {
   const sources = new Map(brief.sources.map((source, index) => [source.key, { number: index + 1, source }]));
-  return { brief, sources, fragments: fragmentsOf(brief), textWidth, counters: { lists: 0 } };
+  return { brief, sources, fragments: fragmentsOf(brief), textWidth, counters: { lists: 0 }, furnitureTabs };
 }
 
 /** The syntax tree of a Markdown field: as parsed with its brief, or parsed now. */

@@ -3,7 +3,7 @@
  * the contents as a TOC field already filled with its entries, the brief's parts, the Sources,
  * and the document properties — made with the reference document's styles and margins.
  */
-import { AlignmentType, Document, LevelFormat, Paragraph, SectionType, TableOfContents, type FileChild, type ILevelsOptions } from 'docx';
+import { AlignmentType, Document, LeaderType, LevelFormat, NumberFormat, PageBreak, Paragraph, SectionType, TableOfContents, type FileChild, type ILevelsOptions } from 'docx';
 import type { Brief } from '../types.js';
 import type { ChangesView } from '../render/changes-view.js';
 import { listReferences } from './blocks.js';
@@ -50,11 +50,17 @@ function page(options: DocumentOptions) {
   return { size: landscape ? { width: size.height, height: size.width } : size, margin: margins };
 }
 
+/** Endnotes numbered 1, 2, 3 (Word's default is i, ii, iii) through the whole document. */
+const endnoteProperties = { numberFormat: { type: NumberFormat.DECIMAL } };
+
 function bodyChildren(context: DocxContext, changes: ChangesView | null | undefined): FileChild[] {
   return [
     ...(changes ? changesBlocks(changes, context) : []),
     new Paragraph({ style: styleIds.contentsHeading, text: 'Contents' }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2', beginDirty: false }),
+    // Filled with its entries; their page numbers are Word's to fill (Update Table), so no dot
+    // leaders run to an empty place meanwhile.
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2', beginDirty: false, tabLeader: LeaderType.NONE }),
+    new Paragraph({ children: [new PageBreak()] }),
     ...context.brief.sections.flatMap((section) => sectionBlocks(section, context)),
     ...sourcesBlocks(context),
   ];
@@ -65,7 +71,7 @@ export function briefDocument(brief: Brief, options: DocumentOptions): Document 
   const { meta } = brief;
   const pageSetup = page(options);
   const { margins } = options.reference;
-  const context = createContext(brief, pageSetup.size.width - margins.left - margins.right - margins.gutter);
+  const context = createContext(brief, pageSetup.size.width - margins.left - margins.right - margins.gutter, options.reference.furnitureTabs);
   const author = meta.authors.join('; ');
   return new Document({
     title: meta.title,
@@ -86,8 +92,8 @@ export function briefDocument(brief: Brief, options: DocumentOptions): Document 
       ],
     },
     sections: [
-      { properties: { page: pageSetup }, ...coverFurniture(context), children: coverBlocks(context) },
-      { properties: { page: pageSetup, type: SectionType.NEXT_PAGE }, ...bodyFurniture(context), children: bodyChildren(context, options.changes) },
+      { properties: { page: pageSetup, endnoteProperties }, ...coverFurniture(context), children: coverBlocks(context) },
+      { properties: { page: pageSetup, type: SectionType.NEXT_PAGE, endnoteProperties }, ...bodyFurniture(context), children: bodyChildren(context, options.changes) },
     ],
   });
 }

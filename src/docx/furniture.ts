@@ -19,7 +19,8 @@ export function coverFurniture(context: DocxContext) {
 /** The body's header and footer. */
 export function bodyFurniture(context: DocxContext) {
   const { meta } = context.brief;
-  const rightTab = [{ type: TabStopType.RIGHT, position: context.textWidth }];
+  // The reference's Header and Footer styles may have tabs of their own (Word's: centre and right at A4 widths).
+  const rightTab = [...context.furnitureTabs.map((position) => ({ type: TabStopType.CLEAR, position })), { type: TabStopType.RIGHT, position: context.textWidth }];
   const running = new Paragraph({ style: styleIds.header, tabStops: rightTab, children: [...textRuns(meta.title), new TextRun({ children: [new Tab(), 'Briefing'] })] });
   const footer = new Paragraph({
     style: styleIds.footer,

@@ -14,7 +14,12 @@ import { citationNote } from './notes.js';
 
 /** The runs of phrasing content. */
 export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], context: DocxContext, format: RunFormat = {}): ParagraphChild[] {
-  return nodes.flatMap((node) => inlineNode(node, context, format));
+  return nodes.flatMap((node, index) => {
+    // A note mark sits right after the word it follows ("handed over.¹"), not after a space.
+    const next = nodes[index + 1];
+    const beforeNote = node.type === 'text' && next?.type === 'citation';
+    return inlineNode(beforeNote ? { ...node, value: node.value.trimEnd() } : node, context, format);
+  });
 }
 
 function inlineNode(node: PhrasingContent | RootContent, context: DocxContext, format: RunFormat): ParagraphChild[] {

@@ -1,7 +1,7 @@
 /**
  * Citations as endnotes, the intelligence-writing convention: each `[@a; @b, p. 3]` is one
- * endnote giving each source's number and outlet (and locator), linked to its entry in the
- * numbered Sources list, where the title, date and reliability are.
+ * endnote giving each source's number and outlet (its title when the outlet is not named) and
+ * the locator, the number linked to its entry in the numbered Sources list, where the rest is.
  */
 import { EndnoteReferenceRun, InternalHyperlink, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { CitationNode } from '../source/mdast-extensions.js';
@@ -21,7 +21,9 @@ export function citationNote(node: CitationNode, context: DocxContext): EndnoteR
     }
     const { number, source } = known;
     children.push(new InternalHyperlink({ anchor: sourceBookmark(number), children: [new TextRun({ text: `[${number}]`, style: styleIds.hyperlink })] }));
-    children.push(...textRuns(` ${source.outlet}${item.locator ? `, ${item.locator}` : ''}`));
+    // The outlet says whose it is; where the outlet is unknown, the title does.
+    const name = source.outlet.startsWith('Outlet not named') ? `“${source.title}”` : source.outlet;
+    children.push(...textRuns(` ${name}${item.locator ? `, ${item.locator}` : ''}`));
   });
   children.push(new TextRun('.'));
   return new EndnoteReferenceRun({ children: [new Paragraph({ style: styleIds.endnoteText, children })] });

@@ -21,6 +21,8 @@ export interface ReferenceDocument {
   styles: string;
   margins: PageMargins;
   landscape: boolean;
+  /** Tab stops of the Header and Footer styles: the running header clears them and sets its own. */
+  furnitureTabs: number[];
 }
 
 /** A reference document that is missing, not a Word file, or has no styles: a usage problem (exit 2). */
@@ -72,13 +74,19 @@ function readReference(path: string): ReferenceDocument {
   const stylesXml = strFromU8(styles);
   if (!/<w:styles\b[\s\S]*<\/w:styles>\s*$/.test(stylesXml)) throw new ReferenceDocumentError(path, 'has a styles part that is not WordprocessingML styles');
   const section = lastSection(strFromU8(document));
-  return { path, styles: completeStyles(stylesXml), margins: marginsOf(section), landscape: /<w:pgSz\b[^>]*w:orient="landscape"/.test(section) };
+  const completed = completeStyles(stylesXml);
+  return { path, styles: completed, margins: marginsOf(section), landscape: /<w:pgSz\b[^>]*w:orient="landscape"/.test(section), furnitureTabs: furnitureTabs(completed) };
 }
 
 /** The document's last section properties: those of its body, which Word writes last. */
 function lastSection(documentXml: string): string {
   const start = documentXml.lastIndexOf('<w:sectPr');
   return start === -1 ? '' : documentXml.slice(start, documentXml.indexOf('</w:sectPr>', start) + 1 || undefined);
+}
+
+function furnitureTabs(stylesXml: string): number[] {
+  const styles = [...stylesXml.matchAll(/<w:style\b[^>]*w:styleId="(?:Header|Footer)"[^>]*>([\s\S]*?)<\/w:style>/g)].map((match) => match[1]!).join('');
+  return [...new Set([...styles.matchAll(/<w:tab\b[^>]*w:pos="(\d+)"/g)].map((match) => Number(match[1])))].sort((left, right) => left - right);
 }
 
 function marginsOf(section: string): PageMargins {

@@ -25,7 +25,7 @@ const heading = (level: number, size: number, before: number, color: string): St
   `<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="${before}" w:after="120"/><w:outlineLvl w:val="${level - 1}"/></w:pPr><w:rPr><w:b/><w:bCs/><w:color w:val="${color}"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`,
   { next: 'Normal' });
 const tocLevel = (level: number): StyleDefinition => paragraph(`TOC${level}`, `toc ${level}`,
-  `<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9016"/></w:tabs><w:spacing w:before="${level === 1 ? 120 : 0}" w:after="40"/><w:ind w:left="${(level - 1) * 360}"/></w:pPr>${level === 1 ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : ''}`,
+  `<w:pPr><w:spacing w:before="${level === 1 ? 120 : 0}" w:after="40"/><w:ind w:left="${(level - 1) * 360}"/></w:pPr>${level === 1 ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : ''}`,
   { next: 'Normal', hidden: true });
 
 const border = (side: string, size: number, color: string) => `<w:${side} w:val="single" w:sz="${size}" w:space="0" w:color="${color}"/>`;
