@@ -21,6 +21,7 @@ export { OutDirError } from './build/out-dir.js';
 export { ContainmentError } from './build/contained.js';
 export { ConfigError } from './config/config.js';
 export { ChromeLaunchError } from './pdf/printer.js';
+export { ReferenceDocumentError } from './docx/reference.js';
 export { briefSchema, likelihoods, confidences, stances, instrumentKinds } from './model/schema.js';
 export { catalogue } from './errors/catalogue.js';
 export type { RuleId, RuleEntry } from './errors/catalogue.js';

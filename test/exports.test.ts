@@ -4,7 +4,7 @@ import * as api from '../src/index.js';
 
 it('exports exactly the documented API', () => {
   expect(Object.keys(api).sort()).toEqual([
-    'BriefHasErrorsError', 'BriefsmithError', 'ChromeLaunchError', 'ChromeNotFoundError', 'ConfigError', 'ContainmentError', 'LockTimeoutError', 'MissingPathError', 'OutDirError', 'Printer', 'SinceError', 'TemplateError',
+    'BriefHasErrorsError', 'BriefsmithError', 'ChromeLaunchError', 'ChromeNotFoundError', 'ConfigError', 'ContainmentError', 'LockTimeoutError', 'MissingPathError', 'OutDirError', 'Printer', 'ReferenceDocumentError', 'SinceError', 'TemplateError',
     'briefSchema', 'buildBriefs', 'catalogue', 'confidences', 'defaultLimits', 'formatProblems', 'formats',
     'hasErrors', 'instrumentKinds', 'likelihoods', 'lintTemplates', 'loadBriefs', 'locateChrome', 'modelJsonSchema', 'parseBrief', 'problemsOf',
     'renderBrief', 'serveBriefs', 'stances', 'templateDirs', 'validateBrief', 'version', 'watchBriefs',
@@ -24,6 +24,7 @@ it('throws environment problems as one family, each with its exit code', () => {
     new api.MissingPathError('briefs/nope.md'), new api.SinceError('bad'), new api.ConfigError('briefsmith.config.json', 'bad'),
     new api.LockTimeoutError('out', 'pid 1', 10), new api.ChromeNotFoundError('none'), new api.ChromeLaunchError('/bin/x', 'bad'),
     new api.OutDirError('bad'), new api.ContainmentError('out', '../x'),
+    new api.ReferenceDocumentError('templates/brief.docx', 'is not a Word document'),
   ];
   for (const error of errors) {
     expect(error).toBeInstanceOf(api.BriefsmithError);

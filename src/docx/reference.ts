@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { resolveTemplateFile, templateDirs } from '../render/templates.js';
 import { noteTemplateUse } from '../render/template-usage.js';
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { completeStyles } from './style-sheet.js';
 
 export const referenceFileName = 'brief.docx';
@@ -26,11 +27,9 @@ export interface ReferenceDocument {
 }
 
 /** A reference document that is missing, not a Word file, or has no styles: a usage problem (exit 2). */
-export class ReferenceDocumentError extends Error {
-  readonly exitCode = 2;
+export class ReferenceDocumentError extends BriefsmithError {
   constructor(readonly path: string, reason: string) {
     super(`${path}: ${reason}. A reference document is a Word file (.docx); \`briefsmith templates eject brief.docx\` writes the built-in one to start from`);
-    this.name = 'ReferenceDocumentError';
   }
 }
 
