@@ -133,7 +133,11 @@ describe('docx structure', () => {
 describe('docx determinism', () => {
   it('gives byte-identical files for two builds with SOURCE_DATE_EPOCH, in any time zone', () => {
     const project = emptyProject();
-    writeFileSync(join(project, 'brief.md'), sampleText);
+    // Web links are relationships with ids docx draws at random: the brief needs some.
+    const linked = sampleText.replace('    file: 000_b3528a9c229ff052.txt', '    url: https://example.org/enab-baladi\n    file: 000_b3528a9c229ff052.txt')
+      .replace('## Background\n', '## Background\n\nSee [the full analysis](https://example.org/analysis).\n');
+    expect(linked).toContain('https://example.org/analysis');
+    writeFileSync(join(project, 'brief.md'), linked);
     const build = (out: string, zone: string) => runCli(['build', 'brief.md', '--format', 'docx', '--out', out], { cwd: project, env: { ...epoch, TZ: zone } });
     expect(build('one', 'UTC').status).toBe(0);
     expect(build('two', 'Asia/Tokyo').status).toBe(0);
