@@ -34,7 +34,7 @@ export interface BriefJob {
   sourceDateEpoch?: string | undefined;
 }
 
-/** A rendered output (text, or the .docx) and the template files its render used (relative name → path). */
+/** A rendered output (text, or the .docx) and the template files its render used (relative name → hash of the text used). */
 export interface RenderedOutput {
   format: Exclude<Format, 'pdf'>;
   /**

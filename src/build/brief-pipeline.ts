@@ -32,7 +32,8 @@ export interface PipelineContext {
   env: NodeJS.ProcessEnv | undefined;
   result: BuildResult;
   onEvent: ((event: BuildEvent) => void) | undefined;
-  onTemplateError: (error: TemplateError) => void;
+  /** A template failed while rendering the brief at `brief` (its path). */
+  onTemplateError: (error: TemplateError, brief: string) => void;
 }
 
 /** Runs briefs through the pipeline; `checkInOrder` checks them in path order, whatever order loading finishes in. */
@@ -78,7 +79,7 @@ export class BriefPipeline {
     const brief = loaded.brief!;
     const { onEvent, outDir, incremental, result } = this.context;
     if (loaded.templateError) {
-      this.context.onTemplateError(loaded.templateError);
+      this.context.onTemplateError(loaded.templateError, loaded.file.path);
       return;
     }
     if (loaded.renderError) throw loaded.renderError;
@@ -96,7 +97,7 @@ export class BriefPipeline {
       await incremental.record(path, brief, format, { path: target, data }, used);
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
       result.written.push({ path: target, format, bytes, brief: loaded.file.path });
-      onEvent?.({ type: 'written', path: target, format, bytes });
+      onEvent?.({ type: 'written', path: target, format, bytes, brief: loaded.file.path, id: brief.meta.id });
     }
   }
 

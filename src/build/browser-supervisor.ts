@@ -58,6 +58,12 @@ export class BrowserSupervisor {
     return down ? new Error(`Chromium stopped while printing this brief (${reason.message.split('\n')[0]})`) : reason;
   }
 
+  /** False once the browser failed to launch or crashed: a session then replaces it. */
+  async healthy(): Promise<boolean> {
+    if (this.crashed !== undefined) return false;
+    return this.launching ? this.launching.then(() => true, () => false) : true;
+  }
+
   /** Closes the browser if one was launched. */
   async close(): Promise<void> {
     if (this.launching) await (await this.launching.catch(() => undefined))?.close();

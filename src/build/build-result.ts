@@ -6,7 +6,7 @@ import type { Format } from './formats.js';
 export type BuildEvent =
   | { type: 'start'; total: number }
   | { type: 'brief'; path: string; index: number; total: number }
-  | { type: 'written'; path: string; format: Format; bytes: number }
+  | { type: 'written'; path: string; format: Format; bytes: number; brief: string; id: string }
   | { type: 'browser'; path: string; reason: string; pid?: number | undefined }
   | { type: 'changes'; id: string; since: string; summary: string };
 
@@ -21,6 +21,8 @@ export interface BuildResult {
   failures: Array<{ path: string; error: Error }>;
   /** Source paths (relative) of briefs skipped because nothing they depend on changed. */
   unchanged: string[];
+  /** Briefs whose outputs a template failure kept from being written, with that template's file. */
+  blocked: Array<{ path: string; template: VFile }>;
   /** Stale outputs of deleted or renamed briefs that were removed. */
   removed: string[];
   durationMs: number;

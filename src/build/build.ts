@@ -13,8 +13,7 @@ import type { LoadOptions, LoadedBrief } from './load.js';
 import { formats as allFormats, type Format } from './formats.js';
 import { BriefPipeline } from './brief-pipeline.js';
 import type { BriefJob } from './brief-job.js';
-import { WorkerPool } from './worker-pool.js';
-import { BrowserSupervisor } from './browser-supervisor.js';
+import { BuildSession } from './session.js';
 import { acquireLock } from './lock.js';
 import { assertSeparateOutDir } from './out-dir.js';
 import { IncrementalBuild } from './incremental.js';
@@ -53,8 +52,19 @@ export interface BuildOptions extends LoadOptions {
 
 export type { BuildEvent, BuildResult, WrittenFile } from './build-result.js';
 
-/** Builds every brief in `options.paths` into `options.outDir`. */
-export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResult> {
+/**
+ * Builds every brief in `options.paths` into `options.outDir`. A `session` (watch, serve) keeps
+ * the browser and worker threads for the next build; without one they are closed at the end.
+ */
+export async function buildBriefs(options: BuildOptions = {}, session?: BuildSession): Promise<BuildResult> {
+  if (!session) {
+    const own = new BuildSession(options);
+    try {
+      return await buildBriefs(options, own);
+    } finally {
+      await own.close();
+    }
+  }
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir ?? 'out');
@@ -63,13 +73,17 @@ export async function buildBriefs(options: BuildOptions = {}): Promise<BuildResu
   const since = options.since === undefined ? undefined : await PreviousPublication.open(options.since, cwd);
   const lock = await acquireLock(outDir, options.lockTimeoutMs);
   try {
-    return await buildLocked(options, cwd, outDir, formats, since, started);
+    return await buildLocked(options, session, { cwd, outDir, formats, since, started });
   } finally {
+    await session.afterBuild();
     await lock.release();
   }
 }
 
-async function buildLocked(options: BuildOptions, cwd: string, outDir: string, formats: readonly Format[], since: PreviousPublication | undefined, started: number): Promise<BuildResult> {
+interface BuildPlace { cwd: string; outDir: string; formats: readonly Format[]; since: PreviousPublication | undefined; started: number }
+
+async function buildLocked(options: BuildOptions, session: BuildSession, place: BuildPlace): Promise<BuildResult> {
+  const { cwd, outDir, formats, since, started } = place;
   const incremental = await IncrementalBuild.open(options.paths ?? [], {
     cwd, outDir, formats, since, cacheDir: options.cacheDir, templates: options.templates, force: options.force, paper: options.paper, now: buildTime(options.env),
   });
@@ -77,18 +91,18 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
   const unchangedPaths = new Set(options.sourcesDir ? incremental.unchanged.map((entry) => resolve(cwd, entry.source)) : []);
   const toLoad = [...incremental.toLoad, ...unchangedPaths].sort();
   const templateFiles = new Map<string, VFile>();
-  const result: BuildResult = { briefs: [], files: [], written: [], failures: [], unchanged: [], removed: [], durationMs: 0 };
+  const result: BuildResult = { briefs: [], files: [], written: [], failures: [], unchanged: [], blocked: [], removed: [], durationMs: 0 };
   const loadedBriefs: LoadedBrief[] = new Array(toLoad.length);
   const skipped: string[] = incremental.unchanged.map((entry) => entry.source);
   options.onEvent?.({ type: 'start', total: toLoad.length });
 
   const threads = threadCount(options, toLoad.length, formats.includes('pdf'));
-  const pool = threads > 0 ? new WorkerPool(threads) : null;
-  const browser = new BrowserSupervisor({ chrome: options.chrome, concurrency: options.concurrency, timeout: options.timeout }, options.onEvent);
+  const pool = session.workers(threads);
+  const browser = session.supervisor(options.onEvent);
   const pipeline = new BriefPipeline({
     cwd, outDir, incremental, pool, paper: options.paper, env: options.env, result, onEvent: options.onEvent,
     printer: () => browser.printer(),
-    onTemplateError: (error) => recordTemplateError(error, templateFiles),
+    onTemplateError: (error, brief) => result.blocked.push({ path: brief, template: recordTemplateError(error, templateFiles) }),
   });
   const plannedFormats = new Map<string, Format[]>();
   for (const path of toLoad) plannedFormats.set(path, unchangedPaths.has(path) ? [] : await incremental.plannedFormats(path));
@@ -101,47 +115,45 @@ async function buildLocked(options: BuildOptions, cwd: string, outDir: string, f
   // Start Chromium while the first briefs load; a launch failure counts only if a brief needs it.
   if ([...plannedFormats.values()].some((planned) => planned.includes('pdf'))) browser.launch().catch(() => undefined);
 
-  try {
-    let next = 0;
-    const worker = async () => {
-      while (next < toLoad.length) {
-        const index = next++;
-        const path = toLoad[index]!;
-        const job = jobOf(path);
-        let loaded = await pipeline.checkInOrder(pipeline.run(job));
-        loadedBriefs[index] = loaded;
-        if (!loaded.brief || unchangedPaths.has(path)) continue;
-        const planned = await incremental.formatsToRender(path, loaded.brief);
-        if (planned.length === 0) {
-          skipped.push(loaded.file.path);
-          continue;
-        }
-        if (planned.some((format) => !job.formats.includes(format))) {
-          // Its id changed since the last build, so every format is due: render them now.
-          loaded = { ...(await pipeline.run({ ...job, formats: planned })), file: loaded.file, brief: loaded.brief };
-        }
-        // Not caught below: with no browser at all the build stops (exit 2).
-        if (planned.includes('pdf')) await browser.launch();
-        options.onEvent?.({ type: 'brief', path: loaded.file.path, index, total: toLoad.length });
-        for (let attempt = 0; ; attempt++) {
-          const generation = await browser.generation();
-          try {
-            await pipeline.complete(loaded, path, planned);
-            break;
-          } catch (error) {
-            const outcome = await browser.failed(error, generation, attempt);
-            if (outcome === 'retry') continue;
-            result.failures.push({ path: loaded.file.path, error: outcome });
-            break;
-          }
+  let next = 0;
+  const worker = async () => {
+    while (next < toLoad.length) {
+      const index = next++;
+      const path = toLoad[index]!;
+      const job = jobOf(path);
+      let loaded = await pipeline.checkInOrder(pipeline.run(job));
+      loadedBriefs[index] = loaded;
+      if (!loaded.brief || unchangedPaths.has(path)) continue;
+      const planned = await incremental.formatsToRender(path, loaded.brief);
+      if (planned.length === 0) {
+        skipped.push(loaded.file.path);
+        continue;
+      }
+      if (planned.some((format) => !job.formats.includes(format))) {
+        // Its id changed since the last build, so every format is due: render them now.
+        loaded = { ...(await pipeline.run({ ...job, formats: planned })), file: loaded.file, brief: loaded.brief };
+      }
+      // Not caught below: with no browser at all the build stops (exit 2).
+      if (planned.includes('pdf')) await browser.launch();
+      options.onEvent?.({ type: 'brief', path: loaded.file.path, index, total: toLoad.length });
+      for (let attempt = 0; ; attempt++) {
+        const generation = await browser.generation();
+        try {
+          await pipeline.complete(loaded, path, planned);
+          break;
+        } catch (error) {
+          const outcome = await browser.failed(error, generation, attempt);
+          if (outcome === 'retry') continue;
+          result.failures.push({ path: loaded.file.path, error: outcome });
+          break;
         }
       }
-    };
-    await Promise.all(Array.from({ length: loopCount(options, threads, formats, toLoad.length) }, worker));
-  } finally {
-    await pool?.close();
-    await browser.close();
-  }
+    }
+  };
+  // Every loop ends before the lock is released, even when one of them fails.
+  const loops = await Promise.allSettled(Array.from({ length: loopCount(options, threads, formats, toLoad.length) }, worker));
+  const failed = loops.find((loop) => loop.status === 'rejected');
+  if (failed) throw failed.reason;
   result.briefs = loadedBriefs;
   result.files = [...incremental.ignoredRecords, ...loadedBriefs.map((loaded) => loaded.file), ...templateFiles.values()];
   result.unchanged = skipped.sort();
@@ -181,12 +193,15 @@ function buildTime(env: NodeJS.ProcessEnv = process.env): string {
   return new Date(env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : Date.now()).toISOString();
 }
 
-function recordTemplateError(error: TemplateError, files: Map<string, VFile>): void {
+/** The one file that reports `error`, however many briefs it stopped. */
+function recordTemplateError(error: TemplateError, files: Map<string, VFile>): VFile {
   const key = `${error.template}:${error.line}:${error.column}:${error.reason}`;
-  if (files.has(key)) return;
+  const known = files.get(key);
+  if (known) return known;
   const file = new VFile({ path: error.template });
   const place = error.line === undefined ? undefined : { line: error.line, column: error.column ?? 1 };
   // The error rides along as the message's cause so reporters can show its code frame.
   report(file, 'template-error', place, { reason: error.reason }).cause = error;
   files.set(key, file);
+  return file;
 }

@@ -41,10 +41,10 @@ export class TemplateInputs {
     return known;
   }
 
-  /** Hashes of every file a render used (relative name → path, as tracked). */
-  hashAll(used: ReadonlyMap<string, string>): Record<string, string> {
+  /** The inputs of a render, from what it used (relative name → hash of the text it used). */
+  static recorded(used: ReadonlyMap<string, string>): Record<string, string> {
     const sorted = [...used.keys()].sort();
-    return Object.fromEntries(sorted.map((relative) => [relative, this.hash(relative) ?? '']));
+    return Object.fromEntries(sorted.map((relative) => [relative, used.get(relative) ?? '']));
   }
 
   /** Whether every recorded input still resolves to the same content (once per object: the cache shares them). */

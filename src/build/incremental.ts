@@ -170,7 +170,7 @@ export class IncrementalBuild {
     const info = statSync(written.path);
     entry.outputs[format] = {
       path: relative(this.options.outDir, written.path), bytes: info.size, sha256: sha256(written.data), mtimeMs: info.mtimeMs, sourceHash,
-      optionsKey: optionsKey(format, { paper: this.options.paper, since: await this.sinceKey(meta.id) }), inputs: this.inputs.hashAll(used),
+      optionsKey: optionsKey(format, { paper: this.options.paper, since: await this.sinceKey(meta.id) }), inputs: TemplateInputs.recorded(used),
     };
   }
 

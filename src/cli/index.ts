@@ -20,21 +20,26 @@ function withOutputOptions(command: Command): Command {
     .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with');
 }
 
+/** Every option of a build, shared by `build`, `watch` and `serve` (they build the same way). */
+function withBuildOptions(command: Command): Command {
+  return withLimitOptions(withOutputOptions(command))
+    .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
+    .option('--concurrency <n>', 'Pages printing at once; without PDFs, briefs in flight (default: CPU count)')
+    .option('--threads <n>', 'Worker threads that parse and render; 0 keeps all on one thread (default: CPU count − 1 from 4 cores; on 2–3 cores only for 500+ briefs without PDF)')
+    .option('--paper <size>', 'Paper for HTML and PDF: a4 or letter (default: each brief\'s `paper`, else a4)')
+    .option('--cache-dir <dir>', 'Build cache folder (default: <out>/.cache)')
+    .option('--force', 'Rebuild every brief, ignoring the cache')
+    .option('--since <dir|manifest>', 'Previous out dir or manifest.json: add "Changes since <date>" to each brief')
+    .option('--lock-timeout <seconds>', 'How long to wait for another build using the same out dir (default 60)');
+}
+
 /** The --max-* parse limits, shared by every command that reads briefs. */
 function withLimitOptions(command: Command): Command {
   for (const [flag, description] of limitFlags) command.option(flag, description);
   return command;
 }
 
-withLimitOptions(withOutputOptions(cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/) into out/')))
-  .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
-  .option('--concurrency <n>', 'Pages printing at once; without PDFs, briefs in flight (default: CPU count)')
-  .option('--threads <n>', 'Worker threads that parse and render; 0 keeps all on one thread (default: CPU count − 1 from 4 cores; on 2–3 cores only for 500+ briefs without PDF)')
-  .option('--paper <size>', 'Paper for HTML and PDF: a4 or letter (default: each brief\'s `paper`, else a4)')
-  .option('--cache-dir <dir>', 'Build cache folder (default: <out>/.cache)')
-  .option('--force', 'Rebuild every brief, ignoring the cache')
-  .option('--since <dir|manifest>', 'Previous out dir or manifest.json: add "Changes since <date>" to each brief')
-  .option('--lock-timeout <seconds>', 'How long to wait for another build using the same out dir (default 60)')
+withBuildOptions(cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/) into out/'))
   .example('briefsmith build briefs/ --format html,pdf')
   .example('briefsmith build --since previous/manifest.json')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/build.js')).runBuild(paths, flags));
@@ -57,11 +62,11 @@ cli.command('templates <action> [name]', 'Templates: `list` (which file wins), `
   .example('briefsmith templates lint')
   .action(async (action: string, name: string | undefined, flags: Record<string, unknown>) => (await import('./commands/templates.js')).runTemplates(action, name, flags));
 
-withOutputOptions(cli.command('watch [...paths]', 'Rebuild on every change of a brief, template, partial or CSS; print the check results each time'))
+withBuildOptions(cli.command('watch [...paths]', 'Rebuild on every change of a brief, template, partial or CSS; print the check results each time'))
   .example('briefsmith watch briefs/ --format html,pdf')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/watch.js')).runWatch(paths, flags));
 
-withOutputOptions(cli.command('serve [...paths]', 'Watch, and serve out/ on 127.0.0.1 with live reload of the HTML view'))
+withBuildOptions(cli.command('serve [...paths]', 'Watch, and serve out/ on 127.0.0.1 with live reload of the HTML view'))
   .option('--port <n>', 'Port on 127.0.0.1 (0: any free port)', { default: 4173 })
   .example('briefsmith serve --port 8080')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/serve.js')).runServe(paths, flags));

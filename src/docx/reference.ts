@@ -4,10 +4,10 @@
  * margins are what a Word document of a brief is made with; styles it lacks are filled in from
  * style-sheet.ts. Read once per file version: a build renders many briefs with one reference.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { resolveTemplateFile, templateDirs } from '../render/templates.js';
-import { noteTemplateUse } from '../render/template-usage.js';
+import { noteTemplateUse, templateTextHash } from '../render/template-usage.js';
 import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { completeStyles } from './style-sheet.js';
 
@@ -42,14 +42,14 @@ export function loadReference(options: { templates?: string | undefined; cwd?: s
   const dirs = templateDirs({ templates: options.templates, ...(options.cwd ? { cwd: options.cwd } : {}) });
   const path = resolveTemplateFile(dirs, referenceFileName);
   if (!path) throw new ReferenceDocumentError(referenceFileName, `no ${referenceFileName} in ${dirs.join(', ')}`);
-  noteTemplateUse(referenceFileName, path);
   let key: string;
   try {
-    const info = statSync(path);
-    key = `${path}@${info.mtimeMs}@${info.size}`;
+    // Keyed on the bytes, and noted with their hash: the cache must record what this render used.
+    key = templateTextHash(readFileSync(path));
   } catch {
     throw new ReferenceDocumentError(path, 'cannot be read');
   }
+  noteTemplateUse(referenceFileName, key);
   let reference = cache.get(key);
   if (!reference) {
     reference = readReference(path);

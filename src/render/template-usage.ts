@@ -4,8 +4,13 @@
  * AsyncLocalStorage keeps concurrent renders (the build's worker pool) apart.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 
-/** Template-relative name (`partials/html/file.hbs`, `print.css`) → the file that was used. */
+/**
+ * Template-relative name (`partials/html/file.hbs`, `print.css`) → sha256 of the text the render
+ * really used. Hashing what was compiled, not the file as it is when the output is recorded,
+ * keeps a template saved in the middle of a build from being taken as already rendered.
+ */
 export type TemplateUsage = Map<string, string>;
 
 const storage = new AsyncLocalStorage<TemplateUsage>();
@@ -17,7 +22,12 @@ export async function trackTemplateUsage<T>(render: () => Promise<T> | T): Promi
   return { result, used };
 }
 
-/** Notes that the current render used `relative`, resolved to `path` (no-op outside tracking). */
-export function noteTemplateUse(relative: string, path: string): void {
-  storage.getStore()?.set(relative, path);
+/** Notes that the current render used `relative`, whose text hashed to `hash` (no-op outside tracking). */
+export function noteTemplateUse(relative: string, hash: string): void {
+  storage.getStore()?.set(relative, hash);
+}
+
+/** The hash `noteTemplateUse` takes: the same as the build cache's hash of the file's bytes. */
+export function templateTextHash(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -12,7 +12,7 @@ import type { HelperOptions } from 'handlebars';
 import { commonHelpers } from './helpers/common.js';
 import { htmlHelpers, markdownHelpers } from './helpers/format.js';
 import { toTemplateError } from './template-error.js';
-import { noteTemplateUse } from './template-usage.js';
+import { noteTemplateUse, templateTextHash } from './template-usage.js';
 
 export type TemplateFormat = 'md' | 'html';
 
@@ -52,8 +52,9 @@ export function resolvePartials(dirs: readonly string[], format: TemplateFormat)
 
 type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
-function compileFile(hbs: typeof Handlebars, path: string, format: TemplateFormat): Compiled {
+function compileFile(hbs: typeof Handlebars, path: string, format: TemplateFormat): Compiled & { hash: string } {
   const source = readFileSync(path, 'utf8');
+  const hash = templateTextHash(source);
   let template: Compiled;
   try {
     // Parse now so a syntax error names this file, not the first template that uses it.
@@ -62,13 +63,14 @@ function compileFile(hbs: typeof Handlebars, path: string, format: TemplateForma
   } catch (error) {
     throw toTemplateError(error, path, source);
   }
-  return (context, options) => {
+  const run: Compiled = (context, options) => {
     try {
       return template(context, options);
     } catch (error) {
       throw toTemplateError(error, path, source);
     }
   };
+  return Object.assign(run, { hash });
 }
 
 /** Wraps a helper so its errors carry the template position Handlebars passes in `options.loc`. */
@@ -115,7 +117,7 @@ function compileSet(format: TemplateFormat, main: string, partials: Map<string, 
     const compiled = compileFile(hbs, path, format);
     // Record each invocation so the build cache depends only on the partials a brief really uses.
     hbs.registerPartial(name, ((context, options) => {
-      noteTemplateUse(`partials/${format}/${name}.hbs`, path);
+      noteTemplateUse(`partials/${format}/${name}.hbs`, compiled.hash);
       return compiled(context, options);
     }) as Compiled as never);
   }
@@ -124,7 +126,7 @@ function compileSet(format: TemplateFormat, main: string, partials: Map<string, 
   return {
     format, main, partials,
     render: (view, data) => {
-      noteTemplateUse(`brief.${format}.hbs`, main);
+      noteTemplateUse(`brief.${format}.hbs`, template.hash);
       return template(view, data ? { ...runtime, data } : runtime);
     },
   };
@@ -133,6 +135,7 @@ function compileSet(format: TemplateFormat, main: string, partials: Map<string, 
 /** A stylesheet (`print.css`) as resolved; empty when none. */
 export function loadStylesheet(dirs: readonly string[], name = 'print.css'): string {
   const path = resolveTemplateFile(dirs, name);
-  if (path) noteTemplateUse(name, path);
-  return path ? readFileSync(path, 'utf8') : '';
+  const text = path ? readFileSync(path, 'utf8') : '';
+  if (path) noteTemplateUse(name, templateTextHash(text));
+  return text;
 }

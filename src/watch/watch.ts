@@ -1,46 +1,32 @@
 /**
- * `watchBriefs`: builds once, then rebuilds on every change of a brief, a template, a partial
- * or the CSS — only what changed: an edited brief rebuilds that brief, an edited template
- * rebuilds every brief. One Chromium stays open across rebuilds. Problems are reported in
- * events, never thrown, so a watch survives any broken brief or template.
+ * `watchBriefs`: builds, then rebuilds on every change of a brief, a template, a partial, the
+ * CSS or the config. Every rebuild is a `buildBriefs` in one build session — the same lock,
+ * duplicate-id check, cache, manifest and index as `build`, and one Chromium kept open — so the
+ * cache decides what an edit re-renders. The watcher listens before the first build starts, and a
+ * save made during a build starts another when it ends, so no save is lost. Problems are
+ * reported in events, never thrown, so a watch survives any broken brief or template.
  */
-import { existsSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { findConfigFile } from '../config/config.js';
-import { loadBriefs, type LoadedBrief } from '../build/load.js';
-import { formats as allFormats, type Format } from '../build/render-brief.js';
-import { Printer } from '../pdf/printer.js';
+import { buildBriefs, type BuildOptions } from '../build/build.js';
+import type { BuildResult } from '../build/build-result.js';
+import { formats as allFormats, type Format } from '../build/formats.js';
+import { manifestFileName, readManifest } from '../build/manifest.js';
+import { assertSeparateOutDir } from '../build/out-dir.js';
+import { BuildSession } from '../build/session.js';
 import { lintTemplates } from '../render/lint/lint-templates.js';
 import { builtinTemplatesDir, templateDirs } from '../render/templates.js';
-import { assertSeparateOutDir } from '../build/out-dir.js';
-import { rebuild } from './rebuild.js';
+import { RebuildQueue } from './rebuild-queue.js';
+import { BriefStatuses, type BriefStatus } from './statuses.js';
 import { startWatcher, type Watcher } from './watcher.js';
 
-export interface WatchOptions {
-  /** Brief files or folders (default `briefs`). */
-  paths?: readonly string[] | undefined;
-  cwd?: string | undefined;
-  outDir?: string | undefined;
-  formats?: readonly Format[] | undefined;
-  /** Templates folder (already resolved from the flag or the config file). */
-  templates?: string | undefined;
-  chrome?: string | undefined;
+export type { BriefStatus } from './statuses.js';
+
+export interface WatchOptions extends Omit<BuildOptions, 'onEvent'> {
   /** Quiet time after the last change before rebuilding (default 20 ms). */
   debounceMs?: number | undefined;
   onEvent?: ((event: WatchEvent) => void) | undefined;
-}
-
-/** The state of one brief after the last rebuild that touched it. */
-export interface BriefStatus {
-  path: string;
-  /** The brief's id, or (while it has errors) its last good id, else its file name. */
-  id: string;
-  title: string | null;
-  /** The brief's messages, then any template failure that kept its outputs from updating. */
-  files: VFile[];
-  /** False while the brief has errors or its outputs could not be rendered. */
-  ok: boolean;
 }
 
 export type WatchEvent =
@@ -54,6 +40,8 @@ export interface WatchHandle {
   briefs(): BriefStatus[];
   /** Template problems of the last rebuild (lint and render failures). */
   templateFiles(): VFile[];
+  /** Resolves once every change seen so far is built. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,104 +51,65 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
   const paths = (options.paths?.length ? options.paths : ['briefs']).map((path) => resolve(cwd, path));
   const outDir = resolve(cwd, options.outDir ?? 'out');
   assertSeparateOutDir(outDir, { cwd, paths });
-  const formats = options.formats?.length ? options.formats : allFormats;
-  const statuses = new Map<string, BriefStatus>();
+  const statuses = new BriefStatuses(cwd);
+  const session = new BuildSession(options);
   let templateProblems: VFile[] = [];
-  let printer: Promise<Printer> | undefined;
   let watcher: Watcher | undefined;
-  let closed = false;
 
-  const target = {
-    cwd, outDir, formats, templates: options.templates,
-    printer: () => (printer ??= Printer.launch({ chrome: options.chrome, concurrency: 1 })),
-    onWritten: (written: { brief: string; id: string; format: Format; path: string }) => options.onEvent?.({ type: 'written', ...written }),
-  };
-  const watchedTemplateDirs = () => templateDirs({ templates: options.templates, cwd })
-    .filter((dir) => dir !== builtinTemplatesDir || dir === join(cwd, 'templates'));
-  const isTemplate = (path: string) => /\.(hbs|css)$/.test(path) && watchedTemplateDirs().some((dir) => path.startsWith(dir + sep));
+  const watchedTemplateDirs = () => templateDirs({ templates: options.templates, cwd }).filter((dir) => dir !== builtinTemplatesDir || dir === join(cwd, 'templates'));
   const configFile = findConfigFile(cwd);
   // Template folders are watched even before they exist, so a first override (eject) counts.
   const templateFolders = [...new Set([...(options.templates ? [resolve(cwd, options.templates)] : []), join(cwd, 'templates'), ...watchedTemplateDirs()])];
+  const isTemplate = (path: string) => path === configFile || templateFolders.includes(path) || (/\.(hbs|css)$/.test(path) && watchedTemplateDirs().some((dir) => path.startsWith(dir + sep)));
+  const isBrief = (path: string) => path.endsWith('.md') && basename(path).toLowerCase() !== 'readme.md';
 
-  async function run(reason: 'start' | 'brief' | 'template', changed: readonly string[]): Promise<void> {
+  async function build(changed: string[]): Promise<void> {
+    const reason = changed.length === 0 ? 'start' : changed.some(isTemplate) ? 'template' : 'brief';
+    if (reason === 'brief' && !changed.some(isBrief)) return;
+    if (reason !== 'brief') templateProblems = lintTemplates({ templates: options.templates, cwd });
     const started = performance.now();
-    let targets: LoadedBrief[] = [];
-    const previousStatuses = new Map(statuses);
-    if (reason === 'brief') {
-      for (const path of changed) if (!existsSync(path)) statuses.delete(path);
-      const present = changed.filter((path) => existsSync(path));
-      targets = present.length > 0 ? await loadBriefs({ paths: present, cwd }) : [];
-    } else {
-      targets = await loadBriefs({ paths: paths.filter((path) => existsSync(path)), cwd });
-      statuses.clear();
-      templateProblems = lintTemplates({ templates: options.templates, cwd });
+    let result: BuildResult;
+    try {
+      result = await buildBriefs({ ...options, cwd, paths, outDir, formats: options.formats?.length ? options.formats : allFormats, onEvent: forward }, session);
+    } catch (error) {
+      const failure = { path: changed[0] ?? cwd, error: error instanceof Error ? error : new Error(String(error)) };
+      options.onEvent?.({ type: 'rebuilt', reason, rebuilt: [], files: [], failures: [failure], briefCount: statuses.size, durationMs: performance.now() - started });
+      return;
     }
-    const result = await rebuild(targets, target);
-    const rebuilt = targets.map((loaded) => {
-      const previous = previousStatuses.get(loaded.path);
-      const blocked = result.blocked.get(loaded.path) ?? [];
-      const failure = result.failures.find((each) => each.path === loaded.path);
-      const status: BriefStatus = {
-        path: loaded.path,
-        id: loaded.brief?.meta.id ?? previous?.id ?? basename(loaded.path, '.md'),
-        title: loaded.brief?.meta.title ?? previous?.title ?? null,
-        files: [loaded.file, ...blocked],
-        ok: loaded.brief !== null && blocked.length === 0 && !failure,
-      };
-      statuses.set(loaded.path, status);
-      return status;
-    });
-    const lint = reason === 'brief' ? [] : templateProblems;
-    if (reason !== 'brief') templateProblems = [...templateProblems, ...result.templateFiles];
+    const rebuilt = statuses.update(result, await readManifest(join(outDir, manifestFileName)));
+    const failedTemplates = [...new Set(result.blocked.map((entry) => entry.template))];
+    if (reason !== 'brief') templateProblems = [...templateProblems, ...failedTemplates];
     options.onEvent?.({
       type: 'rebuilt', reason, rebuilt, failures: result.failures, briefCount: statuses.size,
-      files: [...rebuilt.map((status) => status.files[0]!), ...lint, ...result.templateFiles],
+      files: [...rebuilt.map((status) => status.files[0]!), ...(reason === 'brief' ? [] : templateProblems), ...(reason === 'brief' ? failedTemplates : [])],
       durationMs: performance.now() - started,
     });
   }
 
-  // Changes are collected while a rebuild runs and handled together after it.
-  let queue = Promise.resolve();
-  const pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    const changed = [...pending];
-    pending.clear();
-    const templates = changed.some((path) => isTemplate(path) || path === configFile || templateFolders.includes(path));
-    const briefs = changed.filter((path) => path.endsWith('.md') && basename(path).toLowerCase() !== 'readme.md' && !isTemplate(path));
-    if (!templates && briefs.length === 0) return;
-    const reason = templates ? 'template' : 'brief';
-    // One failed rebuild must not end the watch: every later change is chained on this promise.
-    queue = queue.then(() => (closed ? undefined : run(reason, briefs))).catch((error: unknown) => {
-      const failure = { path: changed[0] ?? cwd, error: error instanceof Error ? error : new Error(String(error)) };
-      options.onEvent?.({ type: 'rebuilt', reason, rebuilt: [], files: [], failures: [failure], briefCount: statuses.size, durationMs: 0 });
-    });
-  };
-  const onChange = (path: string) => {
-    pending.add(resolve(cwd, path));
-    clearTimeout(timer);
-    timer = setTimeout(flush, options.debounceMs ?? 20);
-  };
+  function forward(event: Parameters<NonNullable<BuildOptions['onEvent']>>[0]): void {
+    if (event.type === 'written') options.onEvent?.({ type: 'written', brief: event.brief, id: event.id, format: event.format, path: event.path });
+  }
 
+  const queue = new RebuildQueue(build, options.debounceMs ?? 20);
   const ready = (async () => {
-    queue = run('start', []);
-    await queue;
     const watched = [...new Set([...paths, ...templateFolders, ...(configFile ? [configFile] : [])])];
-    watcher = await startWatcher(watched, onChange, (path) => path.startsWith(outDir + sep) || /^(\.|node_modules$)/.test(basename(path)));
+    watcher = await startWatcher(watched, (path) => queue.changed(resolve(cwd, path)), (path) => path.startsWith(outDir + sep) || path === outDir || /^(\.|node_modules$)/.test(basename(path)));
+    await queue.start();
   })();
 
   return {
     ready,
-    briefs: () => [...statuses.values()].sort((left, right) => left.path.localeCompare(right.path)),
+    briefs: () => statuses.all(),
     templateFiles: () => templateProblems,
+    idle: async () => {
+      await ready.catch(() => undefined);
+      await queue.idle();
+    },
     async close() {
-      closed = true;
-      clearTimeout(timer);
       await ready.catch(() => undefined);
       await watcher?.close();
-      await queue.catch(() => undefined);
-      const launched = await printer?.catch(() => undefined);
-      await launched?.close();
+      await queue.close();
+      await session.close();
     },
   };
 }

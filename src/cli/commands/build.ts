@@ -4,9 +4,7 @@ import { rmSync } from 'node:fs';
 import { buildBriefs } from '../../build/build.js';
 import { pendingTempFiles } from '../../build/write.js';
 import { formatProblems, problemsOf } from '../../errors/format.js';
-import { templatesOption } from '../../config/config.js';
-import { parseCount, parseFormats, parsePaper, parseString } from '../flags.js';
-import { parseLimitFlags } from '../limits.js';
+import { buildOptions } from '../build-options.js';
 import { killAllBrowsers } from '../../pdf/printer.js';
 import { describeError } from '../exit.js';
 
@@ -28,20 +26,7 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
   onSignal('SIGTERM', 143);
   const cwd = process.cwd();
   const result = await buildBriefs({
-    paths,
-    outDir: parseString('out', flags.out) ?? 'out',
-    formats: parseFormats(flags.format),
-    templates: await templatesOption(parseString('templates', flags.templates)),
-    chrome: parseString('chrome', flags.chrome),
-    sourcesDir: parseString('sources-dir', flags.sourcesDir),
-    concurrency: parseCount('concurrency', flags.concurrency),
-    threads: parseCount('threads', flags.threads, 0),
-    limits: parseLimitFlags(flags),
-    paper: parsePaper(flags.paper),
-    cacheDir: parseString('cache-dir', flags.cacheDir),
-    force: flags.force === true,
-    since: parseString('since', flags.since),
-    lockTimeoutMs: flags.lockTimeout === undefined ? undefined : parseCount('lock-timeout', flags.lockTimeout)! * 1000,
+    ...(await buildOptions(paths, flags)),
     onEvent(event) {
       if (event.type === 'changes') process.stdout.write(`${event.id}: changes since ${event.since}: ${event.summary}\n`);
       if (event.type === 'written') process.stdout.write(`wrote ${relative(cwd, event.path)} (${size(event.bytes)})\n`);

@@ -1,19 +1,12 @@
 /** `briefsmith watch`: rebuild on every change and print the check results; runs until Ctrl-C. */
 import { relative } from 'node:path';
-import { templatesOption } from '../../config/config.js';
 import { formatProblems, problemsOf } from '../../errors/format.js';
 import { watchBriefs, type WatchEvent, type WatchHandle, type WatchOptions } from '../../watch/watch.js';
-import { parseFormats, parseString } from '../flags.js';
+import { buildOptions } from '../build-options.js';
 
-/** Options shared by `watch` and `serve`. */
-export async function watchOptions(paths: string[], flags: Record<string, unknown>): Promise<WatchOptions> {
-  return {
-    paths,
-    outDir: parseString('out', flags.out) ?? 'out',
-    formats: parseFormats(flags.format),
-    templates: await templatesOption(parseString('templates', flags.templates)),
-    chrome: parseString('chrome', flags.chrome),
-  };
+/** Options shared by `watch` and `serve`: every build option. */
+export function watchOptions(paths: string[], flags: Record<string, unknown>): Promise<WatchOptions> {
+  return buildOptions(paths, flags);
 }
 
 /** Prints one rebuild: the problems of what was rebuilt, then a one-line summary. */

@@ -1,0 +1,56 @@
+/**
+ * A build session: what consecutive builds of one project share — the browser and the worker
+ * threads — so that `watch` and `serve` rebuild through exactly the path `build` takes (lock,
+ * duplicate ids, cache, manifest, index) without paying for a new Chromium on every save.
+ * A one-off `buildBriefs` opens a session for itself and closes it when the build ends.
+ */
+import { BrowserSupervisor, type BrowserEvent } from './browser-supervisor.js';
+import { WorkerPool } from './worker-pool.js';
+
+export interface SessionOptions {
+  chrome?: string | undefined;
+  concurrency?: number | undefined;
+  timeout?: number | undefined;
+}
+
+export class BuildSession {
+  private browser: BrowserSupervisor | undefined;
+  private pool: WorkerPool | undefined;
+  /** Where browser events go: the build running now. */
+  private listener: ((event: BrowserEvent) => void) | undefined;
+
+  constructor(private readonly options: SessionOptions) {}
+
+  /** The session's browser supervisor, created on first use; events go to the current build. */
+  supervisor(onEvent: ((event: BrowserEvent) => void) | undefined): BrowserSupervisor {
+    this.listener = onEvent;
+    this.browser ??= new BrowserSupervisor(this.options, (event) => this.listener?.(event));
+    return this.browser;
+  }
+
+  /** Worker threads for a build that wants `threads` of them (none for 0); kept for later builds. */
+  workers(threads: number): WorkerPool | null {
+    if (threads <= 0) return null;
+    // A later build that would want another size reuses the threads it has: they are the cost.
+    this.pool ??= new WorkerPool(threads);
+    return this.pool;
+  }
+
+  /**
+   * Ends a build: a browser that failed to launch or crashed is closed so that the next build
+   * starts a fresh one, rather than every later save failing on the same dead browser.
+   */
+  async afterBuild(): Promise<void> {
+    this.listener = undefined;
+    if (this.browser && !(await this.browser.healthy())) {
+      await this.browser.close();
+      this.browser = undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pool?.close(), this.browser?.close()]);
+    this.pool = undefined;
+    this.browser = undefined;
+  }
+}

@@ -1,0 +1,24 @@
+/** The build options of `build`, `watch` and `serve`, read from their shared flags. */
+import type { BuildOptions } from '../build/build.js';
+import { templatesOption } from '../config/config.js';
+import { parseCount, parseFormats, parsePaper, parseString } from './flags.js';
+import { parseLimitFlags } from './limits.js';
+
+export async function buildOptions(paths: string[], flags: Record<string, unknown>): Promise<Omit<BuildOptions, 'onEvent'>> {
+  return {
+    paths,
+    outDir: parseString('out', flags.out) ?? 'out',
+    formats: parseFormats(flags.format),
+    templates: await templatesOption(parseString('templates', flags.templates)),
+    chrome: parseString('chrome', flags.chrome),
+    sourcesDir: parseString('sources-dir', flags.sourcesDir),
+    concurrency: parseCount('concurrency', flags.concurrency),
+    threads: parseCount('threads', flags.threads, 0),
+    limits: parseLimitFlags(flags),
+    paper: parsePaper(flags.paper),
+    cacheDir: parseString('cache-dir', flags.cacheDir),
+    force: flags.force === true,
+    since: parseString('since', flags.since),
+    lockTimeoutMs: flags.lockTimeout === undefined ? undefined : parseCount('lock-timeout', flags.lockTimeout)! * 1000,
+  };
+}
