@@ -76,7 +76,7 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
       options.onEvent?.({ type: 'rebuilt', reason, rebuilt: [], files: [], failures: [failure], briefCount: statuses.size, durationMs: performance.now() - started });
       return;
     }
-    const rebuilt = statuses.update(result, await readManifest(join(outDir, manifestFileName)));
+    const rebuilt = statuses.update(result, (await readManifest(join(outDir, manifestFileName))).manifest);
     const failedTemplates = [...new Set(result.blocked.map((entry) => entry.template))];
     if (reason !== 'brief') templateProblems = [...templateProblems, ...failedTemplates];
     options.onEvent?.({
