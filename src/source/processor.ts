@@ -10,6 +10,7 @@ import remarkCitations from './citations.js';
 import { bodyStart } from './front-matter.js';
 import remarkKnownDirectives from './directives.js';
 import remarkGfmWithoutAutolinks, { mayHaveAutolinkLiterals } from './gfm-without-autolinks.js';
+import { parseNative } from './native-markdown.js';
 
 type RootProcessor = Processor<Root, Root, Root>;
 const processors = new Map<string, RootProcessor>();
@@ -33,9 +34,14 @@ export function briefProcessor(frontMatter = true, autolinks = true): RootProces
   return processor;
 }
 
-/** Parses and transforms `file` into mdast; problems go to `file.messages`. */
+/**
+ * Parses and transforms `file` into mdast; problems go to `file.messages`. satteri parses when
+ * it can (native-markdown.ts), micromark otherwise; briefsmith's transforms run on either tree.
+ */
 export function parseTree(file: VFile, frontMatter = true): Root {
   const text = String(file.value);
+  const native = parseNative(text, frontMatter);
+  if (native) return briefProcessor(frontMatter, true).runSync(native, file);
   // Front matter is YAML, never Markdown: source URLs there do not need the autolink parser.
   const body = frontMatter ? text.slice(bodyStart(text)) : text;
   const processor = briefProcessor(frontMatter, mayHaveAutolinkLiterals(body));

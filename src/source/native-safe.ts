@@ -1,0 +1,66 @@
+/**
+ * Where satteri (the native parser) is known to give a different tree from micromark, found by
+ * the differential test (test/parser-differential.test.ts). A text with any of these shapes is
+ * parsed by micromark. Each check errs wide: a false alarm costs only speed, a miss would change
+ * a brief's model. Hand-written because the list is specific to these two parsers.
+ */
+
+/** Why satteri must not parse `text` (already normalised to LF), or null when it may. */
+export function nativeRisk(text: string): string | null {
+  if (text.includes('\t')) return 'tab'; // leaf labels ending in a tab lose it
+  if (text.includes('``')) return 'double backtick'; // a text directive before such code is missed
+  if (attributeOrderRisk(text)) return 'attribute order'; // satteri lists `#id` and `.class` last
+  const label = labelRisk(text);
+  if (label) return label;
+  if (!text.includes(':::')) return null;
+  if (/\|[^\n]*\n:{3}/.test(text)) return 'table row before a fence'; // satteri keeps the fence as a row
+  if (/^ {0,3}\[[^\]\n]*\]:/m.test(text)) return 'definition inside a container';
+  if (/^( {4}| {0,3}```| {0,3}~~~)/m.test(text)) return 'code block with directives';
+  if (/^:{3,}[A-Za-z][^\n]*\n(?:[ ]*\n)*:{3,}[ ]*$/m.test(text)) return 'empty container';
+  return fenceRisk(text);
+}
+
+/** micromark keeps attributes in the order they first appear, satteri puts `id` then `class` last. */
+function attributeOrderRisk(text: string): boolean {
+  for (const [, inside = ''] of text.matchAll(/\{([^}\n]*)\}/g)) {
+    const kinds = inside.split(/\s+/).filter(Boolean).map((token) => '#.'.indexOf(token[0]!));
+    // Safe only as plain names, then ids, then classes: -1 … 0 … 1.
+    if (kinds.some((kind, index) => index > 0 && kind < kinds[index - 1]!)) return true;
+  }
+  return false;
+}
+
+/** Directive labels over a line break (satteri does not parse them) or with edge whitespace. */
+function labelRisk(text: string): string | null {
+  for (const match of text.matchAll(/:[A-Za-z][\w-]*\[/g)) {
+    const open = match.index + match[0].length - 1;
+    if (/\s/.test(text[open + 1] ?? '')) return 'label starts with a space';
+    let depth = 0;
+    for (let index = open; index < text.length; index++) {
+      const character = text[index];
+      if (character === '\n') return 'label over a line break';
+      if (character === '\\') {
+        index++;
+        if (text[index] === '\n') return 'label over a line break';
+      } else if (character === '[') depth++;
+      else if (character === ']' && --depth === 0) {
+        if (/\s/.test(text[index - 1] ?? '')) return 'label ends with a space';
+        break;
+      }
+    }
+  }
+  return null;
+}
+
+/** Container fences must open and close at line starts and balance (unclosed ones end differently). */
+function fenceRisk(text: string): string | null {
+  const open: number[] = [];
+  for (const [, before, colons = '', after = ''] of text.matchAll(/^(.*?)(:{3,})(.*)$/gm)) {
+    if (before !== '') return 'fence inside a line, list or quote';
+    if (/^[A-Za-z]/.test(after)) open.push(colons.length);
+    else if (after.trim() !== '') return 'odd fence';
+    else if (open.length === 0 || colons.length < open[open.length - 1]!) return 'unmatched fence';
+    else open.pop();
+  }
+  return open.length > 0 ? 'unclosed fence' : null;
+}
