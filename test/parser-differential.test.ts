@@ -105,6 +105,7 @@ describe('where satteri differs (each one is left to micromark)', () => {
     ['an empty container before its parent closes', ':::judgment\n\n:::::judgment\n::::interest\n- n\n\n#### alpha\n\n:::interest\n\n:::\n::::\n:::::\n\n::::\n'],
     ['a text directive before double-backtick code', ':::file\n`` a ` b `` x1\n[^1] n:th `` a ` b `` Moscow\n:::\n'],
     ['`#id` before a named attribute', ':::file{#x key=v}\n:::\n'],
+    ['a brace inside a quoted attribute value', ':::reaction{actor="{{x}}" stance=cautious}\nSaid.\n:::\n'],
     ['TOML front matter', '+++\ntitle = "x"\n+++\n\nText.\n'],
   ];
 

@@ -10,6 +10,7 @@ export function nativeRisk(text: string): string | null {
   if (text.includes('\t')) return 'tab'; // leaf labels ending in a tab lose it
   if (text.includes('``')) return 'double backtick'; // a text directive before such code is missed
   if (attributeOrderRisk(text)) return 'attribute order'; // satteri lists `#id` and `.class` last
+  if (/"[^"\n]*\}[^"\n]*"|'[^'\n]*\}[^'\n]*'/.test(text)) return 'brace in a quoted value'; // satteri ends the attributes there
   const label = labelRisk(text);
   if (label) return label;
   if (!text.includes(':::')) return null;

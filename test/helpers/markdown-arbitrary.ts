@@ -8,14 +8,14 @@ const word = fc.constantFrom('alpha', 'Moscow', 'é', 'Шараа', 'الشرع'
 const markup = fc.constantFrom(
   '*em*', '_em_', '**strong**', '*em\nacross*', '**a\nb**', '`code`', '`` a ` b ``', '~~del~~', '[@alpha]', '[@alpha, p. 3; @beta]',
   '[^1]', '[^2]', '[link](https://example.org)', '<https://x.org>', 'http://a.b/c?d', 'www.x.org', 'a@b.org', '\\*', '&amp;', '&#x41;',
-  ':q[quoted text]{source=alpha}', ':q[two\nlines]{source=a}', ':q[a [nested] b]{source=a}', ':q[*em*]{source="a b"}', ':abbr[UN]',
+  ':q[quoted text]{source=alpha}', ':q[two\nlines]{source=a}', ':q[a [nested] b]{source=a}', ':q[*em*]{source="a b"}', ':q[x]{source="a}b"}', ':abbr[UN]', '{{x}}',
   'word  \nbreak', 'hard\\\nbreak', '![img](x.png "t")', '[ref]', '[ref][]', '<b>raw</b>', '\\[@x]', '[@x]{.c}', ':x', '::', '{a=b}',
   'a_b_c', '**x*y**', '__x__', '\t', '   ', ':q[open', '\u0000',
 );
 const inline = fc.oneof({ weight: 6, arbitrary: word }, { weight: 2, arbitrary: markup });
 const line = fc.array(inline, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' '));
 const paragraph = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
-const attributes = fc.constantFrom('', '{party=Russia}', '{#id .c key="v w"}', '{key=v #id}', '{#id .c}');
+const attributes = fc.constantFrom('', '{party=Russia}', '{#id .c key="v w"}', '{key=v #id}', '{#id .c}', '{actor="{{x}}" stance=c}', "{a='x{y' b=c}");
 
 const leaf = fc.oneof(
   { weight: 5, arbitrary: paragraph },
