@@ -130,6 +130,23 @@ describe('docx structure', () => {
   });
 });
 
+describe('docx images', () => {
+  it('embeds a local image at most the text width, its alt text as the picture description', async () => {
+    const project = emptyProject();
+    writeFileSync(join(project, 'map.png'), readFileSync(join(root, 'docs', 'images', 'first-page.png')));
+    const text = readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8').replace('## Timeline\n', '## Timeline\n\n![Map of the Russian bases](map.png)\n\n');
+    const brief = load(text, join(project, 'brief.md'));
+    const out = parts(await renderBrief(brief, 'docx', { env: epoch, cwd: project, baseDir: project }));
+    expect(Object.keys(out).filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
+    const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(out['word/document.xml']!)!;
+    expect(Number(extent[1])).toBeLessThanOrEqual(9298 * 635); // twips → EMU
+    expect(out['word/document.xml']).toMatch(/<wp:docPr [^>]*descr="Map of the Russian bases"/);
+    const withoutFolder = parts(await renderBrief(brief, 'docx', { env: epoch, cwd: project }));
+    expect(Object.keys(withoutFolder).some((name) => name.startsWith('word/media/'))).toBe(false);
+    expect(textOf(withoutFolder['word/document.xml']!)).toContain('Map of the Russian bases');
+  });
+});
+
 describe('docx determinism', () => {
   it('gives byte-identical files for two builds with SOURCE_DATE_EPOCH, in any time zone', () => {
     const project = emptyProject();

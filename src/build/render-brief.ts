@@ -56,7 +56,7 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
     case 'docx': {
       // Like the PDF stage, the Word one loads only when a .docx is asked for.
       const [{ renderDocx }, { sourceDateEpoch }] = await Promise.all([import('../docx/render-docx.js'), import('../pdf/metadata.js')]);
-      return renderDocx(brief, { templates: options.templates, cwd: options.cwd, generator, changes: options.changes, paper: options.paper, date: sourceDateEpoch(options.env) });
+      return renderDocx(brief, { templates: options.templates, cwd: options.cwd, generator, changes: options.changes, paper: options.paper, baseDir: options.baseDir, date: sourceDateEpoch(options.env) });
     }
     case 'pdf': {
       const source = renderPdfSource(brief, { ...options, generator }, cachedHtml(brief, { ...options, generator }));

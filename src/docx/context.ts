@@ -15,11 +15,13 @@ export interface DocxContext {
   counters: { lists: number };
   /** Tab stops of the reference's Header and Footer styles. */
   furnitureTabs: readonly number[];
+  /** The brief's folder: local images in it are embedded (image.ts); without it images are their alt text. */
+  baseDir: string | undefined;
 }
 
-export function createContext(brief: Brief, textWidth: number, furnitureTabs: readonly number[] = []): DocxContext {
+export function createContext(brief: Brief, textWidth: number, furnitureTabs: readonly number[] = [], baseDir?: string): DocxContext {
   const sources = new Map(brief.sources.map((source, index) => [source.key, { number: index + 1, source }]));
-  return { brief, sources, fragments: fragmentsOf(brief), textWidth, counters: { lists: 0 }, furnitureTabs };
+  return { brief, sources, fragments: fragmentsOf(brief), textWidth, counters: { lists: 0 }, furnitureTabs, baseDir };
 }
 
 /** The syntax tree of a Markdown field: as parsed with its brief, or parsed now. */

@@ -24,6 +24,8 @@ export interface DocumentOptions {
   paper: 'a4' | 'letter';
   generator: string;
   changes?: ChangesView | null | undefined;
+  /** The brief's folder, for its images. */
+  baseDir?: string | undefined;
 }
 
 const levels = (format: 'bullet' | 'decimal', indent = 360): ILevelsOptions[] => Array.from({ length: 9 }, (_, level) => ({
@@ -71,7 +73,7 @@ export function briefDocument(brief: Brief, options: DocumentOptions): Document 
   const { meta } = brief;
   const pageSetup = page(options);
   const { margins } = options.reference;
-  const context = createContext(brief, pageSetup.size.width - margins.left - margins.right - margins.gutter, options.reference.furnitureTabs);
+  const context = createContext(brief, pageSetup.size.width - margins.left - margins.right - margins.gutter, options.reference.furnitureTabs, options.baseDir);
   const author = meta.authors.join('; ');
   return new Document({
     title: meta.title,

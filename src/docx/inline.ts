@@ -11,6 +11,7 @@ import type { CitationNode } from '../source/mdast-extensions.js';
 import { styleIds } from './style-ids.js';
 import type { DocxContext } from './context.js';
 import { citationNote } from './notes.js';
+import { imageRuns } from './image.js';
 
 /** The runs of phrasing content. */
 export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], context: DocxContext, format: RunFormat = {}): ParagraphChild[] {
@@ -46,8 +47,9 @@ function inlineNode(node: PhrasingContent | RootContent, context: DocxContext, f
       if (!isSafeLink(node.url)) return inlineRuns(node.children, context, format);
       return [new ExternalHyperlink({ link: lowercaseScheme(node.url), children })];
     }
-    case 'image':
+    case 'image': return imageRuns(node.url, node.alt ?? '', context, format);
     case 'imageReference':
+      // Only a direct `![alt](path)` is embedded, as in the HTML.
       return node.alt ? textRuns(node.alt, format) : [];
     case 'linkReference':
     case 'footnoteReference':

@@ -11,6 +11,8 @@ export interface DocxRenderOptions {
   generator: string;
   changes?: ChangesView | null | undefined;
   paper?: 'a4' | 'letter' | undefined;
+  /** The brief's folder: local images in it are embedded. */
+  baseDir?: string | undefined;
   /** Creation and modification date (SOURCE_DATE_EPOCH); null means now. */
   date: Date | null;
 }
@@ -20,5 +22,5 @@ export { ReferenceDocumentError } from './reference.js';
 export async function renderDocx(brief: Brief, options: DocxRenderOptions): Promise<Uint8Array> {
   const reference = loadReference(options);
   const paper = options.paper ?? brief.meta.paper;
-  return packDocument(() => briefDocument(brief, { reference, paper, generator: options.generator, changes: options.changes }), { date: options.date, lang: brief.meta.lang });
+  return packDocument(() => briefDocument(brief, { reference, paper, generator: options.generator, changes: options.changes, baseDir: options.baseDir }), { date: options.date, lang: brief.meta.lang });
 }

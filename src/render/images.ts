@@ -23,8 +23,8 @@ export function sniffImageType(bytes: Buffer): string | null {
   return signatures.find((signature) => signature.matches(bytes))?.type ?? null;
 }
 
-/** A `data:` URL for the image at `url` (relative to `baseDir`), or why it cannot be inlined. */
-export function inlineImage(baseDir: string, url: string): { dataUrl: string } | { problem: string } {
+/** The bytes and media type of the image at `url` (relative to `baseDir`), or why it cannot be used. */
+export function readLocalImage(baseDir: string, url: string): { bytes: Buffer; type: string } | { problem: string } {
   let shape: string | null;
   let path: string;
   try {
@@ -48,5 +48,11 @@ export function inlineImage(baseDir: string, url: string): { dataUrl: string } |
   const bytes = readFileSync(real);
   const type = sniffImageType(bytes);
   if (!type) return { problem: 'a PNG, JPEG, GIF or WebP image (checked by its content; SVG is refused)' };
-  return { dataUrl: `data:${type};base64,${bytes.toString('base64')}` };
+  return { bytes, type };
+}
+
+/** A `data:` URL for the image at `url` (relative to `baseDir`), or why it cannot be inlined. */
+export function inlineImage(baseDir: string, url: string): { dataUrl: string } | { problem: string } {
+  const image = readLocalImage(baseDir, url);
+  return 'problem' in image ? image : { dataUrl: `data:${image.type};base64,${image.bytes.toString('base64')}` };
 }
