@@ -198,6 +198,13 @@ describe('reference document', () => {
     expect(result.stderr).toMatch(/templates\/brief\.docx: is not a Word document .*templates eject brief\.docx/);
   });
 
+  it('is ejected by `templates eject brief.docx`, ready to edit in Word', () => {
+    const project = emptyProject();
+    const result = runCli(['templates', 'eject', 'brief.docx'], { cwd: project });
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(project, 'templates', 'brief.docx')).equals(readFileSync(join(root, 'templates', 'brief.docx')))).toBe(true);
+  });
+
   it('is the file the built-in style sheet makes, so the two never drift apart', async () => {
     expect(Buffer.from(await builtinReferenceDocx()).equals(readFileSync(join(root, 'templates', 'brief.docx')))).toBe(true);
   });
