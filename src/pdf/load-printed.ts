@@ -6,6 +6,7 @@
  * Everything else is parsed by pdf-lib as usual.
  */
 import { PDFDocument, PDFInvalidObject, PDFParser, type PDFContext, type PDFObject } from 'pdf-lib';
+import { endOfDictionary } from './pdf-syntax.js';
 
 // How Chromium (Skia) begins every structure element: `<</Type /StructElem\n/S /P …>>`.
 const structureElement = Buffer.from('<</Type /StructElem');
@@ -38,43 +39,6 @@ const Document = PDFDocument as unknown as new (context: PDFContext, ignoreEncry
 export async function loadPrintedPdf(bytes: Uint8Array): Promise<PDFDocument> {
   const context = await new PrintedPdfParser(bytes).parseDocument();
   return new Document(context, false, false);
-}
-
-/**
- * The offset just past the `>>` closing the dictionary that opens at `start`, or -1. Steps over
- * literal strings (escapes and nested parentheses), hex strings and comments, so no `>>` or
- * `endobj` inside text can end it early.
- */
-export function endOfDictionary(bytes: Uint8Array, start: number): number {
-  let depth = 0;
-  for (let at = start; at < bytes.length; at++) {
-    const byte = bytes[at];
-    if (byte === 0x3c /* < */) {
-      if (bytes[at + 1] === 0x3c) {
-        depth++;
-        at++;
-      } else {
-        at = bytes.indexOf(0x3e, at);
-        if (at < 0) return -1;
-      }
-    } else if (byte === 0x3e /* > */) {
-      if (bytes[at + 1] !== 0x3e) return -1;
-      at++;
-      if (--depth === 0) return at + 1;
-    } else if (byte === 0x28 /* ( */) {
-      let nesting = 1;
-      while (nesting > 0) {
-        const next = bytes[++at];
-        if (next === undefined) return -1;
-        if (next === 0x5c /* \ */) at++;
-        else if (next === 0x28) nesting++;
-        else if (next === 0x29) nesting--;
-      }
-    } else if (byte === 0x25 /* % */) {
-      while (at + 1 < bytes.length && bytes[at + 1] !== 0x0a && bytes[at + 1] !== 0x0d) at++;
-    }
-  }
-  return -1;
 }
 
 /** Whether `bytes` holds `prefix` at `at`: by hand, as most objects differ in the first bytes and a native call costs more. */
