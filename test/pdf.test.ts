@@ -90,7 +90,9 @@ describe('PDF of the sample brief', () => {
 
   it('numbers every contents entry with the page its heading really starts on', () => {
     const contents = pdf.pages[1]!;
-    const numbers = contents.filter((item) => /^\d+$/.test(item.str));
+    // The footer's "Page 2 of 18" is an artifact, which pdf.js reads as items of their own: leave its line out.
+    const footer = contents.find((item) => item.str.startsWith('Page'))!.y;
+    const numbers = contents.filter((item) => /^\d+$/.test(item.str) && Math.abs(item.y - footer) > 0.5);
     const titles = [
       ...brief.sections.filter((section) => section.title).map((section) => section.title!),
       ...brief.files.map((file) => file.title),
