@@ -88,5 +88,6 @@ export function pdfMetadata(brief: Brief, generator: string, date: Date | null, 
     producer: generator,
     date,
     idSeed: html,
+    archive: meta.pdfa,
   };
 }

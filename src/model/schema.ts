@@ -82,6 +82,7 @@ export const metaSchema = z.object({
   paper: z.enum(['a4', 'letter']).default('a4').describe('Paper size of the HTML print view and the PDF'),
   contents: z.enum(['auto', 'always', 'never']).default('auto').describe('Whether the printed brief has a contents page: `auto` (only a long brief with several sections), `always` or `never`'),
   keywords: z.array(z.string()).default([]).describe('Keywords for the PDF metadata'),
+  pdfa: z.boolean().default(true).describe('Identify the PDF as PDF/A-2b (archival) as well as PDF/UA-1; false for templates that use what PDF/A forbids'),
   rules: z.record(z.string(), ruleSetting).default({}).describe('Lint rules turned off or re-graded for this brief: rule id → off, warning or error'),
 });
 

@@ -42,7 +42,7 @@ export function imageProblem(url: string): string | null {
   return null;
 }
 
-/** Reports unsafe links and images, and raw HTML (block or inline, which the output drops), with their positions. */
+/** Reports unsafe links and images, images without alt text, and raw HTML (block or inline, which the output drops), with their positions. */
 export function checkLinks(file: VFile, tree: Root, checkImage?: (url: string) => string | null): void {
   visit(tree, (node) => {
     if (node.type === 'html') report(file, 'raw-html', node.position);
@@ -52,6 +52,8 @@ export function checkLinks(file: VFile, tree: Root, checkImage?: (url: string) =
     if (node.type === 'image') {
       const problem = safeImageProblem(node.url) ?? checkImage?.(node.url);
       if (problem) report(file, 'unsafe-image', node.position, { url: node.url, expected: problem });
+      // The PDF's Figure takes its /Alt from here (PDF/UA-1 §7.3); a reader of the HTML hears it too.
+      if (!node.alt?.trim()) report(file, 'image-alt', node.position, { url: node.url });
     }
   });
 }
