@@ -70,7 +70,8 @@ describe('PDF of the sample brief', () => {
     expect(pdf.info.Title).toBe(brief.meta.title);
     expect(pdf.info.Author).toBe(brief.meta.authors.join(', '));
     expect(pdf.info.Subject).toBe(brief.meta.subtitle);
-    expect(pdf.info.Keywords).toBe(brief.meta.keywords.join(' '));
+    // '; ' between keywords, so "transitional justice" stays one keyword where spaces would run them together.
+    expect(pdf.info.Keywords).toBe(brief.meta.keywords.join('; '));
     expect(pdf.info.Producer).toMatch(/^briefsmith /);
     expect(pdf.info.CreationDate).toBe('D:20251028000000Z');
     expect(pdf.info.Language).toBe('en-GB');
