@@ -8,7 +8,8 @@
  *       it — skipped, with a note, when /usr/bin/chromium is absent.
  * Each contender runs in its own process; wall time is spawn to exit, peak RSS the largest sum
  * over the process and its Chromium children. Best of `--runs=K` (default 2), interleaved.
- * Also: time to the first PDF of one brief from a cold `briefsmith build`.
+ * Also: time to the first PDF of one brief from a cold `briefsmith build`, and the finishing
+ * pass on its own beside its floor (bench/lib/finish.js).
  * Options: --briefs=N --runs=K --concurrency=C.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { sampleTree } from './lib/process-tree.js';
 import { eightPageBrief } from './lib/eight-page.js';
+import { finishRows } from './lib/finish.js';
 
 export const title = 'PDF: briefsmith vs the Chrome floor vs md-to-pdf';
 
@@ -65,6 +67,8 @@ export async function run() {
     console.log('');
     rows.push(...(await runSet(eightPageBrief(sample), '8-page: ')));
   }
+  console.log('');
+  rows.push(...(await finishRows(root)));
   return rows;
 }
 
