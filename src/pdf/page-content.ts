@@ -89,7 +89,9 @@ export function editPageContents(document: PDFDocument, editors: readonly Conten
       }
       const splices: Splice[] = [];
       const passes = editors.map((editor) => editor(bytes, splices));
-      walkContent(bytes, (operation) => {
+      const [first, second] = passes;
+      // The finishing pass runs two editors; calling them directly keeps the per-operator cost down.
+      walkContent(bytes, passes.length === 2 ? (operation) => { first!.visit(operation); second!.visit(operation); } : (operation) => {
         for (const pass of passes) pass.visit(operation);
       });
       for (const pass of passes) pass.finish?.();

@@ -13,21 +13,28 @@ const actualText = /\/ActualText\s*<FEFF((?:[0-9A-Fa-f]{4})*)>/g;
 const BDC = operatorCode('BDC');
 
 /** Takes the soft hyphens out of the ActualText of each marked-content span (BDC) of a stream. */
-export const softHyphenEditor: ContentEditor = (bytes, splices) => ({
-  visit(operation) {
-    if (operation.operator !== BDC) return;
-    const properties = Buffer.from(bytes.buffer, bytes.byteOffset + operation.start, operation.operatorStart - operation.start).toString('latin1');
-    if (!properties.includes('ActualText')) return;
-    let changed = false;
-    const replaced = properties.replace(actualText, (whole, units: string) => {
-      const kept = units.match(/.{4}/g)?.filter((unit) => unit.toUpperCase() !== '00AD') ?? [];
-      if (kept.length * 4 === units.length) return whole;
-      changed = true;
-      return kept.length === 0 ? '/ActualText ()' : `/ActualText <FEFF${kept.join('')}>`;
-    });
-    if (changed) splices.push({ at: operation.start, end: operation.operatorStart, text: replaced });
-  },
-});
+export const softHyphenEditor: ContentEditor = (bytes, splices) => {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Where the next `/ActualText` is, found natively and only again once the walk has passed it.
+  let next = -1;
+  return {
+    visit(operation) {
+      if (operation.operator !== BDC) return;
+      if (next < operation.start) next = buffer.indexOf('/ActualText', operation.start, 'latin1');
+      if (next < 0) next = bytes.length;
+      if (next >= operation.operatorStart) return;
+      const properties = Buffer.from(bytes.buffer, bytes.byteOffset + operation.start, operation.operatorStart - operation.start).toString('latin1');
+      let changed = false;
+      const replaced = properties.replace(actualText, (whole, units: string) => {
+        const kept = units.match(/.{4}/g)?.filter((unit) => unit.toUpperCase() !== '00AD') ?? [];
+        if (kept.length * 4 === units.length) return whole;
+        changed = true;
+        return kept.length === 0 ? '/ActualText ()' : `/ActualText <FEFF${kept.join('')}>`;
+      });
+      if (changed) splices.push({ at: operation.start, end: operation.operatorStart, text: replaced });
+    },
+  };
+};
 
 /** Takes every soft hyphen Chromium left unbroken out of the ActualTexts (on its own; the finishing pass runs the editor with the others). */
 export function hideSoftHyphens(document: PDFDocument): void {
