@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
 import { finishPdf } from '../src/pdf/finish.js';
 import { loadPrintedPdf } from '../src/pdf/load-printed.js';
 import { endOfDictionary } from '../src/pdf/pdf-syntax.js';
@@ -161,5 +161,38 @@ describe('text runs', () => {
       { x: 102, y: 50, size: 10 },
       { x: 7, y: 9, size: 8 },
     ]);
+  });
+});
+
+describe('metadata', () => {
+  const finishedWith = async (changes: Partial<typeof metadata> & { archive?: boolean }) => {
+    const { bytes } = await finishPdf(printed(7, 3), { metadata: { ...metadata, ...changes }, contents: [] });
+    const document = await PDFDocument.load(bytes, { updateMetadata: false });
+    const stream = document.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream;
+    return { document, xmp: Buffer.from(stream.getContents()).toString('utf8') };
+  };
+
+  it('keeps multi-word keywords apart, in Info and in the XMP, and escapes what XML needs escaped', async () => {
+    const { document, xmp } = await finishedWith({ title: 'Tartus & Hmeimim <bases>', keywords: ['export controls', 'WTO', 'trade defence'] });
+    expect(document.getKeywords()).toBe('export controls; WTO; trade defence');
+    expect(xmp).toContain('<pdf:Keywords>export controls; WTO; trade defence</pdf:Keywords>');
+    expect(xmp).toContain('<dc:subject><rdf:Bag><rdf:li>export controls</rdf:li><rdf:li>WTO</rdf:li><rdf:li>trade defence</rdf:li></rdf:Bag></dc:subject>');
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Tartus &amp; Hmeimim &lt;bases&gt;</rdf:li>');
+    expect(xmp).toContain('<xmp:CreateDate>1970-01-01T00:00:00Z</xmp:CreateDate>');
+    expect(document.catalog.lookup(PDFName.of('OutputIntents'))).toBeInstanceOf(PDFArray);
+  });
+
+  it('writes no empty Author, whose missing dc:creator PDF/A would count as a mismatch', async () => {
+    const { document, xmp } = await finishedWith({ author: '' });
+    expect(document.getAuthor()).toBeUndefined();
+    expect(xmp).not.toContain('dc:creator');
+  });
+
+  it('leaves out the PDF/A identification and output intent with archive false, keeping PDF/UA', async () => {
+    const { document, xmp } = await finishedWith({ archive: false });
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(xmp).not.toContain('pdfaid:');
+    expect(xmp).not.toContain('pdfaExtension');
+    expect(document.catalog.lookup(PDFName.of('OutputIntents'))).toBeUndefined();
   });
 });

@@ -40,8 +40,9 @@ export function setMetadata(document: PDFDocument, meta: PdfMetadata): void {
   // Whole seconds: the Info dictionary keeps no more, and the XMP dates must equal it.
   const date = new Date(Math.floor((meta.date ?? new Date()).getTime() / 1000) * 1000);
   document.setTitle(meta.title, { showInWindowTitleBar: true });
-  document.setAuthor(meta.author);
-  document.setSubject(meta.subject);
+  // An empty Author or Subject would have no XMP counterpart, which PDF/A counts as a mismatch.
+  if (meta.author) document.setAuthor(meta.author);
+  if (meta.subject) document.setSubject(meta.subject);
   // pdf-lib joins what it is given with spaces: give it the one string.
   if (meta.keywords.length > 0) document.setKeywords([keywordText(meta.keywords)]);
   document.setProducer(meta.producer);
