@@ -3,7 +3,8 @@
  * render the formats asked for. It is a plain function of plain data so that it runs the same
  * on the build's own thread or in a worker thread (see worker-pool.ts).
  */
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import type { ParseLimits } from '../model/parse-brief.js';
 import { renderPdfSource, type PdfSource } from '../render/render.js';
 import { TemplateError } from '../render/template-error.js';
@@ -15,6 +16,11 @@ import { renderBrief } from './render-brief.js';
 import type { Format } from './formats.js';
 import { diffBriefs, type BriefChanges } from './model-diff.js';
 import { PreviousPublication } from './since.js';
+import { fieldsOf, seedFields } from '../render/field-cache.js';
+import { decodeUtf8 } from '../source/text.js';
+import { modelKey, readModel, writeModel, type CachedModel } from './model-cache.js';
+import { briefSourceHash } from './source-hash.js';
+import { decodeFile, encodeFile } from './thread-codec.js';
 
 export interface BriefJob {
   /** Absolute path of the brief. */
@@ -32,6 +38,11 @@ export interface BriefJob {
   build: string;
   /** SOURCE_DATE_EPOCH of the build's environment: the date inside .docx files. */
   sourceDateEpoch?: string | undefined;
+  /**
+   * The model cache (model-cache.ts): its folder, the brief's source hash from the build's
+   * freshness check, and whether an entry may be used (not with `--force`).
+   */
+  modelCache?: { dir: string; sourceHash: string; reuse: boolean } | undefined;
 }
 
 /** A rendered output (text, or the .docx) and the template files its render used (relative name → hash of the text used). */
@@ -54,6 +65,8 @@ export interface BriefJobResult extends LoadedOne {
   templateError: TemplateError | null;
   /** Any other failure while rendering (reported as a build failure of this brief). */
   renderError: Error | null;
+  /** False when the brief's model came from the model cache instead of being parsed. */
+  parsed: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -67,12 +80,42 @@ function previousPublication(since: string, cwd: string, build: string): Promise
   return publication.opened;
 }
 
-/** Loads the brief at `job.path` and, when it is valid, renders `job.formats`. */
+/** The model cache entry's key for this job; null without a cache or with `--sources-dir` (quotes depend on other files). */
+function cacheKey(job: BriefJob): string | null {
+  if (!job.modelCache || job.sourcesDir) return null;
+  return modelKey(job.modelCache.sourceHash, relative(job.cwd, job.path) || job.path, job.limits);
+}
+
+/** The brief as loadBrief gives it, from its cache entry: only its text is read again (for code frames). */
+async function loadCached(job: BriefJob, cached: CachedModel): Promise<LoadedOne> {
+  const { text } = decodeUtf8(await readFile(job.path));
+  const file = decodeFile({ ...cached.file, value: text });
+  return { path: job.path, file, brief: cached.brief, quotes: cached.quotes, quotesVerified: cached.quotesVerified, id: cached.brief.meta.id, idPlace: cached.idPlace };
+}
+
+/**
+ * Keeps a valid brief's model and rendered fields, unless the entry already holds them all; and
+ * only if the brief still hashes as it did when the build began (an edit while it was parsed
+ * must not be filed under the old text's key).
+ */
+async function keepModel(job: BriefJob, key: string, loaded: LoadedOne, cached: CachedModel | null): Promise<void> {
+  const brief = loaded.brief!;
+  const fields = fieldsOf(brief.meta.id);
+  if (cached && Object.keys(fields).length <= Object.keys(cached.fields).length) return;
+  if (!cached && briefSourceHash(job.path).hash !== job.modelCache!.sourceHash) return;
+  const { path, messages } = encodeFile(loaded.file);
+  await writeModel(job.modelCache!.dir, key, { brief, file: { path, messages }, quotes: loaded.quotes, quotesVerified: loaded.quotesVerified, idPlace: loaded.idPlace, fields });
+}
+
+/** Loads the brief at `job.path` (from the model cache when it can) and, when it is valid, renders `job.formats`. */
 export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
-  const loaded = await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits });
-  const result: BriefJobResult = { ...loaded, outputs: [], pdf: null, changes: null, templateError: null, renderError: null };
+  const key = cacheKey(job);
+  const cached = key && job.modelCache!.reuse ? readModel(job.modelCache!.dir, key) : null;
+  const loaded = cached ? await loadCached(job, cached) : await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits });
+  const result: BriefJobResult = { ...loaded, outputs: [], pdf: null, changes: null, templateError: null, renderError: null, parsed: !cached };
   const brief = loaded.brief;
   if (!brief || job.formats.length === 0) return result;
+  if (cached) seedFields(brief.meta.id, cached.fields);
   const previous = job.since ? await (await previousPublication(job.since, job.cwd, job.build)).get(brief.meta.id) : null;
   result.changes = previous ? diffBriefs(previous.brief, brief) : null;
   const env = job.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: job.sourceDateEpoch };
@@ -94,5 +137,7 @@ export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
   } finally {
     detachFragments(brief);
   }
+  // A cache that cannot be written (read-only, full) costs only the next build's time.
+  if (key && !result.templateError && !result.renderError) await keepModel(job, key, loaded, cached).catch(() => undefined);
   return result;
 }

@@ -23,6 +23,8 @@ export interface BuildResult {
   unchanged: string[];
   /** Briefs whose outputs a template failure kept from being written, with that template's file. */
   blocked: Array<{ path: string; template: VFile }>;
+  /** Source paths (relative) of briefs parsed this build; the others loaded came from the model cache. */
+  parsed: string[];
   /** Stale outputs of deleted or renamed briefs that were removed. */
   removed: string[];
   durationMs: number;

@@ -91,9 +91,10 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   const unchangedPaths = new Set(options.sourcesDir ? incremental.unchanged.map((entry) => resolve(cwd, entry.source)) : []);
   const toLoad = [...incremental.toLoad, ...unchangedPaths].sort();
   const templateFiles = new Map<string, VFile>();
-  const result: BuildResult = { briefs: [], files: [], written: [], failures: [], unchanged: [], blocked: [], removed: [], durationMs: 0 };
+  const result: BuildResult = { briefs: [], files: [], written: [], failures: [], unchanged: [], blocked: [], parsed: [], removed: [], durationMs: 0 };
   const loadedBriefs: LoadedBrief[] = new Array(toLoad.length);
   const skipped: string[] = incremental.unchanged.map((entry) => entry.source);
+  const parsed: string[] = [];
   options.onEvent?.({ type: 'start', total: toLoad.length });
 
   const threads = threadCount(options, toLoad.length, formats.includes('pdf'));
@@ -110,7 +111,7 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   const jobOf = (path: string): BriefJob => ({
     build, path, cwd, sourcesDir: options.sourcesDir, limits: options.limits, templates: options.templates, paper: options.paper, since: options.since,
     sourceDateEpoch: (options.env ?? process.env).SOURCE_DATE_EPOCH,
-    formats: plannedFormats.get(path) ?? [],
+    formats: plannedFormats.get(path) ?? [], modelCache: incremental.modelCache(path),
   });
   // Start Chromium while the first briefs load; a launch failure counts only if a brief needs it.
   if ([...plannedFormats.values()].some((planned) => planned.includes('pdf'))) browser.launch().catch(() => undefined);
@@ -123,6 +124,7 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
       const job = jobOf(path);
       let loaded = await pipeline.checkInOrder(pipeline.run(job));
       loadedBriefs[index] = loaded;
+      if (loaded.parsed) parsed.push(loaded.file.path);
       if (!loaded.brief || unchangedPaths.has(path)) continue;
       const planned = await incremental.formatsToRender(path, loaded.brief);
       if (planned.length === 0) {
@@ -157,6 +159,7 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   result.briefs = loadedBriefs;
   result.files = [...incremental.ignoredRecords, ...loadedBriefs.map((loaded) => loaded.file), ...templateFiles.values()];
   result.unchanged = skipped.sort();
+  result.parsed = parsed.sort();
   result.removed = (await incremental.finish()).removed;
   result.durationMs = performance.now() - started;
   return result;

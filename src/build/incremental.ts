@@ -149,6 +149,12 @@ export class IncrementalBuild {
     return this.options.formats.filter((format) => !fresh.includes(format));
   }
 
+  /** The model cache for the brief at `path`: the cache dir and the source hash taken this build. */
+  modelCache(path: string): { dir: string; sourceHash: string; reuse: boolean } | undefined {
+    const hashed = this.hashes.get(path);
+    return hashed && { dir: this.cacheDir, sourceHash: hashed.hash, reuse: !this.options.force };
+  }
+
   /** The id an unchanged brief other than `path` already publishes as `id`, if any. */
   unchangedWithId(id: string): CacheEntry | undefined {
     return this.unchanged.find((entry) => entry.id === id);

@@ -9,7 +9,7 @@ import type { Point, Position } from 'unist';
 import { TemplateError } from '../render/template-error.js';
 import type { BriefJobResult } from './brief-job.js';
 
-interface PlainMessage {
+export interface PlainMessage {
   reason: string;
   place: Position | Point | undefined;
   ruleId: string | undefined;
@@ -21,7 +21,7 @@ interface PlainMessage {
   expected: string[] | undefined;
 }
 
-interface PlainFile { path: string; value: string; messages: PlainMessage[] }
+export interface PlainFile { path: string; value: string; messages: PlainMessage[] }
 
 interface PlainTemplateError { template: string; reason: string; line: number | undefined; column: number | undefined; frame: string }
 
@@ -29,7 +29,8 @@ export type PlainJobResult = Omit<BriefJobResult, 'file' | 'templateError' | 're
 
 export interface PlainError { name: string; message: string; stack: string | undefined; code: unknown; exitCode: unknown }
 
-function encodeFile(file: VFile): PlainFile {
+/** A VFile and its messages as plain data (also what the model cache stores). */
+export function encodeFile(file: VFile): PlainFile {
   return {
     path: file.path,
     value: String(file.value),
@@ -40,7 +41,8 @@ function encodeFile(file: VFile): PlainFile {
   };
 }
 
-function decodeFile(plain: PlainFile): VFile {
+/** The VFile `encodeFile` described, its messages rebuilt. */
+export function decodeFile(plain: PlainFile): VFile {
   const file = new VFile({ path: plain.path, value: plain.value });
   for (const item of plain.messages) {
     const message = new VFileMessage(item.reason, { ...(item.place ? { place: item.place } : {}), ...(item.ruleId ? { ruleId: item.ruleId } : {}), ...(item.source ? { source: item.source } : {}) });

@@ -1,0 +1,89 @@
+/**
+ * The model cache (the first level of the build cache): a template or option change re-runs the
+ * templates without parsing any brief again, gives the same bytes as a fresh build, and a
+ * corrupt or foreign entry is never trusted.
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBriefs, type BuildOptions, type BuildResult } from '../src/index.js';
+import { builtinTemplatesDir } from '../src/render/templates.js';
+import { readModel } from '../src/build/model-cache.js';
+import { fullBrief, makeProject, minimalBrief, writeProjectFile } from './helpers/project.js';
+
+const formats = ['md', 'html', 'json'] as const;
+const build = (cwd: string, options: Partial<BuildOptions> = {}) => buildBriefs({ cwd, formats, concurrency: 1, ...options });
+const written = (result: BuildResult) => result.written.map((file) => file.path.split('/').at(-1)!).sort();
+const modelsDir = (cwd: string) => join(cwd, 'out', '.cache', 'models');
+const entries = (cwd: string) => readdirSync(modelsDir(cwd)).filter((name) => name.endsWith('.json')).sort();
+const outputs = (dir: string) => Object.fromEntries(readdirSync(dir).filter((name) => /\.(md|html|json)$/.test(name) && name !== 'manifest.json').map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+
+function editPartial(cwd: string): void {
+  const sources = readFileSync(join(builtinTemplatesDir, 'partials', 'html', 'sources.hbs'), 'utf8');
+  writeProjectFile(cwd, 'templates/partials/html/sources.hbs', sources.replace('<h2>Sources</h2>', '<h2>References</h2>'));
+}
+
+describe('model cache', () => {
+  it('re-runs only the templates after a template edit: no brief is parsed again, and the bytes match a fresh build', async () => {
+    const cwd = makeProject({ 'briefs/minimal.md': minimalBrief, 'briefs/full.md': fullBrief });
+    expect((await build(cwd)).parsed).toEqual(['briefs/full.md', 'briefs/minimal.md']);
+    expect(entries(cwd)).toHaveLength(2);
+
+    editPartial(cwd);
+    const edited = await build(cwd);
+    expect(written(edited)).toEqual(['full-brief.html', 'minimal-brief.html']);
+    expect(edited.parsed).toEqual([]);
+    expect(edited.briefs.map((loaded) => loaded.brief?.meta.id).sort()).toEqual(['full-brief', 'minimal-brief']);
+
+    const fresh = await build(cwd, { outDir: 'fresh', force: true });
+    expect(fresh.parsed).toEqual(['briefs/full.md', 'briefs/minimal.md']);
+    expect(outputs(join(cwd, 'out'))).toEqual(outputs(join(cwd, 'fresh')));
+
+    // A brief edit parses that brief, and only that one.
+    writeProjectFile(cwd, 'briefs/minimal.md', minimalBrief.replace('The talks will continue', 'The talks will surely continue'));
+    editPartial(cwd);
+    rmSync(join(cwd, 'out', 'full-brief.md'));
+    const again = await build(cwd);
+    expect(again.parsed).toEqual(['briefs/minimal.md']);
+    expect(written(again)).toEqual(['full-brief.md', 'minimal-brief.html', 'minimal-brief.json', 'minimal-brief.md']);
+  });
+
+  it('keeps a cached brief\'s warnings, with their places', async () => {
+    const warned = minimalBrief.replace('The talks will continue', 'The talks will continue.\n\nAn uncited paragraph with no source at all');
+    const cwd = makeProject({ 'briefs/minimal.md': warned });
+    const first = await build(cwd);
+    const messages = (result: BuildResult) => result.files.flatMap((file) => file.messages.map((message) => `${message.file}:${message.place ? JSON.stringify(message.place, ['start', 'end', 'line', 'column', 'offset']) : ''} ${message.ruleId} ${message.reason}`));
+    expect(messages(first).length).toBeGreaterThan(0);
+    rmSync(join(cwd, 'out', 'minimal-brief.md'));
+    const cached = await build(cwd);
+    expect(cached.parsed).toEqual([]);
+    expect(messages(cached)).toEqual(messages(first));
+  });
+
+  it('ignores a corrupt, truncated, foreign, older or ill-formed entry and replaces it', async () => {
+    const cwd = makeProject({ 'briefs/minimal.md': minimalBrief, 'briefs/full.md': fullBrief });
+    await build(cwd);
+    const expected = outputs(join(cwd, 'out'));
+    const [one, other] = entries(cwd) as [string, string];
+    const path = join(modelsDir(cwd), one);
+    const good = readFileSync(path, 'utf8');
+    const entry = JSON.parse(good) as Record<string, unknown>;
+    const variants: Record<string, string> = {
+      garbage: 'not json at all',
+      truncated: good.slice(0, good.length / 2),
+      foreign: readFileSync(join(modelsDir(cwd), other), 'utf8'),
+      older: JSON.stringify({ ...entry, version: 0 }),
+      'ill-formed model': JSON.stringify({ ...entry, brief: { ...(entry.brief as object), meta: 5 } }),
+      'ill-formed fields': JSON.stringify({ ...entry, fields: { a: 1 } }),
+    };
+    for (const [what, text] of Object.entries(variants)) {
+      writeFileSync(path, text);
+      expect(readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, '')), what).toBeNull();
+      for (const name of readdirSync(join(cwd, 'out')).filter((file) => /\.(md|html|json)$/.test(file) && file !== 'manifest.json')) rmSync(join(cwd, 'out', name));
+      const result = await build(cwd);
+      expect(result.parsed, what).toHaveLength(1);
+      expect(outputs(join(cwd, 'out')), what).toEqual(expected);
+      expect(readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, '')), what).not.toBeNull();
+    }
+  });
+});
