@@ -20,7 +20,7 @@ import { fieldsOf, seedFields } from '../render/field-cache.js';
 import { decodeUtf8 } from '../source/text.js';
 import { modelKey, readModel, writeModel, type CachedModel } from './model-cache.js';
 import { briefSourceHash } from './source-hash.js';
-import { decodeFile, encodeFile } from './thread-codec.js';
+import { decodeFile, encodeFile } from './plain-file.js';
 
 export interface BriefJob {
   /** Absolute path of the brief. */

@@ -16,7 +16,7 @@ import type { Brief } from '../types.js';
 import { generator } from '../version.js';
 import { ownedPath } from './contained.js';
 import { sha256 } from './hash.js';
-import type { PlainFile } from './thread-codec.js';
+import type { PlainFile } from './plain-file.js';
 
 /** Bumped whenever an entry's meaning changes. */
 const modelCacheVersion = 1;

@@ -3,59 +3,15 @@
  * but not classes: a VFile, its messages and a TemplateError go across as plain objects and are
  * rebuilt on the other side, so callers never see which thread did the work.
  */
-import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
-import type { Point, Position } from 'unist';
 import { TemplateError } from '../render/template-error.js';
 import type { BriefJobResult } from './brief-job.js';
-
-export interface PlainMessage {
-  reason: string;
-  place: Position | Point | undefined;
-  ruleId: string | undefined;
-  source: string | undefined;
-  fatal: boolean | null | undefined;
-  note: string | undefined;
-  url: string | undefined;
-  actual: string | undefined;
-  expected: string[] | undefined;
-}
-
-export interface PlainFile { path: string; value: string; messages: PlainMessage[] }
+import { decodeFile, encodeFile, type PlainFile } from './plain-file.js';
 
 interface PlainTemplateError { template: string; reason: string; line: number | undefined; column: number | undefined; frame: string }
 
 export type PlainJobResult = Omit<BriefJobResult, 'file' | 'templateError' | 'renderError'> & { file: PlainFile; templateError: PlainTemplateError | null; renderError: PlainError | null };
 
 export interface PlainError { name: string; message: string; stack: string | undefined; code: unknown; exitCode: unknown }
-
-/** A VFile and its messages as plain data (also what the model cache stores). */
-export function encodeFile(file: VFile): PlainFile {
-  return {
-    path: file.path,
-    value: String(file.value),
-    messages: file.messages.map((message) => ({
-      reason: message.reason, place: message.place ?? undefined, ruleId: message.ruleId ?? undefined, source: message.source ?? undefined,
-      fatal: message.fatal, note: message.note, url: message.url, actual: message.actual, expected: message.expected,
-    })),
-  };
-}
-
-/** The VFile `encodeFile` described, its messages rebuilt. */
-export function decodeFile(plain: PlainFile): VFile {
-  const file = new VFile({ path: plain.path, value: plain.value });
-  for (const item of plain.messages) {
-    const message = new VFileMessage(item.reason, { ...(item.place ? { place: item.place } : {}), ...(item.ruleId ? { ruleId: item.ruleId } : {}), ...(item.source ? { source: item.source } : {}) });
-    message.file = plain.path;
-    message.fatal = item.fatal;
-    if (item.note !== undefined) message.note = item.note;
-    if (item.url !== undefined) message.url = item.url;
-    if (item.actual !== undefined) message.actual = item.actual;
-    if (item.expected !== undefined) message.expected = item.expected;
-    file.messages.push(message);
-  }
-  return file;
-}
 
 /** A job result as plain data for `postMessage`. */
 export function encodeJobResult(result: BriefJobResult): PlainJobResult {
