@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { sampleTree } from './lib/process-tree.js';
+import { measure } from './lib/measure.js';
 import { eightPageBrief } from './lib/eight-page.js';
 import { finishRows } from './lib/finish.js';
 
@@ -27,26 +27,6 @@ export const title = 'PDF: briefsmith vs the Chrome floor vs md-to-pdf';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const option = (name, fallback) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const fullChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));
-
-/** Runs a command, sampling its process tree's memory; resolves to { seconds, rssMb, stdout }. */
-function measure(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    const sampler = sampleTree(child.pid);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => { stdout += chunk; });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      const peak = sampler.stop();
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(-600)}`));
-      else resolve({ seconds, rssMb: peak === null ? null : peak / 1024 / 1024, stdout });
-    });
-  });
-}
 
 function setUp(count, sample) {
   const cwd = mkdtempSync(join(tmpdir(), 'bs-bench-pdf-'));
