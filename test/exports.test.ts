@@ -6,8 +6,8 @@ it('exports exactly the documented API', () => {
   expect(Object.keys(api).sort()).toEqual([
     'BriefHasErrorsError', 'BriefsmithError', 'ChromeLaunchError', 'ChromeNotFoundError', 'ConfigError', 'ContainmentError', 'LockTimeoutError', 'MissingPathError', 'OutDirError', 'Printer', 'ReferenceDocumentError', 'SinceError', 'TemplateError',
     'briefSchema', 'buildBriefs', 'catalogue', 'confidences', 'defaultLimits', 'formatProblems', 'formats',
-    'hasErrors', 'instrumentKinds', 'likelihoods', 'lintTemplates', 'loadBriefs', 'locateChrome', 'modelJsonSchema', 'parseBrief', 'problemsOf',
-    'renderBrief', 'serveBriefs', 'stances', 'templateDirs', 'validateBrief', 'version', 'watchBriefs',
+    'hasErrors', 'instrumentKinds', 'legalKinds', 'likelihoods', 'lintTemplates', 'loadBriefs', 'locateChrome', 'modelJsonSchema', 'parseBrief', 'problemsOf',
+    'renderBrief', 'schemaVersion', 'serveBriefs', 'stances', 'templateDirs', 'upgradeModel', 'validateBrief', 'version', 'watchBriefs',
   ]);
 });
 

@@ -18,8 +18,8 @@ describe('briefsmith new', () => {
     const created = runCli(['new', 'my-brief', '--title', 'My brief', '--date', '2025-11-01'], { cwd });
     expect(created.status).toBe(0);
     const text = readFileSync(join(cwd, 'briefs', 'my-brief.md'), 'utf8');
-    for (const directive of [':::judgment', '::::file', ':::interest', ':::state', ':::outlook', ':::::extradition', '::::request',
-      '::::instrument', '::::exception', '::::obligation', '::::position', '::::assessment', ':::reaction', '::event', ':::disagreement', ':q[']) {
+    for (const directive of [':::judgment', '::::file', ':::interest', ':::state', ':::outlook', ':::::legal', '::::request',
+      '::::instrument', '::::ground', '::::obligation', '::::position', '::::assessment', ':::reaction', '::event', ':::disagreement', ':q[']) {
       expect(text).toContain(directive);
     }
     const check = runCli(['check', 'briefs'], { cwd });
@@ -29,8 +29,9 @@ describe('briefsmith new', () => {
     expect(problems.filter((line) => !line.endsWith('  warning  Unexpected placeholder `TODO`, expected real content  fill-me'))).toEqual([]);
     const { brief } = validateBrief(parseBrief(text, { path: 'my-brief.md' }));
     expect(brief?.meta).toMatchObject({ id: 'my-brief', title: 'My brief', date: '2025-11-01' });
-    expect([brief?.keyJudgments.length, brief?.files.length, brief?.westernReactions.length, brief?.timeline.length, brief?.disagreements.length]).toEqual([1, 1, 1, 1, 1]);
-    expect(brief?.extradition?.instruments).toHaveLength(1);
+    expect([brief?.keyJudgments.length, brief?.files.length, brief?.reactions.length, brief?.timeline.length, brief?.disagreements.length]).toEqual([1, 1, 1, 1, 1]);
+    expect(brief?.legalAnalyses[0]?.instruments).toHaveLength(1);
+    expect(brief?.legalAnalyses[0]?.grounds[0]?.side).toBe('against');
   });
 
   it('refuses a bad id and never overwrites without --force', () => {

@@ -76,7 +76,7 @@ describe('template lint', () => {
     expect(warnings[0]).toBe('templates/brief.html.hbs:1:1 warning template-unused-field Unexpected unused `meta.date`, expected every required part of the model in some template');
     const paths = warnings.map((line) => /`([^`]+)`/.exec(line)![1]);
     expect(paths).toEqual(['meta.date', 'meta.classification', 'meta.summary', 'keyJudgments[].id', 'keyJudgments[].likelihood', 'keyJudgments[].confidence',
-      'files', 'extradition', 'westernReactions', 'timeline', 'disagreements', 'sources', 'sections']);
+      'files', 'legalAnalyses', 'reactions', 'timeline', 'disagreements', 'sources', 'sections']);
   });
 
   it('follows #each, #with, ../, @root, this, block parameters and dynamic partials', () => {

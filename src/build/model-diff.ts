@@ -38,6 +38,10 @@ function pairJudgments(previous: Judgment[], current: Judgment[]) {
   return { pairs, added: [...newLeft], removed: [...oldLeft] };
 }
 
+/** "Extradition (Bashar al-Assad) assessment", or the question when the analysis states one. */
+const label = (analysis: Brief['legalAnalyses'][number]) =>
+  analysis.question ?? `${analysis.kind.charAt(0).toUpperCase()}${analysis.kind.slice(1)}${analysis.subject ? ` (${analysis.subject})` : ''} assessment`;
+
 /** Compares `previous` (the published model) with `current`; null when nothing a reader would notice changed. */
 export function diffBriefs(previous: Brief, current: Brief): BriefChanges | null {
   const groups: ChangesView['groups'] = [];
@@ -66,10 +70,10 @@ export function diffBriefs(previous: Brief, current: Brief): BriefChanges | null
   }
   group('Key judgments', judgmentItems);
 
-  const reactionKey = (reaction: Brief['westernReactions'][number]) => `${reaction.actor}\0${reaction.date}`;
-  const oldReactions = new Map(previous.westernReactions.map((reaction) => [reactionKey(reaction), reaction]));
+  const reactionKey = (reaction: Brief['reactions'][number]) => `${reaction.actor}\0${reaction.date}`;
+  const oldReactions = new Map(previous.reactions.map((reaction) => [reactionKey(reaction), reaction]));
   const reactionItems: string[] = [];
-  for (const reaction of current.westernReactions) {
+  for (const reaction of current.reactions) {
     const before = oldReactions.get(reactionKey(reaction));
     const who = `${reaction.actor} (${formatDate(reaction.date)})`;
     if (!before) { reactionItems.push(`New: ${who}, ${reaction.stance}: ${quoted(reaction.text)}`); count('new reaction'); }
@@ -101,12 +105,16 @@ export function diffBriefs(previous: Brief, current: Brief): BriefChanges | null
   for (const file of oldFiles.values()) { fileItems.push(`Removed: ${plain(file.title)}`); count('file removed'); }
   group('Files', fileItems);
 
-  const oldAssessment = previous.extradition?.assessment;
-  const newAssessment = current.extradition?.assessment;
-  if (oldAssessment?.likelihood && newAssessment?.likelihood && oldAssessment.likelihood !== newAssessment.likelihood) {
-    group('Extradition', [`Assessment: ${oldAssessment.likelihood} → ${newAssessment.likelihood}`]);
-    count('likelihood changed');
+  const legalItems: string[] = [];
+  for (const analysis of current.legalAnalyses) {
+    const before = previous.legalAnalyses.find((old) => old.id === analysis.id && old.kind === analysis.kind);
+    const [was, now] = [before?.assessment.likelihood, analysis.assessment.likelihood];
+    if (was && now && was !== now) {
+      legalItems.push(`${label(analysis)}: ${was} → ${now}`);
+      count('likelihood changed');
+    }
   }
+  group('Legal analysis', legalItems);
 
   if (groups.length === 0) return null;
   const summary = [...counts].map(([what, times]) => `${times} ${plural(what, times)}`).join(', ');

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { briefSchema } from '../model/schema.js';
+import { upgradeModel } from '../model/upgrade.js';
 import type { Brief } from '../types.js';
 import { manifestFileName, readManifest } from './manifest.js';
 import { sha256 } from './hash.js';
@@ -64,7 +65,7 @@ export class PreviousPublication {
     const text = path ? await readFile(path, 'utf8').catch(() => null) : null;
     if (text === null) return null;
     try {
-      const parsed = briefSchema.safeParse(JSON.parse(text));
+      const parsed = briefSchema.safeParse(upgradeModel(JSON.parse(text)));
       return parsed.success ? { brief: parsed.data, hash: sha256(text) } : null;
     } catch {
       return null;

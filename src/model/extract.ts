@@ -13,7 +13,7 @@ import { ExtractContext, attribute, toString } from './context.js';
 import { readFrontMatter } from './front-matter.js';
 import { extractDisagreement, extractEvent, extractJudgment, extractReaction } from './parts.js';
 import { extractFile } from './file-part.js';
-import { extractExtradition } from './extradition-part.js';
+import { extractLegalAnalysis } from './legal-part.js';
 import type { Places } from './places.js';
 import type { Fragments } from './fragments.js';
 
@@ -33,8 +33,7 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
   const context = new ExtractContext(file);
   const yaml = tree.children.find((child): child is Yaml => child.type === 'yaml');
   const { meta, sources } = readFrontMatter(yaml, file, context.places);
-  const parts = { keyJudgments: [] as Draft[], files: [] as Draft[], westernReactions: [] as Draft[], timeline: [] as Draft[], disagreements: [] as Draft[] };
-  let extradition: Draft | null = null;
+  const parts = { keyJudgments: [] as Draft[], files: [] as Draft[], legalAnalyses: [] as Draft[], reactions: [] as Draft[], timeline: [] as Draft[], disagreements: [] as Draft[] };
   const slugger = new GithubSlugger();
   const sections: DraftSection[] = [];
   let section: DraftSection = { id: 'introduction', title: '', blocks: [] };
@@ -72,11 +71,11 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
     switch (node.name) {
       case 'judgment': add('judgment', parts.keyJudgments.push(extractJudgment(context, node, parts.keyJudgments.length)) - 1); break;
       case 'file': add('file', parts.files.push(extractFile(context, node, parts.files.length)) - 1); break;
-      case 'reaction': add('reaction', parts.westernReactions.push(extractReaction(context, node, parts.westernReactions.length)) - 1); break;
+      case 'reaction': add('reaction', parts.reactions.push(extractReaction(context, node, parts.reactions.length)) - 1); break;
       case 'disagreement': add('disagreement', parts.disagreements.push(extractDisagreement(context, node, parts.disagreements.length)) - 1); break;
+      case 'legal':
       case 'extradition':
-        if (extradition) report(file, 'duplicate-part', node.position, { name: 'extradition', where: 'in a brief' });
-        else { extradition = extractExtradition(context, node); add('extradition', 0); }
+        add('legal', parts.legalAnalyses.push(extractLegalAnalysis(context, node, parts.legalAnalyses.length)) - 1);
         break;
     }
   }
@@ -85,7 +84,7 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
 
   reportMisplaced(tree, context);
   const quotes = collectQuotes(tree, context);
-  return { draft: { meta, sources, ...parts, extradition, quotes, sections }, places: context.places, fragments: context.fragments };
+  return { draft: { meta, sources, ...parts, quotes, sections }, places: context.places, fragments: context.fragments };
 }
 
 function headingSection(node: Heading, slugger: GithubSlugger): DraftSection {

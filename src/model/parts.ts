@@ -23,7 +23,7 @@ export function extractJudgment(context: ExtractContext, node: ContainerDirectiv
 
 /** `:::reaction{actor stance date group}`. */
 export function extractReaction(context: ExtractContext, node: ContainerDirective, index: number) {
-  const path = `westernReactions.${index}`;
+  const path = `reactions.${index}`;
   context.placeDirective(path, node);
   context.checkAttributes(node, ['actor', 'stance', 'date', 'group'], path);
   return {

@@ -16,7 +16,11 @@ export const likelihoods = [
 ] as const;
 export const confidences = ['low', 'moderate', 'high'] as const;
 export const stances = ['supportive', 'welcoming', 'cautious', 'critical', 'opposed', 'silent', 'mixed'] as const;
-export const instrumentKinds = ['treaty', 'convention', 'resolution', 'principles', 'law', 'decree', 'warrant', 'other'] as const;
+export const instrumentKinds = ['treaty', 'convention', 'agreement', 'resolution', 'principles', 'law', 'regulation', 'decree', 'ruling', 'warrant', 'other'] as const;
+/** What a legal analysis is about; `other` for anything the list does not name. */
+export const legalKinds = ['extradition', 'sanctions', 'trade dispute', 'treaty compliance', 'investment dispute', 'maritime', 'use of force', 'human rights', 'jurisdiction', 'other'] as const;
+/** The version of the model in out/<id>.json; a breaking change bumps it (see CHANGELOG.md). */
+export const schemaVersion = 2;
 export const reliabilityGrades = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 
 const point = z.object({ line: z.number().int(), column: z.number().int(), offset: z.number().int().optional() });
@@ -121,27 +125,35 @@ export const instrumentSchema = z.object({
 });
 
 const clauseSchema = z.object({
-  instrument: z.string().nullable().describe('The instrument it comes from'),
+  instrument: z.string().nullable().describe('The instrument it comes from (`instrument` attribute), if any'),
   text: richText.describe('The clause (Markdown)'),
   ...part,
 });
+export const groundSchema = clauseSchema.extend({
+  side: z.enum(['for', 'against']).describe('Whether it supports the request or claim (`for`) or tells against it (`against`: grounds to refuse, defences)'),
+});
 const partyPositionSchema = z.object({ party: plainText.describe('Whose position'), text: richText.describe('The position (Markdown)'), ...part });
 
-export const extraditionSchema = z.object({
-  subject: z.string().nullable().describe('Whose extradition'),
+export const legalAnalysisSchema = z.object({
+  id: z.string().regex(/^[A-Za-z][\w-]*$/, 'expected an id of letters, digits and hyphens').describe('Unique id, for anchors (default legal-1, legal-2 …)'),
+  kind: z.enum(legalKinds).describe('What the question is about (`kind` attribute)'),
+  question: z.string().nullable().describe('The question the analysis answers (`question` attribute), if stated'),
+  subject: z.string().nullable().describe('Who or what the question concerns (`subject` attribute)'),
   lead: z.string().nullable().describe('Lead paragraph (Markdown)'),
   request: z.object({
-    by: z.string().nullable().describe('Who made or confirmed the request'),
+    kind: z.enum(['request', 'claim']).describe('`request` (`::::request`: an extradition or assistance request) or `claim` (`::::claim`: a complaint, case or challenge)'),
+    by: z.string().nullable().describe('Who made the request or claim'),
+    against: z.string().nullable().describe('Against or to whom it is made, if stated'),
     date: isoDate.nullable().describe('When (ISO date)'),
-    text: richText.describe('What was asked (Markdown)'),
+    text: richText.describe('What was asked or claimed (Markdown)'),
     ...part,
-  }).describe('The request (`::::request`)'),
+  }).nullable().describe('The request or claim (`::::request` or `::::claim`), or null'),
   instruments: z.array(instrumentSchema).describe('Legal instruments and principles (`::::instrument`)'),
-  exceptions: z.array(clauseSchema).describe('Grounds to refuse (`::::exception`)'),
+  grounds: z.array(groundSchema).describe('Grounds for or against the request or claim (`::::ground{side=…}`)'),
   obligations: z.array(clauseSchema).describe('Obligations (`::::obligation`)'),
   positions: z.array(partyPositionSchema).describe('Positions of the parties (`::::position`)'),
   assessment: z.object({
-    likelihood: z.enum(likelihoods).nullable().describe('ICD 203 likelihood of extradition, if stated'),
+    likelihood: z.enum(likelihoods).nullable().describe('ICD 203 likelihood of the outcome the question asks about, if stated'),
     confidence: z.enum(confidences).nullable().describe('Confidence in the assessment, if stated'),
     text: richText.describe('The reasoning (Markdown)'),
     ...part,
@@ -151,7 +163,7 @@ export const extraditionSchema = z.object({
 
 export const reactionSchema = z.object({
   actor: plainText.describe('Who reacted'),
-  group: z.string().nullable().describe('A group of actors (e.g. West, Region)'),
+  group: z.string().trim().min(1, 'expected a group name, found nothing').nullable().describe('The group of actors it is shown under (`group` attribute: West, Region, International organisations …), or null'),
   stance: z.enum(stances).describe('Their stance'),
   date: isoDate.describe('When (ISO date)'),
   text: richText.describe('What they said or did (Markdown)'),
@@ -173,13 +185,13 @@ export const quoteSchema = z.object({
   position: positionSchema.optional().describe('Where the quote is in the brief (not in out/*.json)'),
 });
 
-const blockKinds = ['prose', 'judgment', 'file', 'extradition', 'reaction', 'event', 'disagreement'] as const;
+const blockKinds = ['prose', 'judgment', 'file', 'legal', 'reaction', 'event', 'disagreement'] as const;
 export const blockSchema = z.object({
   kind: z.enum(blockKinds).describe('What the block is'),
   /** Markdown of a prose block; null for a typed part. */
   markdown: z.string().nullable().describe('Markdown of a prose block; null for a typed part'),
-  /** Index of the typed part in its array (judgment → keyJudgments[index]); null for prose. */
-  index: z.number().int().nullable().describe('Index of the typed part in its list (judgment → keyJudgments[index]); null for prose'),
+  /** Index of the typed part in its array (judgment → keyJudgments[index], legal → legalAnalyses[index]); null for prose. */
+  index: z.number().int().nullable().describe('Index of the typed part in its list (judgment → keyJudgments[index], legal → legalAnalyses[index]); null for prose'),
 });
 
 export const sectionSchema = z.object({
@@ -191,11 +203,12 @@ export const sectionSchema = z.object({
 
 /** A whole brief: what `validateBrief` returns and what `out/<id>.json` holds. */
 export const briefSchema = z.object({
+  schemaVersion: z.literal(schemaVersion).default(schemaVersion).describe('The version of this model (2); it changes when a change would break readers of out/<id>.json'),
   meta: metaSchema.describe('Front matter: what the brief is'),
   keyJudgments: z.array(judgmentSchema).describe('Key judgments (`:::judgment`)'),
   files: z.array(fileSchema).describe('Files of the relationship (`::::file`)'),
-  extradition: extraditionSchema.nullable().describe('The legal analysis (`:::::extradition`), or null'),
-  westernReactions: z.array(reactionSchema).describe('Reactions (`:::reaction`)'),
+  legalAnalyses: z.array(legalAnalysisSchema).describe('Legal analyses (`:::::legal{kind=…}`), each on one question'),
+  reactions: z.array(reactionSchema).describe('Reactions by actor (`:::reaction`), each with its group'),
   timeline: z.array(eventSchema).describe('Timeline events (`::event`)'),
   disagreements: z.array(disagreementSchema).describe('Where sources disagree (`:::disagreement`)'),
   quotes: z.array(quoteSchema).describe('Direct quotes (`:q[…]{source=key}`)'),

@@ -46,7 +46,19 @@ const numbered = (object: z.ZodObject<Record<string, z.ZodType>>) => {
 
 const judgment = numbered(part('keyJudgments'));
 const source = numbered(part('sources'));
-const extradition = definitionOf(model.shape.extradition!).innerType as z.ZodObject<Record<string, z.ZodType>>;
+const legalPart = part('legalAnalyses');
+const ground = definitionOf(legalPart.shape.grounds!).element!;
+const legal = legalPart.extend({
+  groundsFor: z.array(ground).describe('The grounds with `side=for`, in order'),
+  groundsAgainst: z.array(ground).describe('The grounds with `side=against`, in order'),
+});
+modelPathOf.set(legal, modelPathOf.get(legalPart) ?? '');
+const reaction = part('reactions');
+const reactionGroup = z.strictObject({
+  name: z.string().nullable().describe('The group (`group` attribute), or null for reactions given none'),
+  items: z.array(reaction).describe('Its reactions, in the order the brief gives them'),
+});
+modelPathOf.set(reactionGroup, 'reactions[]');
 
 /** One entry of `section.blocks`: which partial renders it and the parts it holds. */
 const prose = z.strictObject({ partial: z.literal('prose'), markdown: z.string(), items: z.array(z.never()) });
@@ -56,8 +68,8 @@ export const blockViewSchema = z.discriminatedUnion('partial', [
   prose,
   group('judgments', judgment),
   group('file', part('files')),
-  group('extradition', extradition),
-  group('reactions', part('westernReactions')),
+  group('legal', legal),
+  group('reactions', reaction).extend({ groups: z.array(reactionGroup).describe('The same reactions by group, each group where its first reaction stands') }),
   group('timeline', part('timeline')),
   group('disagreement', part('disagreements')),
 ]);

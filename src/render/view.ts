@@ -9,10 +9,10 @@ import { likelihoods } from '../model/schema.js';
 import type { ChangesView } from './changes-view.js';
 import { isShown, wantsContents } from './contents.js';
 
-export type BlockPartial = 'prose' | 'judgments' | 'file' | 'extradition' | 'reactions' | 'timeline' | 'disagreement';
+export type BlockPartial = 'prose' | 'judgments' | 'file' | 'legal' | 'reactions' | 'timeline' | 'disagreement';
 
 const groupOf: Record<Block['kind'], BlockPartial> = {
-  prose: 'prose', judgment: 'judgments', file: 'file', extradition: 'extradition',
+  prose: 'prose', judgment: 'judgments', file: 'file', legal: 'legal',
   reaction: 'reactions', event: 'timeline', disagreement: 'disagreement',
 };
 /** Consecutive blocks of these kinds render as one box, table or list. */
@@ -56,8 +56,13 @@ export function buildView(brief: Brief, options: ViewOptions) {
 
 export type View = ReturnType<typeof buildView>;
 
+type BlockView = { partial: BlockPartial; markdown: string | null; items: unknown[]; groups?: ReactionGroup[] };
+type Reaction = Brief['reactions'][number];
+/** Reactions under one group name (null: reactions given no group), in the order the brief gives them. */
+interface ReactionGroup { name: string | null; items: Reaction[] }
+
 function groupBlocks(brief: Brief & { keyJudgments: unknown[] }, blocks: Block[]) {
-  const out: Array<{ partial: BlockPartial; markdown: string | null; items: unknown[] }> = [];
+  const out: BlockView[] = [];
   for (const block of blocks) {
     const partial = groupOf[block.kind];
     const item = itemOf(brief, block);
@@ -65,7 +70,29 @@ function groupBlocks(brief: Brief & { keyJudgments: unknown[] }, blocks: Block[]
     if (previous && previous.partial === partial && grouped.has(partial)) previous.items.push(item);
     else out.push({ partial, markdown: block.markdown, items: item === null ? [] : [item] });
   }
+  for (const view of out) if (view.partial === 'reactions') view.groups = reactionGroups(view.items as Reaction[]);
   return out;
+}
+
+/** Groups a run of reactions by `group`, each group where its first reaction stands. */
+function reactionGroups(reactions: Reaction[]): ReactionGroup[] {
+  const groups = new Map<string | null, ReactionGroup>();
+  for (const reaction of reactions) {
+    const group = groups.get(reaction.group) ?? { name: reaction.group, items: [] };
+    group.items.push(reaction);
+    groups.set(reaction.group, group);
+  }
+  return [...groups.values()];
+}
+
+/** A legal analysis with its grounds split by side, so templates can head each list. */
+function legalView(analysis: Brief['legalAnalyses'][number] | undefined) {
+  if (!analysis) return null;
+  return {
+    ...analysis,
+    groundsFor: analysis.grounds.filter((ground) => ground.side === 'for'),
+    groundsAgainst: analysis.grounds.filter((ground) => ground.side === 'against'),
+  };
 }
 
 function itemOf(brief: Brief & { keyJudgments: unknown[] }, block: Block): unknown {
@@ -73,8 +100,8 @@ function itemOf(brief: Brief & { keyJudgments: unknown[] }, block: Block): unkno
   switch (block.kind) {
     case 'judgment': return brief.keyJudgments[index];
     case 'file': return brief.files[index];
-    case 'extradition': return brief.extradition;
-    case 'reaction': return brief.westernReactions[index];
+    case 'legal': return legalView(brief.legalAnalyses[index]);
+    case 'reaction': return brief.reactions[index];
     case 'event': return brief.timeline[index];
     case 'disagreement': return brief.disagreements[index];
     default: return null;

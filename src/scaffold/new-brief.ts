@@ -66,17 +66,17 @@ TODO where it goes next. [@source-two]
 
 ## Legal analysis
 
-:::::extradition{subject="TODO subject"}
+:::::legal{kind=other question="TODO the legal question" subject="TODO subject"}
 ::::request{by="TODO who asked" date=${options.date}}
-TODO what was asked, and who confirmed it. [@source-one]
+TODO what was asked (or use ::::claim for a complaint or case), and who confirmed it. [@source-one]
 ::::
 
 ::::instrument{name="TODO instrument" kind=treaty signed=2000 ratified=2001}
 TODO what it provides. [@source-one]
 ::::
 
-::::exception{instrument="TODO instrument"}
-TODO a ground to refuse. [@source-one]
+::::ground{side=against instrument="TODO instrument"}
+TODO a ground against the request (side=for: one in its favour). [@source-one]
 ::::
 
 ::::obligation{instrument="TODO instrument"}

@@ -4,15 +4,14 @@ import type { z } from 'zod';
 import { report, didYouMean, listOf } from '../errors/report.js';
 import { placeOf, type Places } from '../model/places.js';
 
-const attributeNames = new Set(['likelihood', 'confidence', 'actor', 'stance', 'date', 'id', 'title', 'party', 'name', 'kind', 'topic', 'source', 'signed', 'ratified']);
+const attributeNames = new Set(['likelihood', 'confidence', 'actor', 'stance', 'date', 'id', 'title', 'party', 'name', 'kind', 'topic', 'source', 'signed', 'ratified', 'side', 'group', 'by', 'question']);
 const blockExpectations: Record<string, string> = {
   statement: 'a first paragraph that states the judgment',
   text: 'text inside the block',
   provides: 'text that says what the instrument provides',
   state: 'a `:::state` block inside the file',
   outlook: 'a `:::outlook` block inside the file',
-  request: 'a `::::request` block inside the extradition analysis',
-  assessment: 'a `::::assessment` block inside the extradition analysis',
+  assessment: 'a `::::assessment` block inside the legal analysis',
 };
 
 /** Describes what a missing field should have been, in the terms an author writes. */
@@ -45,7 +44,8 @@ export function reportSchemaIssues(file: VFile, issues: readonly z.core.$ZodIssu
     const field = String(path.at(-1) ?? 'brief');
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
-      report(file, 'missing-field', place, { field, expected: expectation(path) });
+      const values = issue.code === 'invalid_value' ? ` (${listOf(issue.values.map(String))})` : '';
+      report(file, 'missing-field', place, { field, expected: `${expectation(path)}${values}` });
     } else if (issue.code === 'invalid_value') {
       const values = issue.values.map(String);
       report(file, 'invalid-value', place, {

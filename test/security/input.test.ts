@@ -115,6 +115,6 @@ describe('encodings', () => {
       expect(output).toContain(`زيارة ${arabic}`);
     }
     expect(brief.meta.title).toBe(`زيارة ${arabic}`);
-    expect(JSON.parse(json).westernReactions[0].actor).toBe('الولايات المتحدة');
+    expect(JSON.parse(json).reactions[0].actor).toBe('الولايات المتحدة');
   });
 });
