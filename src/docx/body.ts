@@ -34,8 +34,8 @@ function runBlocks(run: Block[], context: DocxContext): FileChild[] {
     case 'prose': return markdownBlocks(first.markdown ?? '', context);
     case 'judgment': return brief.keyJudgments[index] ? judgmentBlocks(brief.keyJudgments[index], index + 1, context) : [];
     case 'file': return brief.files[index] ? fileBlocks(brief.files[index], context) : [];
-    case 'extradition': return brief.extradition ? legalAnalysisBlocks(brief.extradition, context) : [];
-    case 'reaction': return reactionBlocks(run.flatMap((block) => brief.westernReactions[block.index ?? 0] ?? []), context);
+    case 'legal': return brief.legalAnalyses[index] ? legalAnalysisBlocks(brief.legalAnalyses[index], context) : [];
+    case 'reaction': return reactionBlocks(run.flatMap((block) => brief.reactions[block.index ?? 0] ?? []), context);
     case 'event': return timelineBlocks(run.flatMap((block) => brief.timeline[block.index ?? 0] ?? []), context);
     case 'disagreement': return brief.disagreements[index] ? disagreementBlocks(brief.disagreements[index], context) : [];
   }

@@ -1,9 +1,10 @@
 /**
- * The legal analysis: lead, the request, the instruments table, grounds to refuse, obligations,
- * the parties' positions and the assessment with its likelihood and confidence.
+ * One legal analysis: its question, lead, the request or claim, the instruments table, grounds
+ * for and against, obligations, the parties' positions and the assessment with its likelihood
+ * and confidence — the headings the HTML template gives them.
  */
 import { Paragraph, TextRun, type FileChild } from 'docx';
-import type { Extradition } from '../types.js';
+import type { LegalAnalysis } from '../types.js';
 import { formatDate } from '../render/helpers/common.js';
 import { heading, listReferences, markdownBlocks, markdownInline } from './blocks.js';
 import type { DocxContext } from './context.js';
@@ -15,7 +16,7 @@ import { textRuns } from './text-runs.js';
 const capitalised = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 const dateOrDash = (date: string | null) => textRuns(date ? formatDate(date) : '—');
 
-type Clause = Extradition['exceptions'][number];
+type Clause = LegalAnalysis['obligations'][number];
 
 function clauses(title: string, list: readonly Clause[], context: DocxContext): FileChild[] {
   if (list.length === 0) return [];
@@ -25,17 +26,26 @@ function clauses(title: string, list: readonly Clause[], context: DocxContext): 
   }))];
 }
 
-export function legalAnalysisBlocks(analysis: Extradition, context: DocxContext): FileChild[] {
+/** "Grounds to refuse" a request, "Grounds against the claim", "Grounds for the case" … */
+function groundsTitle(side: 'for' | 'against', request: LegalAnalysis['request']): string {
+  if (side === 'against' && request?.kind === 'request') return 'Grounds to refuse';
+  return `Grounds ${side} the ${request?.kind ?? 'case'}`;
+}
+
+export function legalAnalysisBlocks(analysis: LegalAnalysis, context: DocxContext): FileChild[] {
   const { request, assessment } = analysis;
-  const attribution = request.by ? `${request.by}${request.date ? `, ${formatDate(request.date)}` : ''}` : null;
+  const attribution = request?.by ? `${request.by}${request.against ? ` against ${request.against}` : ''}${request.date ? `, ${formatDate(request.date)}` : ''}` : null;
   const measures = measuresParagraph(assessment.likelihood, assessment.confidence);
+  const grounds = (side: 'for' | 'against') => clauses(groundsTitle(side, request), analysis.grounds.filter((ground) => ground.side === side), context);
   return [
+    ...(analysis.question ? [new Paragraph({ children: [...textRuns('Question: ', { bold: true }), ...textRuns(analysis.question)] })] : []),
     ...(analysis.lead ? markdownBlocks(analysis.lead, context) : []),
-    heading(2, 'The request', context),
-    ...(attribution ? [new Paragraph({ style: styleIds.attribution, children: textRuns(attribution) })] : []),
-    ...markdownBlocks(request.text, context),
-    heading(2, 'Legal instruments and principles', context),
-    briefTable({
+    ...(request ? [
+      heading(2, `The ${request.kind}`, context),
+      ...(attribution ? [new Paragraph({ style: styleIds.attribution, children: textRuns(attribution) })] : []),
+      ...markdownBlocks(request.text, context),
+    ] : []),
+    ...(analysis.instruments.length === 0 ? [] : [heading(2, 'Legal instruments and principles', context), briefTable({
       headers: ['Instrument', 'Signed', 'Ratified', 'What it provides'],
       widths: [4, 1.8, 1.8, 6],
       rows: analysis.instruments.map((instrument) => [
@@ -44,8 +54,9 @@ export function legalAnalysisBlocks(analysis: Extradition, context: DocxContext)
         dateOrDash(instrument.ratified),
         markdownInline(instrument.provides, context),
       ]),
-    }, context),
-    ...clauses('Grounds to refuse', analysis.exceptions, context),
+    }, context)]),
+    ...grounds('for'),
+    ...grounds('against'),
     ...clauses('Obligations', analysis.obligations, context),
     ...(analysis.positions.length > 0 ? [heading(2, 'Positions of the parties', context), ...analysis.positions.flatMap((position) => [
       new Paragraph({ style: styleIds.attribution, children: textRuns(position.party, { bold: true }) }),
