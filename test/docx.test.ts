@@ -187,6 +187,20 @@ describe('reference document', () => {
     expect(out['word/document.xml']).toContain('<w:pgMar w:top="2000" w:right="1800" w:bottom="2000" w:left="1800" w:header="700" w:footer="700" w:gutter="0"/>');
   });
 
+  it('is an input of the .docx alone in the build cache: editing it rebuilds the Word file and nothing else', () => {
+    const project = emptyProject();
+    writeFileSync(join(project, 'brief.md'), sampleText);
+    mkdirSync(join(project, 'templates'));
+    writeFileSync(join(project, 'templates', 'brief.docx'), readFileSync(join(root, 'templates', 'brief.docx')));
+    const build = () => runCli(['build', 'brief.md', '--format', 'md,docx'], { cwd: project, env: epoch });
+    expect(build().stdout).toMatch(/wrote out\/sharaa-moscow-2025-10\.md[\s\S]*wrote out\/sharaa-moscow-2025-10\.docx/);
+    expect(build().stdout).not.toContain('wrote ');
+    writeFileSync(join(project, 'templates', 'brief.docx'), customReference());
+    const third = build().stdout;
+    expect(third).toContain('wrote out/sharaa-moscow-2025-10.docx');
+    expect(third).not.toContain('wrote out/sharaa-moscow-2025-10.md');
+  });
+
   it('refuses a reference document that is not a Word file, with exit code 2', async () => {
     const project = emptyProject();
     mkdirSync(join(project, 'templates'));
