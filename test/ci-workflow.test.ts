@@ -38,10 +38,10 @@ describe('CI workflow', () => {
     const out = mkdtempSync(join(tmpdir(), 'bs-ci-'));
     const first = runCli(['build', 'briefs', '--out', out, '--format', 'md,html,json']);
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^built 1, unchanged 0 \(3 files written\) in \d+\.\d\d s$/m);
+    expect(first.stdout).toMatch(/^built 2, unchanged 0 \(6 files written\) in \d+\.\d\d s$/m);
     const second = runCli(['build', 'briefs', '--out', out, '--format', 'md,html,json']);
     expect(second.status).toBe(0);
-    expect(second.stdout).toMatch(/^built 0, unchanged 1 \(0 files written\) in \d+\.\d\d s$/m);
+    expect(second.stdout).toMatch(/^built 0, unchanged 2 \(0 files written\) in \d+\.\d\d s$/m);
     expect(second.stdout).not.toMatch(/^wrote /m);
   });
 });
