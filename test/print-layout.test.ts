@@ -47,11 +47,12 @@ const footerTop = 62;
 /** Every section and file heading is followed, on its own page, by body text below it. */
 function expectHeadingsKeptWithText(pages: TextItem[][], brief: Brief): void {
   const titles = [...brief.sections.filter((section) => section.title && section.blocks.length > 0).map((section) => section.title), ...brief.files.map((file) => file.title), 'Sources'];
-  // Headings are looked for after the cover and the contents page, which lists them too.
-  const contentsPage = Math.max(0, pages.findIndex((items) => items.some((item) => item.str === 'Contents')));
+  // Headings are looked for after the cover (a note has none) and the contents page, which lists them too.
+  const contents = pages.findIndex((items) => items.some((item) => item.str === 'Contents'));
+  const contentsPage = contents === -1 ? (brief.meta.layout === 'note' ? -1 : 0) : contents;
   for (const title of titles) {
     const index = pages.findIndex((items, page) => page > contentsPage && items.some((item) => item.str === title));
-    expect(index, title).toBeGreaterThan(0);
+    expect(index, title).toBeGreaterThan(contentsPage);
     const heading = pages[index]!.find((item) => item.str === title)!;
     const below = pages[index]!.filter((item) => item.y < heading.y - 4 && item.y > footerTop);
     expect(below.length, `text under "${title}" on page ${index + 1}`).toBeGreaterThan(0);
@@ -92,6 +93,21 @@ describe('a short brief on a new subject', () => {
     const withContents = await pagesOf(await renderBrief(always, 'pdf', { printer, env: epoch }));
     expect(withContents[1]!.map((item) => item.str)).toContain('Contents');
     expect(withContents.length).toBe(pages.length + 1);
+  });
+});
+
+describe('a note (`layout: note`)', () => {
+  it('prints its header, key judgments, background and sources in at most two pages, without a cover or contents', async () => {
+    const note = load(join(fixturesDir, 'note', 'input.md'));
+    expect(wantsContents(note)).toBe(false);
+    expect(wantsContents({ ...note, meta: { ...note.meta, contents: 'always' } })).toBe(true);
+    const pages = await pagesOf(await renderBrief(note, 'pdf', { printer, env: epoch }));
+    expect(pages.length).toBeLessThanOrEqual(2);
+    const first = pages[0]!.map((item) => item.str);
+    for (const text of ["Kestria's export licences", 'Key judgments', 'Background']) expect(first, text).toContain(text);
+    expect(first.join('').replace(/\s+/g, '')).toContain('BOTTOMLINEUPFRONT');
+    expect(first.join(' ')).toMatch(/Page 1 of \d/);
+    expectHeadingsKeptWithText(pages, note);
   });
 });
 

@@ -38,6 +38,23 @@ describe('template resolution', () => {
     expect(builtIn).not.toContain('TIMELINE');
   });
 
+  it('renders each layout through its own main template and stylesheet, resolved like any other file', async () => {
+    const note = validateBrief(parseBrief(readFileSync(join(fixturesDir, 'note', 'input.md'), 'utf8'), { path: 'input.md' })).brief!;
+    const project = write(temp(), {
+      'templates/note.md.hbs': 'PROJECT NOTE {{md meta.title}}\n',
+      'templates/note.css': '.project-note-rule { color: red; }\n',
+    });
+    expect(await renderBrief(note, 'md', { cwd: project })).toBe("PROJECT NOTE Kestria's export licences\n");
+    const html = await renderBrief(note, 'html', { cwd: project });
+    expect(html).toContain('.project-note-rule');
+    expect(html).toContain('<header class="note-header">');
+    expect(html).not.toContain('class="cover"');
+    // The full brief does not read the note's files.
+    const brief = await renderBrief(full, 'html', { cwd: project });
+    expect(brief).not.toContain('.project-note-rule');
+    expect(brief).toContain('<header class="cover">');
+  });
+
   it('reads `templates` from the nearest briefsmith.config.json; a flag overrides it', async () => {
     const project = write(temp(), { 'briefsmith.config.json': '{ "templates": "look" }', 'sub/dir/.keep': '' });
     expect(await loadConfig(join(project, 'sub', 'dir'))).toEqual({ path: join(project, 'briefsmith.config.json'), templates: join(project, 'look') });
@@ -56,6 +73,11 @@ describe('templates eject', () => {
     expect(matchTemplates('print.css')).toEqual(['print.css']);
     expect(matchTemplates()).toContain('brief.md.hbs');
     expect(matchTemplates('nonesuch')).toEqual([]);
+  });
+
+  it('matches a layout by name: its main templates, its stylesheet and its own partials', () => {
+    expect(matchTemplates('note')).toEqual(['note.css', 'note.html.hbs', 'note.md.hbs', 'partials/html/note-header.hbs']);
+    expect(matchTemplates('brief')).toEqual(['brief.html.hbs', 'brief.md.hbs']);
   });
 
   it('copies the built-in files and never overwrites without force', () => {

@@ -21,6 +21,8 @@ export const instrumentKinds = ['treaty', 'convention', 'agreement', 'resolution
 export const legalKinds = ['extradition', 'sanctions', 'trade dispute', 'treaty compliance', 'investment dispute', 'maritime', 'use of force', 'human rights', 'jurisdiction', 'other'] as const;
 /** The version of the model in out/<id>.json; a breaking change bumps it (see CHANGELOG.md). */
 export const schemaVersion = 2;
+/** Document kinds: each is a main template per format (`<layout>.html.hbs`, `<layout>.md.hbs`) and a stylesheet. */
+export const layouts = ['brief', 'note'] as const;
 export const reliabilityGrades = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 
 const point = z.object({ line: z.number().int(), column: z.number().int(), offset: z.number().int().optional() });
@@ -84,6 +86,7 @@ export const metaSchema = z.object({
   summary: richText.describe('Bottom line up front (Markdown, citations allowed)'),
   lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as `en` or `en-GB`').default('en').describe('Language tag (`en`, `en-GB`): HTML lang and PDF language'),
   paper: z.enum(['a4', 'letter']).default('a4').describe('Paper size of the HTML print view and the PDF'),
+  layout: z.enum(layouts).default('brief').describe('Which document: `brief` (cover page, contents when long, every part) or `note` (one or two pages: a header with the bottom line, then the sections)'),
   contents: z.enum(['auto', 'always', 'never']).default('auto').describe('Whether the printed brief has a contents page: `auto` (only a long brief with several sections), `always` or `never`'),
   keywords: z.array(z.string()).default([]).describe('Keywords for the PDF metadata'),
   pdfa: z.boolean().default(true).describe('Identify the PDF as PDF/A-2b (archival) as well as PDF/UA-1; false for templates that use what PDF/A forbids'),

@@ -40,6 +40,8 @@ function wordsIn(value: unknown): number {
 export function wantsContents(brief: Brief): boolean {
   const setting = brief.meta.contents;
   if (setting !== 'auto') return setting === 'always';
+  // A note is one or two pages by design.
+  if (brief.meta.layout === 'note') return false;
   const { meta: _meta, sources: _sources, quotes: _quotes, ...body } = brief;
   return contentsTargets(brief).length - 1 >= contentsMinimumEntries && wordsIn(body) >= contentsMinimumWords;
 }

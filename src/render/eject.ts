@@ -4,6 +4,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { layouts } from '../model/schema.js';
 import { builtinTemplatesDir, resolveTemplateFile } from './templates.js';
 
 /** Every built-in template file, relative to the templates folder, with `/` separators, sorted. */
@@ -22,14 +23,19 @@ export function builtinTemplateFiles(): string[] {
 
 /**
  * The built-in files `name` means: a path (`partials/md/reactions.hbs`), the same without its
- * extension, or a partial's name (`reactions`: its Markdown and HTML versions). All files when
- * no name is given; an empty list for a name that matches nothing.
+ * extension, a layout (`note`: its main templates, stylesheet and `note-*` partials), or a
+ * partial's name (`reactions`: its Markdown and HTML versions). All files when no name is given;
+ * an empty list for a name that matches nothing.
  */
 export function matchTemplates(name?: string): string[] {
   const files = builtinTemplateFiles();
   if (!name) return files;
   const wanted = name.replace(/\\/g, '/').replace(/^templates\//, '');
   const withoutExtension = (file: string) => file.replace(/\.(hbs|css)$/, '');
+  // A layout's name means its set: `note.html.hbs`, `note.md.hbs`, `note.css`, `partials/*/note-*.hbs`.
+  if ((layouts as readonly string[]).includes(wanted)) {
+    return files.filter((file) => file.startsWith(`${wanted}.`) || /^partials\/[^/]+\/(.+)$/.exec(file)?.[1]?.startsWith(`${wanted}-`));
+  }
   const exact = files.filter((file) => file === wanted || withoutExtension(file) === wanted);
   if (exact.length > 0) return exact;
   return files.filter((file) => file.startsWith('partials/') && withoutExtension(file).split('/').at(-1) === wanted);

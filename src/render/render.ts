@@ -52,7 +52,7 @@ export function renderJson(brief: Brief): string {
 /** Markdown through the `md` templates; blank-line runs are folded so template layout never shows. */
 export function renderMarkdown(brief: Brief, options: RenderOptions & { generator: string }): string {
   const view = buildView(brief, { generator: options.generator, changes: options.changes });
-  const markdown = loadTemplates(dirsOf(options), 'md').render(view, renderData(brief, options));
+  const markdown = loadTemplates(dirsOf(options), 'md', brief.meta.layout).render(view, renderData(brief, options));
   return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
@@ -72,9 +72,11 @@ function briefFontCss(brief: Brief): string {
 /** Standalone HTML through the `html` templates, with the print CSS and fonts inlined. */
 export function renderHtml(brief: Brief, options: RenderOptions & { generator: string }): string {
   const dirs = dirsOf(options);
-  const css = `${briefFontCss(brief)}\n${loadStylesheet(dirs)}`;
+  // A layout other than the full brief adds its own rules after the shared stylesheet.
+  const layoutCss = brief.meta.layout === 'brief' ? '' : `\n${loadStylesheet(dirs, `${brief.meta.layout}.css`)}`;
+  const css = `${briefFontCss(brief)}\n${loadStylesheet(dirs)}${layoutCss}`;
   const view = buildView(brief, { generator: options.generator, css, changes: options.changes });
-  return `${loadTemplates(dirs, 'html').render(view, renderData(brief, options)).trim()}\n`;
+  return `${loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(brief, options)).trim()}\n`;
 }
 
 /** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */

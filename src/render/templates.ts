@@ -96,20 +96,27 @@ export interface TemplateSet {
 
 const setCache = new Map<string, TemplateSet>();
 
-/** Loads the templates of `format` from `dirs`, reusing a compiled set while no file has changed. */
-export function loadTemplates(dirs: readonly string[], format: TemplateFormat): TemplateSet {
-  const main = resolveTemplateFile(dirs, `brief.${format}.hbs`);
-  if (!main) throw toTemplateError(new Error(`No template brief.${format}.hbs in ${dirs.join(', ')}`), `brief.${format}.hbs`);
+/** The main template of a layout (document kind) in `format`: `brief.html.hbs`, `note.md.hbs`. */
+export const mainTemplateName = (format: TemplateFormat, layout = 'brief'): string => `${layout}.${format}.hbs`;
+
+/**
+ * Loads the templates of `format` for `layout` from `dirs`, reusing a compiled set while no file
+ * has changed. Layouts share the partials; each has its own main template.
+ */
+export function loadTemplates(dirs: readonly string[], format: TemplateFormat, layout = 'brief'): TemplateSet {
+  const name = mainTemplateName(format, layout);
+  const main = resolveTemplateFile(dirs, name);
+  if (!main) throw toTemplateError(new Error(`No template ${name} in ${dirs.join(', ')}`), name);
   const partials = resolvePartials(dirs, format);
   const key = [format, ...[main, ...partials.values()].map((path) => `${path}@${statSync(path).mtimeMs}`)].join('\0');
   const cached = setCache.get(key);
   if (cached) return cached;
-  const set = compileSet(format, main, partials);
+  const set = compileSet(format, name, main, partials);
   setCache.set(key, set);
   return set;
 }
 
-function compileSet(format: TemplateFormat, main: string, partials: Map<string, string>): TemplateSet {
+function compileSet(format: TemplateFormat, name: string, main: string, partials: Map<string, string>): TemplateSet {
   const hbs = Handlebars.create();
   const helpers = { ...commonHelpers, ...(format === 'md' ? markdownHelpers : htmlHelpers) };
   for (const [name, helper] of Object.entries(helpers)) hbs.registerHelper(name, located(helper as never));
@@ -126,7 +133,7 @@ function compileSet(format: TemplateFormat, main: string, partials: Map<string, 
   return {
     format, main, partials,
     render: (view, data) => {
-      noteTemplateUse(`brief.${format}.hbs`, template.hash);
+      noteTemplateUse(name, template.hash);
       return template(view, data ? { ...runtime, data } : runtime);
     },
   };

@@ -9,7 +9,8 @@ import Handlebars from 'handlebars';
 import { VFile } from 'vfile';
 import { report } from '../../errors/report.js';
 import { toTemplateError } from '../template-error.js';
-import { resolvePartials, resolveTemplateFile, templateDirs, type TemplateFormat } from '../templates.js';
+import { layouts } from '../../model/schema.js';
+import { mainTemplateName, resolvePartials, resolveTemplateFile, templateDirs, type TemplateFormat } from '../templates.js';
 import { viewSchema } from '../view-schema.js';
 import type { Program } from './ast.js';
 import { helpersFor } from './helper-signatures.js';
@@ -46,24 +47,25 @@ export function lintTemplates(options: TemplateLintOptions = {}): VFile[] {
   const cwd = options.cwd ?? process.cwd();
   const dirs = templateDirs({ templates: options.templates, cwd });
   const files = new Map<string, TemplateFile>();
-  const used = new Set<string>();
-  let anchor: TemplateFile | undefined;
-  for (const format of ['md', 'html'] as TemplateFormat[]) {
-    const partials = new Map([...resolvePartials(dirs, format)].map(([name, path]) => [name, load(path, cwd, files)]));
-    const run: LintRun = { format, root: { kind: 'view', schemas: [viewSchema], model: true, path: '' }, helpers: helpersFor(format), partials, used, visited: new Set() };
-    const entries = [`brief.${format}.hbs`];
-    for (const entry of entries) {
-      const path = resolveTemplateFile(dirs, entry);
+  const partials = new Map((['md', 'html'] as TemplateFormat[]).map((format) => [format, new Map([...resolvePartials(dirs, format)].map(([name, path]) => [name, load(path, cwd, files)]))]));
+  // Each layout is a document of its own: a required part its templates never show is dropped from it.
+  const unused: Array<{ anchor: TemplateFile; used: Set<string> }> = [];
+  for (const layout of layouts) {
+    const used = new Set<string>();
+    let anchor: TemplateFile | undefined;
+    for (const format of ['md', 'html'] as TemplateFormat[]) {
+      const run: LintRun = { format, root: { kind: 'view', schemas: [viewSchema], model: true, path: '' }, helpers: helpersFor(format), partials: partials.get(format)!, used, visited: new Set() };
+      const path = resolveTemplateFile(dirs, mainTemplateName(format, layout));
       if (!path) continue;
       const template = load(path, cwd, files);
-      if (entry.startsWith('brief.')) anchor = template;
+      if (format === 'html') anchor = template;
       walkProgram(run, template, template.program ?? undefined, [{ context: run.root, locals: new Map(), data: new Set() }]);
     }
+    if (anchor) unused.push({ anchor, used });
   }
   // Unused parts are only meaningful when every template parsed (a broken one reads nothing).
-  const parsed = [...files.values()].every((template) => template.program);
-  if (anchor && parsed) {
-    for (const path of unusedParts(used)) report(anchor.file, 'template-unused-field', undefined, { path });
+  if ([...files.values()].every((template) => template.program)) {
+    for (const { anchor, used } of unused) for (const path of unusedParts(used)) report(anchor.file, 'template-unused-field', undefined, { path });
   }
   return [...files.values()].map((template) => template.file).filter((file) => file.messages.length > 0)
     .sort((left, right) => left.path.localeCompare(right.path));
