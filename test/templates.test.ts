@@ -77,7 +77,7 @@ describe('templates eject', () => {
 
   it('matches a layout by name: its main templates, its stylesheet and its own partials', () => {
     expect(matchTemplates('note')).toEqual(['note.css', 'note.html.hbs', 'note.md.hbs', 'partials/html/note-header.hbs']);
-    expect(matchTemplates('brief')).toEqual(['brief.html.hbs', 'brief.md.hbs']);
+    expect(matchTemplates('brief')).toEqual(['brief.docx', 'brief.html.hbs', 'brief.md.hbs']);
   });
 
   it('copies the built-in files and never overwrites without force', () => {
