@@ -8,6 +8,8 @@ import { fontFaceCss } from './fonts.js';
 import { hyphenateHtml } from './hyphenate.js';
 import { addLinkNotes } from './link-notes.js';
 import { contentsTargets } from './contents.js';
+import { htmlPieces } from './html-pieces.js';
+import { curlHtmlPieces } from './typography.js';
 import { loadStylesheet, loadTemplates, templateDirs } from './templates.js';
 
 export interface RenderOptions {
@@ -76,7 +78,9 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
   const layoutCss = brief.meta.layout === 'brief' ? '' : `\n${loadStylesheet(dirs, `${brief.meta.layout}.css`)}`;
   const css = `${briefFontCss(brief)}\n${loadStylesheet(dirs)}${layoutCss}`;
   const view = buildView(brief, { generator: options.generator, css, changes: options.changes });
-  return `${loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(brief, options)).trim()}\n`;
+  const html = loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(brief, options)).trim();
+  // The writer types straight quotes; the reader gets typographic ones, as the templates' own text has.
+  return `${curlHtmlPieces(htmlPieces(html)).join('')}\n`;
 }
 
 /** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */

@@ -23,8 +23,10 @@ export type SourceNumbers = ReadonlyMap<string, number>;
 
 const toHtml = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify).freeze();
 
+/** The sources one mark cites, in the order of their numbers (`[1; 3]`, however the writer ordered the keys). */
 function citationLabel(node: CitationNode, numbers: SourceNumbers): Array<{ key: string; text: string }> {
-  return node.items.map((item) => ({
+  const numberOf = (key: string) => numbers.get(key) ?? Number.POSITIVE_INFINITY;
+  return [...node.items].sort((left, right) => numberOf(left.key) - numberOf(right.key)).map((item) => ({
     key: item.key,
     text: `${numbers.get(item.key) ?? '?'}${item.locator ? `, ${item.locator}` : ''}`,
   }));

@@ -1,4 +1,5 @@
 /** Helpers whose output depends on the target format: rich text and escaping. */
+import { curlQuotes } from '../typography.js';
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { escapeMarkdown, markdownToHtml, markdownToMarkdown, type SourceNumbers } from '../rich-text.js';
@@ -43,7 +44,8 @@ export const htmlHelpers = {
    * HTML escaping is wrong there — `<style>` is raw text — so everything that could end the
    * string or the element is a CSS escape instead.
    */
-  'css-string': (value: unknown) => new Handlebars.SafeString(`"${text('css-string', value).replace(/[\\"<>&\u0000-\u001f\u007f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `)}"`),
+  /** Display text for CSS `content` (the running header): typographic quotes, like the document's text. */
+  'css-string': (value: unknown) => new Handlebars.SafeString(`"${curlQuotes(text('css-string', value)).replace(/[\\"<>&\u0000-\u001f\u007f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `)}"`),
 };
 
 /** Helpers for Markdown templates: every model value must pass through one of these. */

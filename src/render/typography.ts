@@ -1,0 +1,82 @@
+/**
+ * Typographic quotes for the writer's text: `Kestria's` → `Kestria’s`, `"a deal"` → `“a deal”`,
+ * so that their text matches what the templates print. Hand-written because the libraries that
+ * do this (smartypants and its ports) work on whole HTML documents or Markdown source and bring
+ * dashes, ellipses and HTML entity output with them; briefsmith needs only the quotes, on text
+ * that arrives in pieces (HTML text between tags, Word runs), with the character before each
+ * piece carried over so a quote just after `<em>` or at the start of a run still turns the right way.
+ *
+ * The rule, for `'` and `"`: after a letter, digit or closing punctuation it closes (and `'`
+ * between letters is an apostrophe, which is the same character ’); anywhere else it opens, except
+ * `'` before a digit (`'90s`), which is an apostrophe.
+ */
+
+const opensAfter = /[\s([{\u2014\u2013\-/\u2018\u201c]/u;
+
+/** Curls the quotes of one piece of text; `before` is the character that precedes it ('' at a start). */
+export function curlQuotes(text: string, before = ''): string {
+  if (!text.includes("'") && !text.includes('"')) return text;
+  let previous = before;
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]!;
+    const next = text[index + 1] ?? '';
+    const opening = previous === '' || opensAfter.test(previous);
+    let written = character;
+    if (character === "'") written = opening && !/\d/.test(next) ? '\u2018' : '\u2019';
+    else if (character === '"') written = opening ? '\u201c' : '\u201d';
+    out += written;
+    // The curled character: an opening quote just before another quote opens that one too.
+    previous = written;
+  }
+  return out;
+}
+
+/**
+ * Curls text that arrives in pieces (Word runs, HTML text nodes): each call continues from the
+ * last character of the previous one; `reset()` at a paragraph boundary.
+ */
+export class QuoteCurler {
+  private last = '';
+
+  curl(text: string): string {
+    const curled = curlQuotes(text, this.last);
+    if (curled.length > 0) this.last = curled.at(-1)!;
+    return curled;
+  }
+
+  reset(): void {
+    this.last = '';
+  }
+}
+
+/** Elements whose text is code or not text at all: left as written. */
+const verbatim = new Set(['style', 'script', 'code', 'pre', 'kbd', 'samp', 'textarea']);
+/** Inline elements: a quote just after one of these tags continues the text before it. */
+const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'dfn', 'em', 'i', 'mark', 'q', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'wbr']);
+
+const entities: Record<string, string> = { '&#x27;': "'", '&#39;': "'", '&apos;': "'", '&quot;': '"', '&#34;': '"', '&#x22;': '"' };
+const quoteEntity = /&#x27;|&#39;|&apos;|&quot;|&#34;|&#x22;/g;
+
+/**
+ * Curls the quotes in the text of an HTML document or fragment made of `pieces` (text at even
+ * indexes, tags at odd ones, as `htmlPieces` gives them). Attribute values, CSS and code are
+ * left alone; quotes written as entities (Handlebars escapes `'` and `"`) are curled too.
+ */
+export function curlHtmlPieces(pieces: string[]): string[] {
+  const curler = new QuoteCurler();
+  let skipping: string | null = null;
+  return pieces.map((piece, index) => {
+    if (index % 2 === 1) {
+      const [, closing, name = ''] = /^<(\/?)([a-zA-Z][\w-]*)/.exec(piece) ?? [];
+      const tag = name.toLowerCase();
+      if (skipping) {
+        if (closing && tag === skipping) skipping = null;
+      } else if (!closing && verbatim.has(tag) && !piece.endsWith('/>')) skipping = tag;
+      if (!inline.has(tag)) curler.reset();
+      return piece;
+    }
+    if (skipping || piece === '') return piece;
+    return curler.curl(piece.replace(quoteEntity, (entity) => entities[entity]!));
+  });
+}
