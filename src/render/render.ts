@@ -43,7 +43,7 @@ const dirsOf = (options: RenderOptions) => templateDirs({ templates: options.tem
 /** What helpers see besides the view: the brief's folder (images) and its parsed fields. */
 function renderData(brief: Brief, options: RenderOptions): Record<string, unknown> {
   const fragments = fragmentsOf(brief);
-  return { ...(options.baseDir ? { baseDir: options.baseDir } : {}), ...(fragments ? { fragments } : {}) };
+  return { templateDirs: dirsOf(options), ...(options.baseDir ? { baseDir: options.baseDir } : {}), ...(fragments ? { fragments } : {}) };
 }
 
 /** The JSON form of the model: stable key order, no source positions, trailing newline. */

@@ -1,4 +1,5 @@
 /** Helpers whose output depends on the target format: rich text and escaping. */
+import { assetDataUrl } from '../assets.js';
 import { curlQuotes } from '../typography.js';
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
@@ -37,14 +38,19 @@ function text(helper: string, value: unknown): string {
 
 /** Helpers for HTML templates: `rich`/`inline` give sanitized HTML; plain `{{x}}` is escaped by Handlebars. */
 export const htmlHelpers = {
+  /** A template asset (`{{asset "logo.png"}}`) as a `data:` URL, for `<img src>`: see assets.ts. */
+  asset: (name: unknown, options: HelperOptions) => {
+    const dirs = (options.data as { templateDirs?: string[] } | undefined)?.templateDirs ?? [];
+    return new Handlebars.SafeString(assetDataUrl(dirs, text('asset', name)));
+  },
   rich: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(field('html', 'rich', value, options, false)),
   inline: (value: unknown, options: HelperOptions) => new Handlebars.SafeString(field('html', 'inline', value, options, true)),
   /**
    * Text as a quoted CSS string, for `content:` in a `<style>` element (page margin boxes).
    * HTML escaping is wrong there — `<style>` is raw text — so everything that could end the
-   * string or the element is a CSS escape instead.
+   * string or the element is a CSS escape instead. Quotes are made typographic, like the
+   * document's own text.
    */
-  /** Display text for CSS `content` (the running header): typographic quotes, like the document's text. */
   'css-string': (value: unknown) => new Handlebars.SafeString(`"${curlQuotes(text('css-string', value)).replace(/[\\"<>&\u0000-\u001f\u007f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `)}"`),
 };
 

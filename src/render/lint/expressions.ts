@@ -3,6 +3,7 @@
  * `this`), helper calls and sub-expressions. Unknown fields, helpers and bad arguments are
  * reported; the result says what the expression may hold.
  */
+import { assetProblem } from '../assets.js';
 import { didYouMean, listOf } from '../../errors/report.js';
 import type { Expression, Location, PathExpression, SubExpression, Hash } from './ast.js';
 import { placeOf, reportAt, type LintRun, type Scope, type TemplateFile } from './run.js';
@@ -106,6 +107,10 @@ export function callHelper(run: LintRun, template: TemplateFile, call: SubExpres
     reportAt(template, 'template-helper-arguments', placeOf(call.loc), { name, received: count(values.length), expected });
   }
   values.forEach((value, index) => checkArgument(run, template, name, kinds[index] ?? 'any', value, call.params[index]!.loc));
+  if (name === 'asset' && values[0]?.kind === 'literal' && typeof values[0].value === 'string') {
+    const problem = assetProblem(run.dirs, values[0].value);
+    if (problem) reportAt(template, 'template-asset', placeOf(call.params[0]!.loc), { name: values[0].value, problem });
+  }
   if (name === 'lookup') return lookup(run, values[0], values[1]);
   if (name === 'join') return { kind: 'text', path: values[0]?.kind === 'view' ? values[0].path : name };
   return signature.escapes ? { kind: 'escaped' } : unknownValue;

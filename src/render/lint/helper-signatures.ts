@@ -42,7 +42,7 @@ const common: Record<string, HelperSignature> = {
 
 const byFormat: Record<TemplateFormat, Record<string, HelperSignature>> = {
   md: { ...common, md: text(true), 'md-cell': text(true), 'md-url': text(true), rich: text(true), inline: text(true) },
-  html: { ...common, rich: text(true), inline: text(true), 'css-string': text(true) },
+  html: { ...common, rich: text(true), inline: text(true), 'css-string': text(true), asset: text(true) },
 };
 
 /** A helper registered at run time but not described here: its calls are not checked. */

@@ -54,7 +54,7 @@ export function lintTemplates(options: TemplateLintOptions = {}): VFile[] {
     const used = new Set<string>();
     let anchor: TemplateFile | undefined;
     for (const format of ['md', 'html'] as TemplateFormat[]) {
-      const run: LintRun = { format, root: { kind: 'view', schemas: [viewSchema], model: true, path: '' }, helpers: helpersFor(format), partials: partials.get(format)!, used, visited: new Set() };
+      const run: LintRun = { format, root: { kind: 'view', schemas: [viewSchema], model: true, path: '' }, helpers: helpersFor(format), partials: partials.get(format)!, dirs, used, visited: new Set() };
       const path = resolveTemplateFile(dirs, mainTemplateName(format, layout));
       if (!path) continue;
       const template = load(path, cwd, files);

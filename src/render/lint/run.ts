@@ -30,6 +30,8 @@ export interface LintRun {
   root: Value;
   helpers: Record<string, HelperSignature>;
   partials: ReadonlyMap<string, TemplateFile>;
+  /** The template folders, highest priority first: where `{{asset "…"}}` looks. */
+  dirs: readonly string[];
   /** Model paths read by any template, for the unused-part warnings. */
   used: Set<string>;
   /** Partial + context pairs already linted, so shared partials are walked once per context. */
