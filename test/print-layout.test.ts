@@ -104,7 +104,7 @@ describe('a note (`layout: note`)', () => {
     const pages = await pagesOf(await renderBrief(note, 'pdf', { printer, env: epoch }));
     expect(pages.length).toBeLessThanOrEqual(2);
     const first = pages[0]!.map((item) => item.str);
-    for (const text of ["Kestria's export licences", 'Key judgments', 'Background']) expect(first, text).toContain(text);
+    for (const text of ['Kestria’s export licences', 'Key judgments', 'Background']) expect(first, text).toContain(text);
     expect(first.join('').replace(/\s+/g, '')).toContain('BOTTOMLINEUPFRONT');
     expect(first.join(' ')).toMatch(/Page 1 of \d/);
     expectHeadingsKeptWithText(pages, note);

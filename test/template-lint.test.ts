@@ -51,7 +51,7 @@ describe('template lint', () => {
       'templates/misspelt/partials/html/cover.hbs:3:6 error template-unescaped Unexpected triple-stash of `meta.summary`, expected `{{…}}` (escaped) or `{{rich …}}`',
       'templates/misspelt/partials/html/cover.hbs:4:6 error template-helper-arguments Unexpected 0 arguments for helper `format-date`, expected 1 argument',
       'templates/misspelt/partials/html/cover.hbs:4:30 error template-helper-arguments Unexpected `meta.authors` (a list) for helper `label`, expected text',
-      expect.stringMatching(/^templates\/misspelt\/partials\/html\/cover\.hbs:4:47 error template-unknown-helper Unexpected helper `shout`, expected one of `css-string`, .*`with`$/),
+      expect.stringMatching(/^templates\/misspelt\/partials\/html\/cover\.hbs:4:47 error template-unknown-helper Unexpected helper `shout`, expected one of `asset`, `css-string`, .*`with`$/),
       expect.stringMatching(/^templates\/misspelt\/partials\/html\/cover\.hbs:5:7 error template-unknown-partial Unexpected partial `banner`, expected one of `badges`, .*$/),
       'templates/misspelt/partials/html/cover.hbs:6:5 error template-unknown-field Unexpected field `@rooot` in `@rooot.meta`, expected one of `@root`, `@index`, `@key`, `@first` or `@last` (did you mean `root`?)',
     ]);

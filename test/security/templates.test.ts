@@ -18,8 +18,8 @@ describe('templates are data-only', () => {
     const { md, html, json } = await renderText(briefText({ title: `Title ${text}`, body }));
     const literal = text.replace(/"/g, "'");
     for (const output of [md, json.replaceAll('\\"', '"')]) expect(output).toContain(text.includes('"') ? text : literal);
-    // HTML escapes quotes and `=`; the braces survive as text.
-    const unescaped = html.replace(/&#x27;|&#39;/g, "'").replace(/&quot;|&#x22;/g, '"').replace(/&#x3D;/g, '=').replace(/&gt;/g, '>');
+    // HTML escapes quotes and `=`, and makes the quotes of text typographic; the braces survive as text.
+    const unescaped = html.replace(/&#x27;|&#39;|[‘’]/g, "'").replace(/&quot;|&#x22;|[“”]/g, '"').replace(/&#x3D;/g, '=').replace(/&gt;/g, '>');
     expect(unescaped).toContain(`Title ${text}`);
     expect(unescaped).toContain(`Prose with ${text} inside.`);
     // `EACH` only ever appears inside the literal text, never as the output of a loop.
