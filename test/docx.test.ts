@@ -70,11 +70,13 @@ describe('docx structure', () => {
     expect(body).toContain('<w:numPr><w:ilvl w:val="0"/>');
   });
 
-  it('has a contents field already filled with its entries, clean so Word does not ask to update it', () => {
+  it('has a contents field already filled with its entries, clean so Word does not ask to update it', async () => {
     expect(body).toMatch(/<w:instrText xml:space="preserve">TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
     const entries = styled(body, /^TOC[12]$/).map((entry) => entry.text);
     expect(entries).toEqual(expect.arrayContaining(['Key judgments', 'The four files', ...sample.files.map((file) => file.title), 'Sources']));
     expect(body).not.toContain('w:dirty="true"');
+    const short = parts(await renderBrief(load(readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8'), 'input.md'), 'docx', { env: epoch, cwd: emptyProject() }));
+    expect(short['word/document.xml']).not.toContain('TOC \\h'); // contents: auto, and a short brief (as in the PDF)
     expect(sampleParts['word/settings.xml']).not.toMatch(/<w:updateFields w:val="(true|1)"/);
   });
 

@@ -6,6 +6,7 @@
 import { AlignmentType, Document, LeaderType, LevelFormat, NumberFormat, PageBreak, Paragraph, SectionType, TableOfContents, type FileChild, type ILevelsOptions } from 'docx';
 import type { Brief } from '../types.js';
 import type { ChangesView } from '../render/changes-view.js';
+import { shownSections, wantsContents } from '../render/contents.js';
 import { listReferences } from './blocks.js';
 import { sectionBlocks } from './body.js';
 import { changesBlocks } from './changes.js';
@@ -58,13 +59,20 @@ const endnoteProperties = { numberFormat: { type: NumberFormat.DECIMAL } };
 function bodyChildren(context: DocxContext, changes: ChangesView | null | undefined): FileChild[] {
   return [
     ...(changes ? changesBlocks(changes, context) : []),
+    ...(wantsContents(context.brief) ? contentsBlocks() : []),
+    ...shownSections(context.brief).flatMap((section) => sectionBlocks(section, context)),
+    ...sourcesBlocks(context),
+  ];
+}
+
+/** The contents (`meta.contents`: a short brief has none, as in the PDF), then a page break. */
+function contentsBlocks(): FileChild[] {
+  return [
     new Paragraph({ style: styleIds.contentsHeading, text: 'Contents' }),
     // Filled with its entries; their page numbers are Word's to fill (Update Table), so no dot
     // leaders run to an empty place meanwhile.
     new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2', beginDirty: false, tabLeader: LeaderType.NONE }),
     new Paragraph({ children: [new PageBreak()] }),
-    ...context.brief.sections.flatMap((section) => sectionBlocks(section, context)),
-    ...sourcesBlocks(context),
   ];
 }
 
