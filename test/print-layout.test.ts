@@ -111,6 +111,16 @@ describe('a note (`layout: note`)', () => {
   });
 });
 
+describe('the second sample, a note on the Russian bases', () => {
+  it('prints in at most two pages, every heading kept with its text', async () => {
+    const note = load(join(root, 'briefs', 'russian-bases-2025-10.md'));
+    expect(note.meta.layout).toBe('note');
+    const pages = await pagesOf(await renderBrief(note, 'pdf', { printer, env: epoch }));
+    expect(pages.length).toBeLessThanOrEqual(2);
+    expectHeadingsKeptWithText(pages, note);
+  });
+});
+
 describe('an empty section', () => {
   const text = readFileSync(tradePath, 'utf8').replace('## Timeline', '## Reactions\n\n## Timeline');
 
