@@ -10,6 +10,8 @@ export { BriefHasErrorsError } from './validate/flawed.js';
 export { renderBrief, formats } from './build/render-brief.js';
 export type { Format, RenderBriefOptions } from './build/render-brief.js';
 export { buildBriefs } from './build/build.js';
+export { mergeShards, MergeError, type MergeOptions, type MergeResult } from './build/merge.js';
+export { shardOf, type Shard } from './build/shard.js';
 export type { BuildOptions, BuildResult, BuildEvent, WrittenFile } from './build/build.js';
 export { loadBriefs } from './build/load.js';
 export type { LoadOptions, LoadedBrief } from './build/load.js';

@@ -1,47 +1,100 @@
 /**
- * The CI workflow (.github/workflows/briefs.yml) and its CLI steps, run here as .ci/run runs the
- * suite: check with GitHub annotations, then two builds sharing a cache, the second a no-op.
- * PDF is left out so the suite needs no Chromium; the cache logic does not depend on the format.
+ * The CI workflow (.github/workflows/briefs.yml) as a job graph, and its briefsmith steps run here
+ * the way the runners run them: check, one build per matrix shard (with the matrix values
+ * substituted), each shard's out dir laid out as download-artifact lays it out, then merge. The
+ * merged site must equal an unsharded build. PDF is left out so the suite needs no Chromium; the
+ * sharding does not depend on the format.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from './helpers/cli.js';
+import { fileTree } from './helpers/tree.js';
 import { root } from './helpers/fixtures.js';
+import { fullBrief, makeProject, minimalBrief, withId } from './helpers/project.js';
 
-interface Step { name?: string; uses?: string; run?: string; with?: Record<string, string> }
+interface Step { name?: string; uses?: string; run?: string; with?: Record<string, string | number>; if?: string }
+interface Job { needs?: string | string[]; steps?: Step[]; strategy?: { matrix?: { shard?: number[] } }; 'runs-on'?: string; if?: string }
+
+const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'briefs.yml'), 'utf8')) as { jobs: Record<string, Job> };
+const { jobs } = workflow;
+const needs = (job: Job) => [job.needs ?? []].flat();
+const step = (job: Job, action: string) => job.steps?.find((candidate) => candidate.uses?.startsWith(`${action}@`));
+/** The briefsmith command lines of a job, as argument lists, with `${{ name }}` expressions replaced from `values`. */
+const commands = (job: Job, values: Record<string, string> = {}) => (job.steps ?? [])
+  .flatMap((candidate) => (candidate.run ?? '').split('\n'))
+  .map((line) => line.trim().replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (expression, name: string) => values[name] ?? expression))
+  .filter((line) => line.startsWith('npx briefsmith '))
+  .map((line) => line.split(/\s+/).slice(2));
 
 describe('CI workflow', () => {
-  const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'briefs.yml'), 'utf8')) as { jobs: { build: { steps: Step[] } } };
-  const steps = workflow.jobs.build.steps;
-  const runs = steps.map((step) => step.run ?? '').join('\n');
+  it('runs check, then a matrix of shard builds, then one merge (then an optional Pages deploy)', () => {
+    expect(needs(jobs.build!)).toEqual(['check']);
+    expect(needs(jobs.merge!)).toEqual(['build']);
+    expect(needs(jobs.deploy!)).toEqual(['merge']);
+    expect(jobs.deploy!.if).toMatch(/vars\.BRIEFS_PAGES == 'true'/);
+    const shards = jobs.build!.strategy!.matrix!.shard!;
+    expect(shards).toEqual(Array.from({ length: shards.length }, (_, index) => index + 1));
+    expect(shards.length).toBeGreaterThan(1);
+  });
 
-  it('installs Chromium from the OS packages, checks, builds with the cache and uploads out/', () => {
-    expect(runs).toContain('apt-get install -y --no-install-recommends chromium-headless-shell');
-    expect(runs).toMatch(/^npm ci$/m);
-    expect(runs).toContain('npx briefsmith check briefs --reporter github');
-    expect(runs).toContain('npx briefsmith build briefs --out out');
-    const order = ['chromium-headless-shell', 'npm ci', 'check briefs', 'actions/cache', 'build briefs', 'actions/upload-artifact']
-      .map((marker) => steps.findIndex((step) => `${step.run ?? ''}${step.uses ?? ''}`.includes(marker)));
+  it('uses the hosted runner as it is: no apt packages, the bundled headless shell from npm ci', () => {
+    for (const [name, job] of Object.entries(jobs)) {
+      expect(job['runs-on'], name).toMatch(/^ubuntu-/);
+      for (const candidate of job.steps ?? []) expect(candidate.run ?? '', name).not.toMatch(/apt(-get)?\s|snap\s|sudo\s/);
+    }
+    const install = jobs.build!.steps!.map((candidate) => candidate.run ?? '');
+    expect(install).toContain('npm ci');
+    // Only the build prints: the other jobs leave the optional browser out.
+    for (const name of ['check', 'merge']) expect(jobs[name]!.steps!.map((candidate) => candidate.run ?? '')).toContain('npm ci --omit=optional');
+  });
+
+  it('caches each shard\'s out dir keyed on the lock file, templates and briefs, and uploads what merge reads', () => {
+    const build = jobs.build!;
+    const cache = step(build, 'actions/cache')!;
+    const [buildCommand] = commands(build).filter((args) => args[0] === 'build');
+    const out = buildCommand![buildCommand!.indexOf('--out') + 1];
+    expect(cache.with!.path).toBe(out);
+    for (const input of ["hashFiles('package-lock.json')", "hashFiles('templates/**')", "hashFiles('briefs/**')", 'matrix.shard', 'strategy.job-total']) expect(String(cache.with!.key)).toContain(input);
+    expect(step(build, 'actions/upload-artifact')!.with!.path).toBe(out);
+    expect(step(build, 'actions/upload-artifact')!.with!.name).toBe('shard-${{ matrix.shard }}');
+    const download = step(jobs.merge!, 'actions/download-artifact')!;
+    expect(download.with).toMatchObject({ pattern: 'shard-*', path: 'shards' });
+    const order = ['actions/cache', 'npx briefsmith build', 'actions/upload-artifact'].map((marker) => build.steps!.findIndex((candidate) => `${candidate.run ?? ''}${candidate.uses ?? ''}`.includes(marker)));
     expect(order).toEqual([...order].sort((left, right) => left - right));
-    expect(order).not.toContain(-1);
-    expect(steps.find((step) => step.uses?.startsWith('actions/cache'))?.with?.path).toBe('out');
-    expect(steps.find((step) => step.uses?.startsWith('actions/upload-artifact'))?.with?.path).toContain('!out/.cache');
   });
 
-  it('its CLI steps pass on the sample briefs, and a second build rebuilds nothing', () => {
-    const check = runCli(['check', 'briefs', '--reporter', 'github']);
-    expect(check.status).toBe(0);
-    expect(check.stdout).not.toMatch(/^::error/m);
-    const out = mkdtempSync(join(tmpdir(), 'bs-ci-'));
-    const first = runCli(['build', 'briefs', '--out', out, '--format', 'md,html,json']);
-    expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^built 2, unchanged 0 \(6 files written\) in \d+\.\d\d s$/m);
-    const second = runCli(['build', 'briefs', '--out', out, '--format', 'md,html,json']);
-    expect(second.status).toBe(0);
-    expect(second.stdout).toMatch(/^built 0, unchanged 2 \(0 files written\) in \d+\.\d\d s$/m);
-    expect(second.stdout).not.toMatch(/^wrote /m);
-  });
+  it('its briefsmith steps, run shard by shard and merged, publish what an unsharded build publishes', () => {
+    const files: Record<string, string> = { 'briefs/sharaa-moscow-2025-10.md': readFileSync(join(root, 'briefs', 'sharaa-moscow-2025-10.md'), 'utf8'), 'briefs/full.md': fullBrief };
+    for (let index = 1; index <= 4; index++) files[`briefs/copy-${index}.md`] = withId(minimalBrief, `copy-${index}`);
+    const cwd = makeProject(files);
+    const env = { SOURCE_DATE_EPOCH: '1761955200' };
+    const noPdf = ['--format', 'md,html,json'];
+    const [check] = commands(jobs.check!);
+    const checked = runCli(check!, { cwd });
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).not.toMatch(/^::error/m);
+
+    const shards = jobs.build!.strategy!.matrix!.shard!;
+    for (const shard of shards) {
+      const [args] = commands(jobs.build!, { 'matrix.shard': String(shard), 'strategy.job-total': String(shards.length) }).filter((command) => command[0] === 'build');
+      expect(args!.join(' ')).not.toContain('${{');
+      const result = runCli([...args!, ...noPdf], { cwd, env });
+      expect(result.status, result.stderr).toBe(0);
+      // What download-artifact does: each shard's upload in shards/shard-<i>/.
+      cpSync(join(cwd, args![args!.indexOf('--out') + 1]!), join(cwd, 'shards', `shard-${shard}`), { recursive: true, filter: (path) => !path.includes('/.cache') });
+      const second = runCli([...args!, ...noPdf], { cwd, env });
+      expect(second.stdout, 'a restored shard rebuilds nothing').toMatch(/^built 0, unchanged \d+ \(0 files written\)/m);
+    }
+    const [merge] = commands(jobs.merge!);
+    const shardDirs = readdirSync(join(cwd, 'shards')).sort().map((name) => `shards/${name}`);
+    const merged = runCli(merge!.flatMap((arg) => (arg === 'shards/*' ? shardDirs : [arg])), { cwd, env });
+    expect(merged.status, merged.stderr).toBe(0);
+    const site = merge![merge!.indexOf('--out') + 1]!;
+
+    const unsharded = runCli(['build', 'briefs', '--site', '--out', 'whole', ...noPdf], { cwd, env });
+    expect(unsharded.status).toBe(0);
+    expect(fileTree(join(cwd, site))).toEqual(fileTree(join(cwd, 'whole')));
+  }, 180_000);
 });

@@ -4,10 +4,10 @@ import * as api from '../src/index.js';
 
 it('exports exactly the documented API', () => {
   expect(Object.keys(api).sort()).toEqual([
-    'BriefHasErrorsError', 'BriefsmithError', 'ChromeLaunchError', 'ChromeNotFoundError', 'ConfigError', 'ContainmentError', 'LockTimeoutError', 'MissingPathError', 'OutDirError', 'Printer', 'ReferenceDocumentError', 'SinceError', 'TemplateError',
+    'BriefHasErrorsError', 'BriefsmithError', 'ChromeLaunchError', 'ChromeNotFoundError', 'ConfigError', 'ContainmentError', 'LockTimeoutError', 'MergeError', 'MissingPathError', 'OutDirError', 'Printer', 'ReferenceDocumentError', 'SinceError', 'TemplateError',
     'briefSchema', 'buildBriefs', 'catalogue', 'confidences', 'defaultLimits', 'formatProblems', 'formats',
-    'hasErrors', 'instrumentKinds', 'legalKinds', 'likelihoods', 'lintTemplates', 'loadBriefs', 'locateChrome', 'modelJsonSchema', 'parseBrief', 'problemsOf',
-    'renderBrief', 'schemaVersion', 'serveBriefs', 'stances', 'templateDirs', 'upgradeModel', 'validateBrief', 'version', 'watchBriefs',
+    'hasErrors', 'instrumentKinds', 'legalKinds', 'likelihoods', 'lintTemplates', 'loadBriefs', 'locateChrome', 'mergeShards', 'modelJsonSchema', 'parseBrief', 'problemsOf',
+    'renderBrief', 'schemaVersion', 'serveBriefs', 'shardOf', 'stances', 'templateDirs', 'upgradeModel', 'validateBrief', 'version', 'watchBriefs',
   ]);
 });
 
@@ -23,7 +23,7 @@ it('throws environment problems as one family, each with its exit code', () => {
   const errors = [
     new api.MissingPathError('briefs/nope.md'), new api.SinceError('bad'), new api.ConfigError('briefsmith.config.json', 'bad'),
     new api.LockTimeoutError('out', 'pid 1', 10), new api.ChromeNotFoundError('none'), new api.ChromeLaunchError('/bin/x', 'bad'),
-    new api.OutDirError('bad'), new api.ContainmentError('out', '../x'),
+    new api.OutDirError('bad'), new api.ContainmentError('out', '../x'), new api.MergeError('shard 2/2 missing'),
     new api.ReferenceDocumentError('templates/brief.docx', 'is not a Word document'),
   ];
   for (const error of errors) {

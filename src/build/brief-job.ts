@@ -43,6 +43,8 @@ export interface BriefJob {
    * freshness check, and whether an entry may be used (not with `--force`).
    */
   modelCache?: { dir: string; sourceHash: string; reuse: boolean } | undefined;
+  /** Site mode: the HTML output links `assets/`; the PDF still prints standalone HTML. */
+  site?: boolean | undefined;
 }
 
 /** A rendered output (text, or the .docx) and the template files its render used (relative name → hash of the text used). */
@@ -119,14 +121,17 @@ export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
   const previous = job.since ? await (await previousPublication(job.since, job.cwd, job.build)).get(brief.meta.id) : null;
   result.changes = previous ? diffBriefs(previous.brief, brief) : null;
   const env = job.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: job.sourceDateEpoch };
-  const options = { templates: job.templates, cwd: job.cwd, baseDir: dirname(job.path), changes: result.changes?.view, paper: job.paper, generator, env };
+  const options = { templates: job.templates, cwd: job.cwd, baseDir: dirname(job.path), changes: result.changes?.view, paper: job.paper, generator, env, site: job.site === true };
   try {
     // The PDF prints the HTML output itself: render it once for both.
     const rendered = job.formats.filter((format) => format !== 'pdf');
     if (job.formats.includes('pdf') && !rendered.includes('html')) rendered.push('html');
     for (const format of rendered) {
       const { result: data, used } = await trackTemplateUsage(() => renderBrief(brief, format, options));
-      if (typeof data === 'string' && format === 'html' && job.formats.includes('pdf')) result.pdf = { ...renderPdfSource(brief, options, data), used: [...used] };
+      if (typeof data === 'string' && format === 'html' && job.formats.includes('pdf')) {
+        const printed = job.site ? await trackTemplateUsage(() => renderBrief(brief, 'html', { ...options, site: false })) : { result: data, used };
+        result.pdf = { ...renderPdfSource(brief, options, printed.result), used: [...printed.used] };
+      }
       if (job.formats.includes(format)) result.outputs.push({ format, data: typeof data === 'string' ? utf8.encode(data) : data, used: [...used] });
     }
   } catch (error) {

@@ -94,7 +94,7 @@ export class BriefPipeline {
     }
     for (const { format, data, used } of outputs) {
       const target = await writeOwned(outDir, `${brief.meta.id}.${format}`, data);
-      await incremental.record(path, brief, format, { path: target, data }, used);
+      await incremental.record(path, brief, format, { path: target, data }, used, loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary });
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
       result.written.push({ path: target, format, bytes, brief: loaded.file.path });
       onEvent?.({ type: 'written', path: target, format, bytes, brief: loaded.file.path, id: brief.meta.id });

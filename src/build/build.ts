@@ -18,6 +18,8 @@ import { acquireLock } from './lock.js';
 import { assertSeparateOutDir } from './out-dir.js';
 import { IncrementalBuild } from './incremental.js';
 import { PreviousPublication } from './since.js';
+import { buildFingerprint } from './fingerprint.js';
+import type { Shard } from './shard.js';
 import type { BuildEvent, BuildResult } from './build-result.js';
 
 export interface BuildOptions extends LoadOptions {
@@ -48,6 +50,12 @@ export interface BuildOptions extends LoadOptions {
   since?: string | undefined;
   /** How long to wait for another build holding the out dir (default 60 s). */
   lockTimeoutMs?: number | undefined;
+  /** Site mode (`--site`): pages link fonts and stylesheet written once under `<outDir>/assets/`; default standalone pages. */
+  site?: boolean | undefined;
+  /** Absolute URL the out dir is published at (`--base-url`), for the feed's links. */
+  baseUrl?: string | undefined;
+  /** Build only shard `index` of `count` (`--shard i/N`) and write a manifest fragment for `briefsmith merge`. */
+  shard?: Shard | undefined;
 }
 
 export type { BuildEvent, BuildResult, WrittenFile } from './build-result.js';
@@ -86,6 +94,8 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   const { cwd, outDir, formats, since, started } = place;
   const incremental = await IncrementalBuild.open(options.paths ?? [], {
     cwd, outDir, formats, since, cacheDir: options.cacheDir, templates: options.templates, force: options.force, paper: options.paper, now: buildTime(options.env),
+    site: options.site, baseUrl: options.baseUrl,
+    shard: options.shard && { ...options.shard, fingerprint: buildFingerprint({ cwd, templates: options.templates, formats, paper: options.paper, site: options.site, since: options.since }) },
   });
   // With --sources-dir, unchanged briefs are loaded too (their quotes are checked) but not rendered.
   const unchangedPaths = new Set(options.sourcesDir ? incremental.unchanged.map((entry) => resolve(cwd, entry.source)) : []);
@@ -109,7 +119,7 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   for (const path of toLoad) plannedFormats.set(path, unchangedPaths.has(path) ? [] : await incremental.plannedFormats(path));
   const build = randomUUID();
   const jobOf = (path: string): BriefJob => ({
-    build, path, cwd, sourcesDir: options.sourcesDir, limits: options.limits, templates: options.templates, paper: options.paper, since: options.since,
+    build, path, cwd, sourcesDir: options.sourcesDir, limits: options.limits, templates: options.templates, paper: options.paper, since: options.since, site: options.site,
     sourceDateEpoch: (options.env ?? process.env).SOURCE_DATE_EPOCH,
     formats: plannedFormats.get(path) ?? [], modelCache: incremental.modelCache(path),
   });

@@ -15,7 +15,7 @@ import type { Format } from './formats.js';
 import { writeOwned } from './contained.js';
 
 /** Bumped whenever the cache's meaning changes, so old caches are ignored. */
-const cacheVersion = 2;
+const cacheVersion = 3;
 export const cacheFileName = 'build-cache.json';
 
 /** One written output and the inputs it was rendered from. */
@@ -44,6 +44,11 @@ export interface CacheEntry {
   title: string;
   date: string;
   classification: string;
+  /** What the index, the feed and the search show (see ManifestBrief). */
+  summary?: string | undefined;
+  keywords?: string[] | undefined;
+  authors?: string[] | undefined;
+  changes?: { since: string; summary: string } | null | undefined;
   /** When any output of this brief was last rendered (ISO 8601). */
   builtAt: string;
   outputs: Partial<Record<Format, OutputRecord>>;
@@ -76,6 +81,8 @@ const storedOutputSchema = z.object({
 const storedEntrySchema = z.object({
   source: z.string(), sourceHash: z.string(), sourceStamp: z.array(z.string()).nullable().optional(),
   id: briefIdSchema, title: z.string(), date: z.string(), classification: z.string(), builtAt: z.string(),
+  summary: z.string().optional(), keywords: z.array(z.string()).optional(), authors: z.array(z.string()).optional(),
+  changes: z.object({ since: z.string(), summary: z.string() }).nullable().optional(),
   outputs: z.partialRecord(z.enum(formats as [Format, ...Format[]]), storedOutputSchema),
 }).refine((entry) => Object.entries(entry.outputs).every(([format, record]) => record?.path === `${entry.id}.${format}`));
 const inputSetSchema = z.record(z.string(), z.string());

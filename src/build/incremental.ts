@@ -16,7 +16,12 @@ import { isOutputFresh } from './fresh.js';
 import { sha256 } from './hash.js';
 import { briefSourceHash, type SourceHash } from './source-hash.js';
 import { createManifest, manifestEntry, manifestFileName, readManifestSync, writeManifest, type Manifest, type ManifestBrief } from './manifest.js';
-import { writeIndexPage } from './index-page.js';
+import { publish, writeAssets } from './publish.js';
+import { inShard, type Shard } from './shard.js';
+import { plainText } from '../render/plain-text.js';
+import { briefStylesheet } from '../render/render.js';
+import { layouts } from '../model/schema.js';
+import { fontAssets, stylesheetAsset, type SiteAsset } from '../render/site-assets.js';
 import { removeOrphanTempFiles, removeOutputs, staleEntries } from './stale.js';
 import type { PreviousPublication } from './since.js';
 import type { Format } from './render-brief.js';
@@ -32,6 +37,17 @@ export interface IncrementalOptions {
   since?: PreviousPublication | undefined;
   /** Build time written for rebuilt briefs (ISO 8601). */
   now: string;
+  /** Site mode: the HTML links `assets/` (see site-assets.ts). */
+  site?: boolean | undefined;
+  /** Absolute URL of the published folder, for the feed. */
+  baseUrl?: string | undefined;
+  /** Build only this shard's briefs and write a manifest fragment, no index, feed or search (see merge.ts). */
+  shard?: ShardBuild | undefined;
+}
+
+/** A shard build: which part, and the fingerprint every shard of one build must share. */
+export interface ShardBuild extends Shard {
+  fingerprint: string;
 }
 
 export class IncrementalBuild {
@@ -72,6 +88,7 @@ export class IncrementalBuild {
     if (cache.ignored > 0) build.recordIgnored(join(cacheDir, cacheFileName), 'build cache', `${cache.ignored} invalid entr${cache.ignored === 1 ? 'y' : 'ies'} ignored`);
     const now = Date.now();
     for (const path of await findBriefs(paths.length > 0 ? paths : ['briefs'], options.cwd)) {
+      if (!inShard(build.sourceOf(path), options.shard)) continue;
       const entry = build.cache.entries[build.sourceOf(path)];
       const { hash } = build.hashSource(path, entry, now);
       const fresh = !options.force && entry?.sourceHash === hash && build.freshFormats(entry, hash, await build.sinceKey(entry.id)).length === options.formats.length;
@@ -118,7 +135,7 @@ export class IncrementalBuild {
       const record = entry.outputs[format];
       if (record?.sourceHash !== sourceHash) continue;
       const mtimeMs = record.mtimeMs;
-      if (!isOutputFresh(record, optionsKey(format, { paper: this.options.paper, since }), this.inputs, this.options.outDir)) continue;
+      if (!isOutputFresh(record, optionsKey(format, { paper: this.options.paper, since, site: this.options.site }), this.inputs, this.options.outDir)) continue;
       fresh.push(format);
       // Same content under a new mtime (a restored out dir): remember it, not hash it every build.
       if (record.mtimeMs !== mtimeMs) this.dirty = true;
@@ -161,14 +178,15 @@ export class IncrementalBuild {
   }
 
   /** Records an output just written for `brief`, with the template files its render used. */
-  async record(path: string, brief: Brief, format: Format, written: { path: string; data: string | Uint8Array }, used: ReadonlyMap<string, string>): Promise<void> {
+  async record(path: string, brief: Brief, format: Format, written: { path: string; data: string | Uint8Array }, used: ReadonlyMap<string, string>, changes: { since: string; summary: string } | null = null): Promise<void> {
     const source = this.sourceOf(path);
     const hashed = this.hashes.get(path);
     const sourceHash = hashed?.hash ?? '';
     const old = this.cache.entries[source];
     const { meta } = brief;
     const entry: CacheEntry = {
-      source, sourceHash, sourceStamp: hashed?.stamp ?? null, id: meta.id, title: meta.title, date: meta.date, classification: meta.classification, builtAt: this.options.now,
+      source, sourceHash, sourceStamp: hashed?.stamp ?? null, id: meta.id, title: meta.title, date: meta.date, classification: meta.classification,
+      summary: plainText(meta.summary), keywords: meta.keywords, authors: meta.authors, changes, builtAt: this.options.now,
       outputs: old && old.id === meta.id ? old.outputs : {},
     };
     this.cache.entries[source] = entry;
@@ -176,7 +194,7 @@ export class IncrementalBuild {
     const info = statSync(written.path);
     entry.outputs[format] = {
       path: relative(this.options.outDir, written.path), bytes: info.size, sha256: sha256(written.data), mtimeMs: info.mtimeMs, sourceHash,
-      optionsKey: optionsKey(format, { paper: this.options.paper, since: await this.sinceKey(meta.id) }), inputs: TemplateInputs.recorded(used),
+      optionsKey: optionsKey(format, { paper: this.options.paper, since: await this.sinceKey(meta.id), site: this.options.site }), inputs: TemplateInputs.recorded(used),
     };
   }
 
@@ -186,20 +204,41 @@ export class IncrementalBuild {
     const found = this.stampSources();
     const current = new Map<string, ManifestBrief>();
     for (const [source, entry] of Object.entries(this.cache.entries)) {
-      if (!found.has(source) && !existsSync(resolve(cwd, source))) {
+      if (!found.has(source) && !this.exists(source)) {
         delete this.cache.entries[source];
         this.dirty = true;
       } else if (Object.keys(entry.outputs).length > 0 && (!this.seen.has(source) || this.seen.get(source) === entry.id)) current.set(entry.id, manifestEntry(entry));
     }
     const previous = this.previous?.briefs ?? [];
-    const stale = staleEntries(previous, this.seen, cwd);
+    const stale = staleEntries(previous, this.seen, (source) => this.exists(source));
     for (const entry of previous) if (!current.has(entry.id) && !stale.includes(entry)) current.set(entry.id, entry);
-    const manifest = createManifest(current.values());
+    const { shard } = this.options;
+    const manifest: Manifest = { ...createManifest(current.values()), ...(shard ? { shard } : {}) };
     const keep = new Set(manifest.briefs.flatMap((entry) => entry.outputs.map((output) => output.path)));
     const removed = await removeOutputs(outDir, stale, keep);
-    // Three files, each fsync'd: written side by side, the waits overlap.
-    await Promise.all([this.dirty ? writeCache(this.cacheDir, this.cache) : undefined, writeManifest(outDir, manifest), writeIndexPage(outDir, manifest)]);
+    const styleAssets = this.styleAssets();
+    // Each file fsync'd: written side by side, the waits overlap.
+    await Promise.all([
+      this.dirty ? writeCache(this.cacheDir, this.cache) : undefined,
+      writeManifest(outDir, manifest),
+      // A shard writes its part; the merge publishes the whole once.
+      shard ? writeAssets(outDir, styleAssets) : publish(outDir, manifest, { styleAssets, baseUrl: this.options.baseUrl }),
+    ]);
     return { removed, manifest };
+  }
+
+  /** The stylesheet and fonts site-mode pages link; none for standalone pages. */
+  private styleAssets(): SiteAsset[] {
+    if (!this.options.site || !this.options.formats.includes('html')) return [];
+    const fonts = fontAssets();
+    const dirs = templateDirs({ templates: this.options.templates, cwd: this.options.cwd });
+    // One stylesheet per layout: which layouts the briefs use is not known for unchanged ones.
+    return [fonts.stylesheet, ...fonts.files, ...layouts.map((layout) => stylesheetAsset(briefStylesheet(dirs, layout)))];
+  }
+
+  /** Whether `source` (relative) is a brief of this build: on disk, and in its shard. */
+  private exists(source: string): boolean {
+    return existsSync(resolve(this.options.cwd, source)) && inShard(source, this.options.shard);
   }
 
   /**

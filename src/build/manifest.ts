@@ -22,6 +22,12 @@ export interface ManifestBrief {
   title: string;
   date: string;
   classification: string;
+  /** The bottom line as plain text (no citations, no Markdown). */
+  summary: string;
+  keywords: string[];
+  authors: string[];
+  /** What changed since the previous publication (`build --since`), as the build printed it; null without one. */
+  changes: { since: string; summary: string } | null;
   /** The brief's source file, relative to the project. */
   source: string;
   sourceHash: string;
@@ -32,6 +38,8 @@ export interface ManifestBrief {
 export interface Manifest {
   generator: 'briefsmith';
   version: string;
+  /** Only in a shard's manifest fragment (`build --shard i/N`): which part, and what every part of one build shares. */
+  shard?: { index: number; count: number; fingerprint: string } | undefined;
   briefs: ManifestBrief[];
 }
 
@@ -41,7 +49,11 @@ export function manifestEntry(entry: CacheEntry): ManifestBrief {
     const record = entry.outputs[format];
     return record ? [{ format, path: record.path, bytes: record.bytes, sha256: record.sha256 }] : [];
   });
-  return { id: entry.id, title: entry.title, date: entry.date, classification: entry.classification, source: entry.source, sourceHash: entry.sourceHash, builtAt: entry.builtAt, outputs };
+  return {
+    id: entry.id, title: entry.title, date: entry.date, classification: entry.classification,
+    summary: entry.summary ?? '', keywords: entry.keywords ?? [], authors: entry.authors ?? [], changes: entry.changes ?? null,
+    source: entry.source, sourceHash: entry.sourceHash, builtAt: entry.builtAt, outputs,
+  };
 }
 
 /** A manifest of `briefs`, sorted by id. */
@@ -60,9 +72,15 @@ export interface ReadManifest {
 const outputSchema = z.object({ format: z.enum(formats as [Format, ...Format[]]), path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() });
 /** An entry may only name its own `<id>.<format>` files: the clean-up deletes what it lists. */
 const briefEntrySchema = z.looseObject({
-  id: briefIdSchema, title: z.string(), date: z.string(), classification: z.string(), source: z.string(), sourceHash: z.string(), builtAt: z.string(),
+  id: briefIdSchema, title: z.string(), date: z.string(), classification: z.string(),
+  // What the index and feed show; a manifest from before they were recorded has none.
+  summary: z.string().default(''), keywords: z.array(z.string()).default([]), authors: z.array(z.string()).default([]),
+  changes: z.object({ since: z.string(), summary: z.string() }).nullable().default(null),
+  source: z.string(), sourceHash: z.string(), builtAt: z.string(),
   outputs: z.array(outputSchema),
 }).refine((entry) => entry.outputs.every((output) => output.path === `${entry.id}.${output.format}`), 'an output path other than `<id>.<format>`');
+
+const shardSchema = z.object({ index: z.number().int().min(1), count: z.number().int().min(1), fingerprint: z.string() }).refine((shard) => shard.index <= shard.count).optional();
 
 /** Reads `path` (a manifest file); a missing file is `manifest: null` without a problem. */
 export async function readManifest(path: string): Promise<ReadManifest> {
@@ -101,7 +119,9 @@ export function parseManifest(text: string | null): ReadManifest {
     else ignored++;
   }
   const problem = ignored === 0 ? null : `${ignored} invalid entr${ignored === 1 ? 'y' : 'ies'} ignored (an id that is not a brief id, an output that is not \`<id>.<format>\`, or a missing field)`;
-  return { manifest: { generator: 'briefsmith', version: typeof top.version === 'string' ? top.version : '', briefs }, problem };
+  const shard = shardSchema.safeParse(top.shard);
+  const manifest: Manifest = { generator: 'briefsmith', version: typeof top.version === 'string' ? top.version : '', ...(shard.success && shard.data ? { shard: shard.data } : {}), briefs };
+  return { manifest, problem: problem ?? (shard.success ? null : 'its `shard` field is not {index, count, fingerprint}; ignored') };
 }
 
 /** Serialises a manifest exactly as written. */

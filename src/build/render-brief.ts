@@ -25,7 +25,7 @@ export interface RenderBriefOptions extends RenderOptions {
 const htmlCache = new WeakMap<Brief, { key: string; html: string }>();
 
 function cachedHtml(brief: Brief, options: RenderOptions & { generator: string }): string {
-  const key = JSON.stringify([options.templates, options.cwd, options.generator, options.changes ?? null]);
+  const key = JSON.stringify([options.templates, options.cwd, options.generator, options.changes ?? null, options.site === true]);
   const known = htmlCache.get(brief);
   if (known?.key === key) return known.html;
   const html = renderHtml(brief, options);
@@ -59,7 +59,7 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
       return renderDocx(brief, { templates: options.templates, cwd: options.cwd, generator, changes: options.changes, paper: options.paper, baseDir: options.baseDir, date: sourceDateEpoch(options.env) });
     }
     case 'pdf': {
-      const source = renderPdfSource(brief, { ...options, generator }, cachedHtml(brief, { ...options, generator }));
+      const source = renderPdfSource(brief, { ...options, generator }, cachedHtml(brief, { ...options, generator, site: false }));
       // Puppeteer and pdf-lib load only when a PDF is printed: every other command starts faster.
       const [{ Printer }, { sourceDateEpoch }, { finishPdf }] = await Promise.all([
         import('../pdf/printer.js'), import('../pdf/metadata.js'), import('../pdf/finish.js'),

@@ -10,14 +10,14 @@ import { ownedPath, removeOwned } from './contained.js';
 import type { ManifestBrief } from './manifest.js';
 
 /**
- * Previous manifest entries whose outputs are stale: the source file is gone, or it now builds
- * under another id. `builtIds` maps each source built (or found unchanged) now to its id.
+ * Previous manifest entries whose outputs are stale: the source file is gone (or, in a shard build, is
+ * another shard's), or it now builds under another id. `builtIds` maps each source built (or found unchanged) now to its id.
  */
-export function staleEntries(previous: readonly ManifestBrief[], builtIds: ReadonlyMap<string, string>, cwd: string): ManifestBrief[] {
+export function staleEntries(previous: readonly ManifestBrief[], builtIds: ReadonlyMap<string, string>, exists: (source: string) => boolean): ManifestBrief[] {
   return previous.filter((entry) => {
     const now = builtIds.get(entry.source);
     if (now !== undefined) return now !== entry.id;
-    return !existsSync(resolve(cwd, entry.source));
+    return !exists(entry.source);
   });
 }
 

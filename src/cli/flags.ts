@@ -39,3 +39,17 @@ export function parseString(name: string, value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} expects a value`);
   return value;
 }
+
+/** An absolute http(s) URL flag, or undefined when absent. */
+export function parseUrl(name: string, value: unknown): string | undefined {
+  const text = parseString(name, value);
+  if (text === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new UsageError(`--${name} expects an absolute http(s) URL, got \`${text}\``);
+  return url.href;
+}

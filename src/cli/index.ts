@@ -40,9 +40,20 @@ function withLimitOptions(command: Command): Command {
 }
 
 withBuildOptions(cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/) into out/'))
+  .option('--site', 'Site mode: pages link fonts and stylesheet written once under <out>/assets/ (default: standalone pages)')
+  .option('--base-url <url>', 'Absolute URL the out dir is published at, for the Atom feed\'s links')
+  .option('--shard <i/N>', 'Build only part i of N (stable by source path) and write a manifest fragment for `briefsmith merge`')
   .example('briefsmith build briefs/ --format html,pdf')
+  .example('briefsmith build briefs/ --site --shard 2/4 --out shards/2')
   .example('briefsmith build --since previous/manifest.json')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/build.js')).runBuild(paths, flags));
+
+cli.command('merge [...shards]', 'Merge the out dirs of `build --shard i/N` (all of 1..N) into one site: outputs, manifest, index, feed, search')
+  .option('--out <dir>', 'Output folder', { default: 'out' })
+  .option('--base-url <url>', 'Absolute URL the out dir is published at, for the Atom feed\'s links')
+  .option('--lock-timeout <seconds>', 'How long to wait for another build using the same out dir (default 60)')
+  .example('briefsmith merge shards/1 shards/2 shards/3 --out out')
+  .action(async (shards: string[], flags: Record<string, unknown>) => (await import('./commands/merge.js')).runMerge(shards, flags));
 
 withLimitOptions(cli.command('check [...paths]', 'Parse and validate briefs without rendering; print every problem'))
   .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')

@@ -96,6 +96,20 @@ export function fontFaceCss(text?: string): string {
 
 const joinedSets = new Map<string, string>();
 
+/** Every bundled font file (WOFF2), each once. */
+export function fontFiles(): string[] {
+  return [...new Set(faceRules().map((rule) => rule.file))];
+}
+
+/**
+ * Every bundled face as `@font-face` CSS linking its file by `nameOf(file)` instead of inlining
+ * it (site mode): a browser then fetches only the subsets a page's text needs (`unicode-range`).
+ * `swap`, not `block`: on screen, text shows at once in a fallback face.
+ */
+export function linkedFontFaceCss(nameOf: (file: string) => string): string {
+  return faceRules().map((rule) => rule.template.replace('@SRC@', `url(${nameOf(rule.file)}) format('woff2')`).replace('font-display: block;', 'font-display: swap;')).join('\n');
+}
+
 /** The font files embedded, for `briefsmith doctor`. */
 export function embeddedFontNames(): string[] {
   return faces.map((face) => `${face.pkg} (${face.css.map((css) => css.replace('.css', '')).join(', ')}; ${face.subsets.join(', ')})`);

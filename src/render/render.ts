@@ -6,6 +6,10 @@ import { fragmentsOf } from '../model/fragments.js';
 import type { ChangesView } from './changes-view.js';
 import { fontFaceCss } from './fonts.js';
 import { hyphenateHtml } from './hyphenate.js';
+import { fontAssets, stylesheetAsset } from './site-assets.js';
+import { layouts } from '../model/schema.js';
+
+type Layout = (typeof layouts)[number];
 import { addLinkNotes } from './link-notes.js';
 import { contentsTargets } from './contents.js';
 import { htmlPieces } from './html-pieces.js';
@@ -23,6 +27,8 @@ export interface RenderOptions {
   baseDir?: string | undefined;
   /** A "Changes since <date>" section to add (md, html, pdf). */
   changes?: ChangesView | null | undefined;
+  /** Site mode (HTML): link the stylesheet and fonts under `assets/` instead of inlining them. The PDF is always printed from standalone HTML. */
+  site?: boolean | undefined;
 }
 
 /** What Chromium prints, and what the contents page links to (for its page numbers). */
@@ -71,13 +77,23 @@ function briefFontCss(brief: Brief): string {
   return css;
 }
 
-/** Standalone HTML through the `html` templates, with the print CSS and fonts inlined. */
+/** The brief stylesheet as the templates resolve it: the print layout, then the reading view. */
+export function briefStylesheet(dirs: readonly string[], layout: Layout = 'brief'): string {
+  // A layout other than the full brief adds its own rules after the shared stylesheet.
+  const layoutCss = layout === 'brief' ? '' : `\n${loadStylesheet(dirs, `${layout}.css`)}`;
+  return `${loadStylesheet(dirs)}${layoutCss}\n${loadStylesheet(dirs, 'screen.css')}`;
+}
+
+/**
+ * HTML through the `html` templates: standalone, with the stylesheet and the fonts inlined, or
+ * (site mode) linking them as `assets/` files (see site-assets.ts).
+ */
 export function renderHtml(brief: Brief, options: RenderOptions & { generator: string }): string {
   const dirs = dirsOf(options);
-  // A layout other than the full brief adds its own rules after the shared stylesheet.
-  const layoutCss = brief.meta.layout === 'brief' ? '' : `\n${loadStylesheet(dirs, `${brief.meta.layout}.css`)}`;
-  const css = `${briefFontCss(brief)}\n${loadStylesheet(dirs)}${layoutCss}`;
-  const view = buildView(brief, { generator: options.generator, css, changes: options.changes });
+  const stylesheet = briefStylesheet(dirs, brief.meta.layout);
+  const view = options.site
+    ? buildView(brief, { generator: options.generator, css: '', stylesheets: [fontAssets().stylesheet.path, stylesheetAsset(stylesheet).path], changes: options.changes })
+    : buildView(brief, { generator: options.generator, css: `${briefFontCss(brief)}\n${stylesheet}`, changes: options.changes });
   const html = loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(brief, options)).trim();
   // The writer types straight quotes; the reader gets typographic ones, as the templates' own text has.
   return `${curlHtmlPieces(htmlPieces(html)).join('')}\n`;
@@ -85,7 +101,7 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
 
 /** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */
 export function renderPdfSource(brief: Brief, options: RenderOptions & { generator: string }, html?: string): PdfSource {
-  const document = html ?? renderHtml(brief, options);
+  const document = html ?? renderHtml(brief, { ...options, site: false });
   const fonts = briefFontCss(brief);
   const at = fonts === '' ? -1 : document.indexOf(fonts);
   return {

@@ -92,7 +92,8 @@ export const viewSchema = model.extend({
   sourceNumbers: z.record(z.string(), z.number().int()).describe('Source key → its number in the Sources list'),
   likelihoodScale: z.array(z.enum(likelihoods)).describe('The ICD 203 likelihood words, lowest to highest'),
   generator: z.string().describe('Tool name and version, for colophons'),
-  css: z.string().describe('Print CSS and fonts (HTML only; empty elsewhere); output with {{{css}}}'),
+  css: z.string().describe('Print CSS and fonts (HTML only; empty elsewhere and in site mode); output with {{{css}}}'),
+  stylesheets: z.array(z.string()).describe('Site mode (`build --site`): stylesheets to link, relative to the page (fonts, then the brief stylesheet); empty otherwise'),
   changes: z.strictObject({
     since: z.string().describe('Date (ISO) of the previously published brief'),
     groups: z.array(z.strictObject({ title: z.string(), items: z.array(z.string()).describe('One line each, Markdown (use `inline`)') })),
@@ -102,4 +103,4 @@ export const viewSchema = model.extend({
 modelPathOf.set(viewSchema, '');
 
 /** Root fields that are not model data (so not "model text" for the escaping rules). */
-export const viewOnlyFields: ReadonlySet<string> = new Set(['sourceNumbers', 'likelihoodScale', 'generator', 'css', 'number', 'partial', 'showContents']);
+export const viewOnlyFields: ReadonlySet<string> = new Set(['sourceNumbers', 'likelihoodScale', 'generator', 'css', 'stylesheets', 'number', 'partial', 'showContents']);

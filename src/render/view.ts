@@ -23,6 +23,8 @@ export interface ViewOptions {
   generator: string;
   /** Extra CSS (print styles, fonts), HTML only. */
   css?: string;
+  /** Stylesheets to link (site mode), relative to the page; empty when the CSS is inline. */
+  stylesheets?: string[];
   /** "Changes since <date>" (`build --since`); the section shows only when present. */
   changes?: ChangesView | null | undefined;
 }
@@ -49,6 +51,7 @@ export function buildView(brief: Brief, options: ViewOptions) {
     likelihoodScale: likelihoods,
     generator: options.generator,
     css: options.css ?? '',
+    stylesheets: options.stylesheets ?? [],
     changes: options.changes ?? null,
     showContents: wantsContents(brief),
   };

@@ -94,7 +94,7 @@ describe('a crafted out/manifest.json', () => {
 
   it('accepts only `<id>.<format>` outputs of a brief id', () => {
     const valid = hostileEntry('a-brief', 'md', 'a-brief.md');
-    expect(parseManifest(JSON.stringify({ generator: 'briefsmith', version: '1', briefs: [valid] }))).toEqual({ manifest: { generator: 'briefsmith', version: '1', briefs: [valid] }, problem: null });
+    expect(parseManifest(JSON.stringify({ generator: 'briefsmith', version: '1', briefs: [valid] }))).toEqual({ manifest: { generator: 'briefsmith', version: '1', briefs: [{ ...valid, summary: '', keywords: [], authors: [], changes: null }] }, problem: null });
     for (const entry of [hostileEntry('a-brief', 'md', 'other.md'), hostileEntry('a-brief', 'exe', 'a-brief.exe'), hostileEntry('A', 'md', 'A.md'), hostileEntry('x'.repeat(101), 'md', `${'x'.repeat(101)}.md`)]) {
       expect(parseManifest(JSON.stringify({ generator: 'briefsmith', briefs: [entry] })).manifest?.briefs).toEqual([]);
     }
@@ -157,7 +157,7 @@ describe('random manifest and cache entries (property)', () => {
       symlinkSync(outer, join(out, 'link'));
       writeFileSync(join(out, 'manifest.json'), JSON.stringify({ generator: 'briefsmith', version: '0', briefs: manifestBriefs }));
       const entries = Object.fromEntries(cacheBriefs.map((entry) => [entry.source, { ...entry, outputs: Object.fromEntries(entry.outputs.map((each) => [each.format, { ...each, mtimeMs: 0, sourceHash: 'x', optionsKey: 'x', inputs: 'k' }])) }]));
-      writeFileSync(join(out, '.cache', 'build-cache.json'), JSON.stringify({ version: 2, outDir: out, inputs: { k: {} }, entries }));
+      writeFileSync(join(out, '.cache', 'build-cache.json'), JSON.stringify({ version: 3, outDir: out, inputs: { k: {} }, entries }));
       const before = snapshot(outer, out);
       const result = await buildBriefs({ cwd, formats: ['md'], threads: 0 });
       expect(snapshot(outer, out)).toEqual(before);

@@ -5,6 +5,8 @@ import { buildBriefs } from '../../build/build.js';
 import { pendingTempFiles } from '../../build/write.js';
 import { formatProblems, problemsOf } from '../../errors/format.js';
 import { buildOptions } from '../build-options.js';
+import { parseUrl } from '../flags.js';
+import { parseShard } from '../../build/shard.js';
 import { killAllBrowsers } from '../../pdf/printer.js';
 import { describeError } from '../exit.js';
 
@@ -27,6 +29,9 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
   const cwd = process.cwd();
   const result = await buildBriefs({
     ...(await buildOptions(paths, flags)),
+    site: flags.site === true,
+    baseUrl: parseUrl('base-url', flags.baseUrl),
+    shard: parseShard(flags.shard),
     onEvent(event) {
       if (event.type === 'changes') process.stdout.write(`${event.id}: changes since ${event.since}: ${event.summary}\n`);
       if (event.type === 'written') process.stdout.write(`wrote ${relative(cwd, event.path)} (${size(event.bytes)})\n`);

@@ -1,0 +1,57 @@
+/**
+ * The index page's offline search: a MiniSearch index of every published brief, built here and
+ * written as a script under `assets/`, named by the hash of what it indexes. A script, not JSON:
+ * a page opened from disk (file://) may not fetch a file, but may load a script from its folder.
+ * The text comes from each brief's published model (`<id>.json`); a brief published without
+ * JSON is found by its title, summary and keywords only.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import MiniSearch from 'minisearch';
+import { modelText } from '../render/plain-text.js';
+import type { Manifest } from './manifest.js';
+import { sha256 } from './hash.js';
+import { assetsFolder, hashedAssetPath, type SiteAsset } from '../render/site-assets.js';
+
+const require = createRequire(import.meta.url);
+
+/** What the page and the index agree on: the browser loads the index with the same options. */
+export const searchOptions = { fields: ['title', 'summary', 'keywords', 'text'], idField: 'id' };
+
+// The package exports neither its package.json nor its browser build: found from its main file (dist/cjs/index.cjs).
+const minisearchRoot = resolve(dirname(require.resolve('minisearch')), '..', '..');
+const minisearchVersion = (JSON.parse(readFileSync(join(minisearchRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The global the search script assigns. */
+export const searchGlobal = 'briefsmithSearchIndex';
+
+/** What the search data of `manifest` depends on: the same key, the same file. */
+export function searchKey(manifest: Manifest): string {
+  return sha256(JSON.stringify([minisearchVersion, manifest.briefs.map((brief) => [brief.id, brief.title, brief.summary, brief.keywords, brief.outputs.find((output) => output.format === 'json')?.sha256 ?? null])]));
+}
+
+/** The asset path the search data of `manifest` is written to. */
+export function searchAssetPath(manifest: Manifest): string {
+  return `${assetsFolder}/search.${searchKey(manifest).slice(0, 12)}.js`;
+}
+
+/** Builds the search script for `manifest`, reading each brief's model from `outDir`. */
+export async function buildSearchAsset(outDir: string, manifest: Manifest): Promise<SiteAsset> {
+  const search = new MiniSearch({ ...searchOptions, fields: [...searchOptions.fields] });
+  for (const brief of manifest.briefs) {
+    const json = brief.outputs.find((output) => output.format === 'json');
+    const model = json ? await readFile(join(outDir, json.path), 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => null) : null;
+    search.add({ id: brief.id, title: brief.title, summary: brief.summary, keywords: brief.keywords.join(' '), text: model ? modelText(model) : '' });
+  }
+  // JSON is a JavaScript expression; `<` escaped so no `</script>` or comment can ever form.
+  const data = JSON.stringify(search.toJSON()).replace(/</g, '\\u003c');
+  return { path: searchAssetPath(manifest), data: new TextEncoder().encode(`globalThis.${searchGlobal}=${data};\n`) };
+}
+
+/** The MiniSearch library as an asset, under a name that changes with its content. */
+export async function searchLibraryAsset(): Promise<SiteAsset> {
+  const data = await readFile(join(minisearchRoot, 'dist', 'umd', 'index.js'));
+  return { path: hashedAssetPath('minisearch', 'js', data), data };
+}
