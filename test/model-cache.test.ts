@@ -16,7 +16,8 @@ const build = (cwd: string, options: Partial<BuildOptions> = {}) => buildBriefs(
 const written = (result: BuildResult) => result.written.map((file) => file.path.split('/').at(-1)!).sort();
 const modelsDir = (cwd: string) => join(cwd, 'out', '.cache', 'models');
 const entries = (cwd: string) => readdirSync(modelsDir(cwd)).filter((name) => name.endsWith('.json')).sort();
-const outputs = (dir: string) => Object.fromEntries(readdirSync(dir).filter((name) => /\.(md|html|json)$/.test(name) && name !== 'manifest.json').map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+// manifest.json and index.html record when each brief was built.
+const outputs = (dir: string) => Object.fromEntries(readdirSync(dir).filter((name) => /\.(md|html|json)$/.test(name) && name !== 'manifest.json' && name !== 'index.html').map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 
 function editPartial(cwd: string): void {
   const sources = readFileSync(join(builtinTemplatesDir, 'partials', 'html', 'sources.hbs'), 'utf8');
@@ -79,7 +80,7 @@ describe('model cache', () => {
     for (const [what, text] of Object.entries(variants)) {
       writeFileSync(path, text);
       expect(readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, '')), what).toBeNull();
-      for (const name of readdirSync(join(cwd, 'out')).filter((file) => /\.(md|html|json)$/.test(file) && file !== 'manifest.json')) rmSync(join(cwd, 'out', name));
+      for (const name of readdirSync(join(cwd, 'out')).filter((file) => /\.(md|html|json)$/.test(file) && file !== 'manifest.json' && file !== 'index.html')) rmSync(join(cwd, 'out', name));
       const result = await build(cwd);
       expect(result.parsed, what).toHaveLength(1);
       expect(outputs(join(cwd, 'out')), what).toEqual(expected);
