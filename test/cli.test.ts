@@ -35,10 +35,11 @@ describe('briefsmith CLI', () => {
     const result = runCli(['check', brief]);
     expect(result.status).toBe(1);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/input\.md:16:13 {2}error {4}Unexpected `probably` for `likelihood`, .* {2}invalid-value$/);
-    expect(lines).toHaveLength(6);
-    expect(lines[4]).toBe('4 errors, 0 warnings in 1 brief');
-    expect(lines[5]).toMatch(/^Quotes: 0 not verified/);
+    expect(lines[0]).toMatch(/input\.md:16:24 {2}error {4}Unexpected `probably` for `likelihood`, .* {2}invalid-value$/);
+    expect(lines[1]).toBe('    help: docs/format.md lists the allowed values.');
+    expect(lines).toHaveLength(10);
+    expect(lines[8]).toBe('4 errors, 0 warnings in 1 brief');
+    expect(lines[9]).toMatch(/^Quotes: 0 not verified/);
   });
 
   it('exits 2 for usage and environment errors', () => {

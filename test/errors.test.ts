@@ -1,6 +1,7 @@
 /**
  * Error fixtures: test/fixtures/errors/<case>/input.md → expected.txt, one line per problem as
- * `line:column severity rule-id message`. Each rule has at least one case with exact positions.
+ * `line:column severity rule-id message` and the hint under it (`help: …`). Each rule has at least
+ * one case with exact positions.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ describe.each(cases)('error fixture %s', (name) => {
     const dir = join(errorsDir, name);
     const parsed = parseBrief(readFileSync(join(dir, 'input.md'), 'utf8'), { path: 'input.md' });
     const { file } = validateBrief(parsed);
-    const lines = problemsOf([file]).map((problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.ruleId} ${problem.message}`);
+    const lines = problemsOf([file]).map((problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.ruleId} ${problem.message}${problem.hint ? `\n    help: ${problem.hint}` : ''}`);
     expectGolden(`${lines.join('\n')}\n`, join(dir, 'expected.txt'));
   });
 });

@@ -15,6 +15,8 @@ export interface Problem {
   severity: 'error' | 'warning';
   ruleId: string;
   message: string;
+  /** What to do about it (the catalogue's hint), or null. */
+  hint: string | null;
   /** Lines of a template around the problem, with a caret (template problems only). */
   frame?: string;
 }
@@ -36,6 +38,7 @@ export function problemsOf(files: readonly VFile[]): Problem[] {
     severity: message.fatal ? 'error' as const : 'warning' as const,
     ruleId: message.ruleId ?? 'unknown',
     message: message.reason,
+    hint: message.note ?? null,
     ...frameOf(message.cause),
   })));
 }
@@ -55,15 +58,17 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 export function formatProblems(problems: readonly Problem[], reporter: ReporterName, briefs: number): string {
   if (reporter === 'json') {
     // Exactly the documented fields, in this order: tools parse this shape.
-    const records = problems.map(({ file, line, column, endLine, endColumn, severity, ruleId, message }) => ({ file, line, column, endLine, endColumn, severity, ruleId, message }));
+    const records = problems.map(({ file, line, column, endLine, endColumn, severity, ruleId, message, hint }) => ({ file, line, column, endLine, endColumn, severity, ruleId, message, hint }));
     return `${JSON.stringify(records, null, 2)}\n`;
   }
   if (reporter === 'github') {
     return problems.map((problem) => {
       const end = problem.endLine === null ? '' : `,endLine=${problem.endLine},endColumn=${problem.endColumn}`;
-      return `::${problem.severity} file=${escapeProperty(problem.file)},line=${problem.line},col=${problem.column}${end},title=${escapeProperty(problem.ruleId)}::${escapeData(problem.message)}\n`;
+      const help = problem.hint ? `\nhelp: ${problem.hint}` : '';
+      return `::${problem.severity} file=${escapeProperty(problem.file)},line=${problem.line},col=${problem.column}${end},title=${escapeProperty(problem.ruleId)}::${escapeData(problem.message + help)}\n`;
     }).join('');
   }
-  const lines = problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}${problem.frame ? `\n${problem.frame.replace(/^/gm, '    ')}` : ''}`);
+  // Like rustc: the problem, the template's lines when there are any, then what to do about it.
+  const lines = problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}${problem.frame ? `\n${problem.frame.replace(/^/gm, '    ')}` : ''}${problem.hint ? `\n    help: ${problem.hint}` : ''}`);
   return `${[...lines, summary(problems, briefs)].join('\n')}\n`;
 }

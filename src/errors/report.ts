@@ -39,7 +39,7 @@ export function listOf(values: readonly string[]): string {
 export const lockedRules: ReadonlySet<string> = new Set([
   'frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-engine', 'yaml-syntax', 'yaml-unsafe',
   'missing-field', 'invalid-value', 'unknown-directive', 'misplaced-directive', 'duplicate-id', 'duplicate-part',
-  'unresolved-citation', 'unsafe-link', 'unsafe-image', 'limit-exceeded', 'template-error',
+  'unresolved-citation', 'unclosed-directive', 'same-colon-nesting', 'stray-fence', 'unsafe-link', 'unsafe-image', 'limit-exceeded', 'template-error',
 ]);
 
 /** Applies a brief's `rules:` settings: drops messages of rules turned off, re-grades the others. */

@@ -27,6 +27,8 @@ export class ExtractContext {
   /** Field text → the nodes it was sliced from (see model/fragments.ts). */
   readonly fragments = new Map<string, Root>();
   readonly toPoint: ReturnType<typeof location>['toPoint'];
+  /** Where each attribute's name is written, by the path of its value. */
+  private readonly attributeNames = new Map<string, Position>();
 
   constructor(readonly file: VFile) {
     this.source = String(file.value);
@@ -56,7 +58,7 @@ export class ExtractContext {
     if (position) this.places.set(path, position);
   }
 
-  /** Records the directive's position and each attribute's position under `path`. */
+  /** Records the directive's position and each attribute's position (its value's) under `path`. */
   placeDirective(path: string, node: Directive): void {
     this.place(path, node.position);
     const start = node.position?.start.offset;
@@ -65,10 +67,15 @@ export class ExtractContext {
     const opening = this.source.slice(start, lineEnd === -1 ? undefined : lineEnd);
     const brace = opening.indexOf('{');
     if (brace === -1) return;
-    for (const match of opening.slice(brace).matchAll(/([A-Za-z_][\w:.-]*)\s*=/g)) {
-      const from = this.toPoint(start + brace + match.index);
-      const to = this.toPoint(start + brace + match.index + (match[1]?.length ?? 0));
+    // An attribute's place is its value, what a message about it is about (`likelihood=probably`).
+    for (const match of opening.slice(brace).matchAll(/([A-Za-z_][\w:.-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s}"'=<>`]*)/g)) {
+      const valueStart = start + brace + match.index + match[0].length - (match[2]?.length ?? 0);
+      const from = this.toPoint(match[2] ? valueStart : start + brace + match.index);
+      const to = this.toPoint(match[2] ? valueStart + match[2].length : start + brace + match.index + (match[1]?.length ?? 0));
       if (from && to) this.place(`${path}.${match[1]}`, { start: from, end: to });
+      const nameFrom = this.toPoint(start + brace + match.index);
+      const nameTo = this.toPoint(start + brace + match.index + (match[1]?.length ?? 0));
+      if (nameFrom && nameTo) this.attributeNames.set(`${path}.${match[1]}`, { start: nameFrom, end: nameTo });
     }
   }
 
@@ -76,7 +83,7 @@ export class ExtractContext {
   checkAttributes(node: Directive, allowed: readonly string[], path: string): void {
     for (const name of Object.keys(node.attributes ?? {})) {
       if (allowed.includes(name)) continue;
-      report(this.file, 'unknown-attribute', this.places.get(`${path}.${name}`) ?? node.position, {
+      report(this.file, 'unknown-attribute', this.attributeNames.get(`${path}.${name}`) ?? node.position, {
         attribute: name, name: node.name, expected: `${listOf(allowed)}${didYouMean(name, allowed)}`,
       });
     }

@@ -1,7 +1,9 @@
 /**
- * A remark plugin that keeps directives to the fixed set of names: unknown text and leaf
- * directives (`3:17`, `n:th`) go back to the text they were written as; an unknown container
- * is reported with a suggestion, since it would otherwise drop a part of the model silently.
+ * A remark plugin that keeps directives to the fixed set of names. Every directive-shaped thing
+ * is either known or an error at its own position with a suggestion: an unknown container, an
+ * unknown leaf (`::evnt[…]`), and an unknown text directive written with a label or attributes
+ * (`:qoute[…]{…}`). A bare `:word` inside text (`n:th`, `3:17`) is ordinary text and goes back to
+ * the text it was written as.
  */
 import type { Root, Text, Paragraph } from 'mdast';
 import type { VFile } from 'vfile';
@@ -22,7 +24,13 @@ export default function remarkKnownDirectives() {
     visit(tree, (node, index, parent) => {
       if (!parent || index === undefined) return;
       if (node.type === 'textDirective' && !isTextName(node.name)) {
-        const text: Text = { type: 'text', value: original(node) };
+        const written = original(node);
+        if (written !== `:${node.name}`) {
+          report(file, 'unknown-directive', node.position, {
+            name: node.name, expected: `${listOf(textNames.map((name) => `:${name}[…]{…}`))} in text${didYouMean(node.name, ['quote']) ? ' (did you mean `q`?)' : didYouMean(node.name, allNames)}`,
+          });
+        }
+        const text: Text = { type: 'text', value: written };
         if (node.position) text.position = node.position;
         parent.children.splice(index, 1, text as never);
         return [SKIP, index + 1];
@@ -31,6 +39,10 @@ export default function remarkKnownDirectives() {
         if (isContainerName(node.name)) {
           report(file, 'misplaced-directive', node.position, {
             name: node.name, where: 'as a leaf (`::`)', expected: 'as a container (`:::` … `:::`)',
+          });
+        } else {
+          report(file, 'unknown-directive', node.position, {
+            name: node.name, expected: `${listOf(leafNames.map((name) => `::${name}[…]{…}`))}${didYouMean(node.name, allNames)}`,
           });
         }
         const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: original(node) }] };

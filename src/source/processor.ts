@@ -9,6 +9,8 @@ import { VFile } from 'vfile';
 import remarkCitations from './citations.js';
 import { bodyStart } from './front-matter.js';
 import remarkKnownDirectives from './directives.js';
+import remarkFences from './fences.js';
+import { parseRepaired } from './unclosed.js';
 import remarkGfmWithoutAutolinks, { mayHaveAutolinkLiterals } from './gfm-without-autolinks.js';
 import { parseNative } from './native-markdown.js';
 
@@ -28,6 +30,7 @@ export function briefProcessor(frontMatter = true, autolinks = true): RootProces
     .use(autolinks ? remarkGfm : remarkGfmWithoutAutolinks)
     .use(remarkDirective)
     .use(remarkKnownDirectives)
+    .use(remarkFences)
     .use(remarkCitations)
     .freeze() as unknown as RootProcessor;
   processors.set(key, processor);
@@ -45,7 +48,7 @@ export function parseTree(file: VFile, frontMatter = true): Root {
   // Front matter is YAML, never Markdown: source URLs there do not need the autolink parser.
   const body = frontMatter ? text.slice(bodyStart(text)) : text;
   const processor = briefProcessor(frontMatter, mayHaveAutolinkLiterals(body));
-  return processor.runSync(processor.parse(file), file);
+  return processor.runSync(parseRepaired(processor, file), file);
 }
 
 /** Parses a Markdown fragment (a model text field) the same way a brief is parsed. */

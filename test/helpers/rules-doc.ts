@@ -17,6 +17,27 @@ function notPerBrief(id: string): string | null {
 
 /** What the analytic rules count, beyond their one-line message. */
 const notes: Record<string, string> = {
+  'unknown-directive': [
+    'Every directive-shaped thing is either known or this error, at its own position: an unknown container',
+    '(`:::judgement`), an unknown leaf (`::evnt[…]{…}`), and an unknown text directive written with a label or',
+    'attributes (`:qoute[…]{…}`). A bare `:word` inside text (`n:th`, `3:17`) is ordinary text.',
+  ].join('\n'),
+  'unclosed-directive': [
+    'Reported once, at the opening fence. When the block holds something that cannot stand in it — a `##` section',
+    'heading, or a part that belongs elsewhere (a second `:::reaction`, a `::::file` inside a file) — the message',
+    'names it as the place the block should have ended, and the rest of the brief is read as if the closing fence',
+    'were there, so later blocks are not reported again. Otherwise the block ran to the end of the document or of',
+    'the block around it, and the message says so.',
+  ].join('\n'),
+  'same-colon-nesting': [
+    'A `:::file` holding a `:::interest` closes at the interest\'s closing `:::`, so the rest of the file would fall',
+    'out of it. Reported once, at the outer fence; the parts that follow (up to the file\'s own closing fence) are',
+    'read as part of the file, so they are not reported again as misplaced.',
+  ].join('\n'),
+  'stray-fence': [
+    'A line of three or more colons in the text: a closing fence with no block open (often the opening fence was',
+    'deleted or misspelt), or an opening fence with a space before the name (`::: judgment`).',
+  ].join('\n'),
   'quote-not-found': [
     'Only with `briefsmith check --sources-dir DIR` (without it, quotes are counted and a note says they were not',
     'verified). Each `:q[…]{source=key}` must appear in the text of that source\'s `file`, read from DIR, after',
