@@ -9,14 +9,15 @@ export interface RuleEntry {
   readonly severity: Severity;
   /** Builds the message from the details of one occurrence. */
   readonly message: (details: Record<string, string>) => string;
-  readonly hint: string;
+  /** What to do; a function when the fix depends on the occurrence. */
+  readonly hint: string | ((details: Record<string, string>) => string);
 }
 
 const entry = (
   title: string,
   severity: Severity,
   message: (details: Record<string, string>) => string,
-  hint: string,
+  hint: RuleEntry['hint'],
 ): RuleEntry => ({ title, severity, message, hint });
 
 /** The catalogue, keyed by rule id. */
@@ -31,8 +32,8 @@ export const catalogue = {
     (d) => `Unexpected front matter language \`${d.engine}\`, expected YAML (\`---\`)`,
     'Only YAML front matter is read; other engines (js, javascript, coffee) would run code.'),
   'yaml-syntax': entry('Invalid YAML', 'error',
-    (d) => `Unexpected YAML: ${d.reason}`,
-    'Check the indentation and quoting of the front matter.'),
+    (d) => `Unexpected ${d.found}, expected ${d.expected}`,
+    (d) => d.hint ?? 'Check the indentation and quoting of the front matter.'),
   'yaml-unsafe': entry('Unsafe YAML', 'error',
     (d) => `Unexpected ${d.what}, expected plain YAML data`,
     'Custom tags, excess aliases and keys such as `__proto__` are refused.'),
@@ -60,6 +61,9 @@ export const catalogue = {
   'stray-fence': entry('Fence that opens or closes nothing', 'error',
     (d) => `Unexpected \`${d.fence}\` ${d.what}, expected ${d.expected}`,
     'Check the fences around it: a block opens with `:::name{…}` and closes with a line of as many colons.'),
+  'malformed-directive': entry('Directive that does not form', 'error',
+    (d) => `Unexpected \`${d.written}\` that does not form a directive, expected ${d.expected}`,
+    'Check its brackets and braces: every `[` and `{` needs its `]` and `}`; write `\\:` for a colon that starts no directive.'),
   'unknown-attribute': entry('Unknown attribute', 'warning',
     (d) => `Unexpected attribute \`${d.attribute}\` on \`${d.name}\`, expected ${d.expected}`,
     'Remove the attribute or fix its spelling.'),
@@ -72,6 +76,9 @@ export const catalogue = {
   'unresolved-citation': entry('Citation of an unknown source', 'error',
     (d) => `Unexpected citation \`@${d.key}\`, expected a key declared under \`sources\`${d.suggestion}`,
     'Declare the source in the front matter or fix the key.'),
+  'malformed-citation': entry('Citation that does not form', 'error',
+    (d) => `Unexpected ${d.found}, expected ${d.expected}`,
+    'A citation is `[@key]`, `[@key, p. 3]` or `[@a; @b]`, keys as declared under `sources`; write `\\[@` for the characters themselves.'),
   'unused-source': entry('Source never cited', 'warning',
     (d) => `Unexpected unused source \`${d.key}\`, expected at least one \`[@${d.key}]\``,
     'Cite the source or remove it from the list.'),

@@ -15,7 +15,7 @@ export function report(
   const rule = catalogue[ruleId];
   const message = file.message(rule.message(details), { place, ruleId, source: 'briefsmith' });
   message.fatal = rule.severity === 'error';
-  message.note = rule.hint;
+  message.note = typeof rule.hint === 'function' ? rule.hint(details) : rule.hint;
   return message;
 }
 
@@ -39,7 +39,7 @@ export function listOf(values: readonly string[]): string {
 export const lockedRules: ReadonlySet<string> = new Set([
   'frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-engine', 'yaml-syntax', 'yaml-unsafe',
   'missing-field', 'invalid-value', 'unknown-directive', 'misplaced-directive', 'duplicate-id', 'duplicate-part',
-  'unresolved-citation', 'unclosed-directive', 'same-colon-nesting', 'stray-fence', 'unsafe-link', 'unsafe-image', 'limit-exceeded', 'template-error',
+  'unresolved-citation', 'malformed-citation', 'unclosed-directive', 'same-colon-nesting', 'stray-fence', 'malformed-directive', 'unsafe-link', 'unsafe-image', 'limit-exceeded', 'template-error',
 ]);
 
 /** Applies a brief's `rules:` settings: drops messages of rules turned off, re-grades the others. */

@@ -6,6 +6,7 @@ import { parseDocument, isMap, isScalar, visit as visitYaml, type Node as YamlNo
 import { report, didYouMean, listOf } from '../errors/report.js';
 import { metaSchema, sourceSchema } from './schema.js';
 import type { Places } from './places.js';
+import { describeYamlError } from './yaml-errors.js';
 
 const metaFields = Object.keys(metaSchema.shape);
 const sourceFields = Object.keys(sourceSchema.shape).filter((field) => field !== 'key');
@@ -34,7 +35,13 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Pla
   places.set('meta', node.position);
 
   const document = parseDocument(node.value, { uniqueKeys: true, schema: 'core', prettyErrors: false });
-  for (const error of document.errors) report(file, 'yaml-syntax', range(error.pos)?.start, { reason: error.message.split('\n')[0] ?? '' });
+  // One slip breaks the grammar of every line after it (a tab: each later field "must start at
+  // the same column"), so only the first error is a cause; the rest would bury it.
+  const first = document.errors[0];
+  if (first) {
+    const problem = describeYamlError(first, node.value);
+    report(file, 'yaml-syntax', range([problem.offset])?.start ?? node.position.start, { found: problem.found, expected: problem.expected, hint: problem.hint });
+  }
   if (document.errors.length > 0) return result;
 
   let unsafe = false;

@@ -14,6 +14,24 @@ import { containerNames, isContainerName, isLeafName, isTextName, leafNames, tex
 
 const allNames = [...Object.keys(containerNames), ...leafNames, ...textNames];
 
+/** `:q[` left in text: a quote whose brackets or braces do not close (unless escaped, `\\:q[`). */
+function reportBrokenText(file: VFile, source: string, node: Text): void {
+  if (!node.value.includes(':')) return;
+  const start = node.position?.start.offset;
+  if (start === undefined) return;
+  const written = source.slice(start, node.position?.end.offset);
+  for (const match of written.matchAll(textOpening)) {
+    if (written[match.index - 1] === '\\' || /\w/.test(written[match.index - 1] ?? '')) continue;
+    const name = match[1]!;
+    report(file, 'malformed-directive', node.position && {
+      start: { line: node.position.start.line, column: node.position.start.column, offset: start },
+      end: node.position.end,
+    }, { written: `:${name}[`, expected: `\`:${name}[words]{source=key}\`` });
+  }
+}
+
+const textOpening = new RegExp(`:(${textNames.join('|')})\\[`, 'g');
+
 /** The plugin. */
 export default function remarkKnownDirectives() {
   return (tree: Root, file: VFile) => {
@@ -31,6 +49,15 @@ export default function remarkKnownDirectives() {
           });
         }
         const text: Text = { type: 'text', value: written };
+        if (node.position) text.position = node.position;
+        parent.children.splice(index, 1, text as never);
+        return [SKIP, index + 1];
+      }
+      if (node.type === 'text') reportBrokenText(file, source, node);
+      if (node.type === 'textDirective' && isTextName(node.name) && original(node) === `:${node.name}`) {
+        // `:q` with no label: its `[` did not close, and the words went to the text after it.
+        report(file, 'malformed-directive', node.position, { written: `:${node.name}`, expected: `\`:${node.name}[words]{source=key}\`` });
+        const text: Text = { type: 'text', value: original(node) };
         if (node.position) text.position = node.position;
         parent.children.splice(index, 1, text as never);
         return [SKIP, index + 1];

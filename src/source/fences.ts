@@ -116,6 +116,17 @@ class FenceChecker {
       const text = this.source.slice(start.offset, paragraph.position?.end.offset);
       let offset = 0;
       for (const line of text.split('\n')) {
+        const leaf = /^([ \t>]*)::([A-Za-z][\w-]*)/.exec(line);
+        if (leaf && !/^[ \t>]*:::/.test(line)) {
+          const column = (offset === 0 ? start.column : 1) + (leaf[1]?.length ?? 0);
+          const point = { line: start.line + text.slice(0, offset).split('\n').length - 1, column };
+          // An unknown or misplaced leaf is already reported, and was turned into this paragraph.
+          if (this.file.messages.some((message) => message.line === point.line && message.column === point.column)) return;
+          report(this.file, 'malformed-directive', { start: point, end: { line: point.line, column: column + 2 + (leaf[2]?.length ?? 0) } }, {
+            written: `::${leaf[2]}`, expected: `\`::${leaf[2]}[text]{attribute=value}\` on a line of its own`,
+          });
+          return;
+        }
         const match = /^([ \t>]*)(:{3,})(.*)$/.exec(line);
         if (match) {
           const column = (offset === 0 ? start.column : 1) + (match[1]?.length ?? 0);

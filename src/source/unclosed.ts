@@ -16,7 +16,7 @@ import { report } from '../errors/report.js';
 import { containerNames, isContainerName, isLeafName } from './directive-names.js';
 
 /** Repairs at most this many fences; a document broken further is reported as it parses. */
-const maxRepairs = 50;
+const maxRepairs = 20;
 const fenceLine = /^[ \t>]*(:{3,})[ \t]*$/;
 
 /** Where a node must stand: a part's parent block, or 'body'; undefined when it may stand anywhere. */
@@ -29,8 +29,10 @@ export function homeOf(node: RootContent): string | undefined {
 
 /** The number of colons of a container's opening fence in `source`. */
 export function fenceSize(source: string, node: ContainerDirective): number {
-  return /^:+/.exec(source.slice(node.position?.start.offset ?? 0))?.[0].length ?? 3;
+  colons.lastIndex = node.position?.start.offset ?? 0;
+  return colons.exec(source)?.[0].length ?? 3;
 }
+const colons = /:+/y;
 
 /** True when the container ends with a closing fence of its own (not one its parent closes with). */
 export function closedOwn(source: string, lines: readonly string[], node: ContainerDirective): boolean {
@@ -61,8 +63,11 @@ function firstUnclosed(tree: Root, source: string): Unclosed | undefined {
       const home = homeOf(child as RootContent);
       return home !== undefined && home !== node.name;
     }) as RootContent | undefined;
-    // An event in a block that is closed is only misplaced; extraction says so.
-    if (!intruder || (intruder.type === 'leafDirective' && closedOwn(source, lines, node))) return undefined;
+    if (!intruder) return undefined;
+    // A block that holds a section heading was not closed before it. An event, or a block with a
+    // closing fence of its own, inside a closed block is only misplaced: extraction says so.
+    const closed = closedOwn(source, lines, node);
+    if (closed && intruder.type !== 'heading' && (intruder.type !== 'containerDirective' || closedOwn(source, lines, intruder))) return undefined;
     found = { node, intruder };
     return EXIT;
   });

@@ -29,7 +29,8 @@ function display(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-const frontMatterRules = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-engine', 'yaml-syntax', 'yaml-unsafe']);
+/** Rules that mean the front matter could not be read. */
+export const frontMatterRules: ReadonlySet<string> = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-engine', 'yaml-syntax', 'yaml-unsafe']);
 
 /**
  * Reports every issue of a failed parse (zod collects all of them, not just the first). When the

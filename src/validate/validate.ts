@@ -5,7 +5,7 @@ import type { ParsedBrief } from '../model/parse-brief.js';
 import { attachFragments } from '../model/fragments.js';
 import { applyRuleSettings } from '../errors/report.js';
 import type { Brief } from '../types.js';
-import { reportSchemaIssues } from './schema-issues.js';
+import { reportSchemaIssues, frontMatterRules } from './schema-issues.js';
 import { checkCitations } from './rules/citations.js';
 import { checkDuplicateIds, checkPlaceholders, checkTimelineOrder } from './rules/structure.js';
 import { checkJudgments, checkProse } from './rules/analytic.js';
@@ -50,15 +50,21 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   const draft = parsed.draft as Record<string, any>;
   const result = briefSchema.safeParse(parsed.draft, { reportInput: true });
   if (!result.success && Object.keys(parsed.draft).length > 0) reportSchemaIssues(file, result.error.issues, places);
-  checkCitations(file, tree, draft, places);
+  // A value the schema refused is reported once, there; later rules do not reason with it.
+  const failed = new Set(result.success ? [] : result.error.issues.map((issue) => issue.path.map(String).join('.')));
+  // Without its front matter a brief has no sources: checking citations and quotes against
+  // none would bury the one real error under a false one per citation.
+  const frontMatterError = file.messages.find((message) => message.fatal && frontMatterRules.has(message.ruleId ?? ''));
+  if (frontMatterError) frontMatterError.note = `${frontMatterError.note ?? ''} Citations, sources and quotes are checked once the front matter can be read.`.trim();
+  else checkCitations(file, tree, draft, places, failed);
   checkDuplicateIds(file, draft, places);
-  checkTimelineOrder(file, draft, places);
+  checkTimelineOrder(file, draft, places, failed);
   checkSections(file, draft);
   checkJudgments(file, draft.keyJudgments, places);
   checkProse(file, tree);
   checkLinks(file, tree, options.checkImage);
   checkPlaceholders(file);
-  const quotesVerified = options.readSource ? verifyQuotes(file, draft, places, options.readSource) : 0;
+  const quotesVerified = options.readSource && !frontMatterError ? verifyQuotes(file, draft, places, options.readSource) : 0;
   const rules = (parsed.draft.meta as { rules?: Record<string, 'off' | 'warning' | 'error'> } | undefined)?.rules;
   if (rules && typeof rules === 'object') applyRuleSettings(file, rules);
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

@@ -34,6 +34,22 @@ const notes: Record<string, string> = {
     'out of it. Reported once, at the outer fence; the parts that follow (up to the file\'s own closing fence) are',
     'read as part of the file, so they are not reported again as misplaced.',
   ].join('\n'),
+  'yaml-syntax': [
+    'Reported once, at the cause, in the writer\'s terms: an unquoted `: ` inside a value (put the value in quotes), a tab',
+    'in the indentation, a line indented further or less than the fields beside it (at that line), a quote or `[` that',
+    'never closes, a field given twice. Only the first YAML error is reported: one slip breaks the grammar of every line',
+    'after it. Until the front matter can be read, citations, sources and quotes are not checked, and the hint says so.',
+  ].join('\n'),
+  'malformed-citation': [
+    'A `[@` in the text that forms no citation: `[@key` without `]`, `[@]`, `[@ key]` (space after `@`), or a key',
+    'followed by something other than a locator (`[@key x]`). Also inside the front matter `summary`, at its own line',
+    'and column. Write `\\[@` for the characters themselves.',
+  ].join('\n'),
+  'malformed-directive': [
+    'A line that starts with `::name` but does not form a leaf directive (a `[` or `{` that does not close), or a',
+    '`:q` whose `[` does not close. Without this error the event or quote would drop out of the model and the',
+    'characters would be printed as typed.',
+  ].join('\n'),
   'stray-fence': [
     'A line of three or more colons in the text: a closing fence with no block open (often the opening fence was',
     'deleted or misspelt), or an opening fence with a space before the name (`::: judgment`).',

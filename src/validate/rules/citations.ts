@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, didYouMean } from '../../errors/report.js';
 import type { Places } from '../../model/places.js';
-import { parseFragment } from '../../source/processor.js';
+import { parseField } from '../summary-places.js';
 import { citationsIn, type FoundCitation } from '../walk.js';
 
 interface DraftLike {
@@ -11,15 +11,19 @@ interface DraftLike {
   sources?: Array<{ key?: unknown; date?: unknown }>;
 }
 
-/** Runs the citation rules over the body and the front matter summary. */
-export function checkCitations(file: VFile, tree: Root, draft: DraftLike, places: Places): void {
+/** Runs the citation rules over the body and the front matter summary; dates in `failed` are skipped. */
+export function checkCitations(file: VFile, tree: Root, draft: DraftLike, places: Places, failed: ReadonlySet<string> = new Set()): void {
   const sources = draft.sources ?? [];
   const keys = sources.map((source) => String(source.key));
   const found: FoundCitation[] = citationsIn(tree);
   if (typeof draft.meta?.summary === 'string') {
-    // The summary lives in YAML, so its citations are placed at the summary field.
-    const summaryPlace = places.get('meta.summary');
-    for (const citation of citationsIn(parseFragment(draft.meta.summary))) found.push({ ...citation, position: summaryPlace });
+    // The summary lives in YAML: its citations are placed where they are written in the field.
+    const { tree: summary, placer } = parseField(file, places.get('meta.summary'), draft.meta.summary);
+    for (const citation of citationsIn(summary)) {
+      const { start, end } = citation.position ?? {};
+      const length = start?.offset !== undefined && end?.offset !== undefined ? end.offset - start.offset : 0;
+      found.push({ ...citation, position: placer(start?.offset, length) });
+    }
   }
   const cited = new Set<string>();
   const firstCitation = new Map<string, FoundCitation>();
@@ -30,11 +34,11 @@ export function checkCitations(file: VFile, tree: Root, draft: DraftLike, places
       report(file, 'unresolved-citation', citation.position, { key: citation.key, suggestion: didYouMean(citation.key, keys) });
     }
   }
-  const briefDate = typeof draft.meta?.date === 'string' ? draft.meta.date : undefined;
+  const briefDate = typeof draft.meta?.date === 'string' && !failed.has('meta.date') ? draft.meta.date : undefined;
   sources.forEach((source, index) => {
     const key = String(source.key);
     if (!cited.has(key)) report(file, 'unused-source', places.get(`sources.${index}`), { key });
-    const sourceDate = typeof source.date === 'string' ? source.date : undefined;
+    const sourceDate = typeof source.date === 'string' && !failed.has(`sources.${index}.date`) ? source.date : undefined;
     if (briefDate && sourceDate && sourceDate > briefDate) {
       const place = firstCitation.get(key)?.position ?? places.get(`sources.${index}.date`);
       report(file, 'source-after-brief', place, { key, sourceDate, briefDate });

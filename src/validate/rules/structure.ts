@@ -19,11 +19,11 @@ export function checkDuplicateIds(file: VFile, draft: { keyJudgments?: Parts; fi
   }
 }
 
-/** Warns when a timeline event is dated before the one above it. */
-export function checkTimelineOrder(file: VFile, draft: { timeline?: Parts }, places: Places): void {
+/** Warns when a timeline event is dated before the one above it; dates in `failed` are skipped. */
+export function checkTimelineOrder(file: VFile, draft: { timeline?: Parts }, places: Places, failed: ReadonlySet<string> = new Set()): void {
   let previous = '';
   (draft.timeline ?? []).forEach((event, index) => {
-    const date = typeof event.date === 'string' ? event.date : '';
+    const date = typeof event.date === 'string' && !failed.has(`timeline.${index}.date`) ? event.date : '';
     if (date && previous && date < previous.slice(0, date.length)) {
       report(file, 'timeline-order', places.get(`timeline.${index}.date`) ?? places.get(`timeline.${index}`), { date, previous });
     }
