@@ -7,7 +7,8 @@
  */
 import type { Root, Text, Paragraph } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Node } from 'unist';
+import type { Node, Point } from 'unist';
+import { location } from 'vfile-location';
 import { visit, SKIP } from 'unist-util-visit';
 import { report, didYouMean, listOf } from '../errors/report.js';
 import { containerNames, isContainerName, isLeafName, isTextName, leafNames, textNames } from './directive-names.js';
@@ -15,7 +16,7 @@ import { containerNames, isContainerName, isLeafName, isTextName, leafNames, tex
 const allNames = [...Object.keys(containerNames), ...leafNames, ...textNames];
 
 /** `:q[` left in text: a quote whose brackets or braces do not close (unless escaped, `\\:q[`). */
-function reportBrokenText(file: VFile, source: string, node: Text): void {
+function reportBrokenText(file: VFile, source: string, node: Text, toPoint: (offset: number) => Point | undefined): void {
   if (!node.value.includes(':')) return;
   const start = node.position?.start.offset;
   if (start === undefined) return;
@@ -23,10 +24,7 @@ function reportBrokenText(file: VFile, source: string, node: Text): void {
   for (const match of written.matchAll(textOpening)) {
     if (written[match.index - 1] === '\\' || /\w/.test(written[match.index - 1] ?? '')) continue;
     const name = match[1]!;
-    report(file, 'malformed-directive', node.position && {
-      start: { line: node.position.start.line, column: node.position.start.column, offset: start },
-      end: node.position.end,
-    }, { written: `:${name}[`, expected: `\`:${name}[words]{source=key}\`` });
+    report(file, 'malformed-directive', toPoint(start + match.index), { written: `:${name}[`, expected: `\`:${name}[words]{source=key}\`` });
   }
 }
 
@@ -36,6 +34,7 @@ const textOpening = new RegExp(`:(${textNames.join('|')})\\[`, 'g');
 export default function remarkKnownDirectives() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
+    const toPoint = location(source).toPoint;
     const original = (node: Node) =>
       source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 
@@ -53,7 +52,7 @@ export default function remarkKnownDirectives() {
         parent.children.splice(index, 1, text as never);
         return [SKIP, index + 1];
       }
-      if (node.type === 'text') reportBrokenText(file, source, node);
+      if (node.type === 'text') reportBrokenText(file, source, node, toPoint);
       if (node.type === 'textDirective' && isTextName(node.name) && original(node) === `:${node.name}`) {
         // `:q` with no label: its `[` did not close, and the words went to the text after it.
         report(file, 'malformed-directive', node.position, { written: `:${node.name}`, expected: `\`:${node.name}[words]{source=key}\`` });
