@@ -37,9 +37,9 @@ describe('briefsmith CLI', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/input\.md:16:24 {2}error {4}Unexpected `probably` for `likelihood`, .* {2}invalid-value$/);
     expect(lines[1]).toBe('    help: docs/format.md lists the allowed values.');
-    expect(lines).toHaveLength(10);
+    expect(lines).toHaveLength(9);
     expect(lines[8]).toBe('4 errors, 0 warnings in 1 brief');
-    expect(lines[9]).toMatch(/^Quotes: 0 not verified/);
+    // No "Quotes: 0 not verified" for a brief without quotes: a line that reports nothing is not printed.
   });
 
   it('exits 2 for usage and environment errors', () => {

@@ -1,5 +1,5 @@
 /** The editors' commands as a user runs them: check lints templates, templates list/eject/lint, help. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,9 @@ describe('editor commands', () => {
     const result = runCli(['check', minimal], { cwd });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('template-unknown-field');
-    expect(runCli(['check', minimal, '--templates', join(cwd, 'none')], { cwd }).status).toBe(0);
+    mkdirSync(join(cwd, 'empty-templates'));
+    expect(runCli(['check', minimal, '--templates', join(cwd, 'empty-templates')], { cwd }).status).toBe(0);
+    expect(runCli(['check', minimal, '--templates', join(cwd, 'none')], { cwd }).status).toBe(2);
   });
 
   it('templates eject, list and lint work in a project', () => {

@@ -99,6 +99,17 @@ describe('template lint', () => {
     expect(problem!.message).toMatch(/^Unexpected template failure: Parse error:/);
   });
 
+  it('reports an unclosed or mismatched block at its tag, in words, once', () => {
+    const unclosed = project({ 'brief.md.hbs': '# {{md meta.title}}\n\n{{#each sections}}\n## {{md title}}\n{{#if blocks}}x{{/if}}\n' });
+    expect(lines(lintTemplates({ cwd: unclosed }))).toEqual([
+      'templates/brief.md.hbs:3:1 error template-error Unexpected template failure: `{{#each sections}}` opened here is never closed, expected `{{/each}}` before the end of the template',
+    ]);
+    const mismatched = project({ 'brief.md.hbs': '{{#each sections}}\n{{#if blocks}}x{{/each}}\n' });
+    expect(lines(lintTemplates({ cwd: mismatched }))).toEqual([
+      'templates/brief.md.hbs:2:16 error template-error Unexpected template failure: `{{/each}}` closes `{{#if blocks}}` (opened on line 2), expected `{{/if}}`',
+    ]);
+  });
+
   it('documents every root field of the context and every helper in docs/templates.md', () => {
     const docs = readFileSync(join(root, 'docs', 'templates.md'), 'utf8');
     const names = [...Object.keys(viewSchema.shape), ...Object.keys(helpersFor('md')), ...Object.keys(helpersFor('html'))];

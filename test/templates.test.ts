@@ -56,10 +56,14 @@ describe('template resolution', () => {
   });
 
   it('reads `templates` from the nearest briefsmith.config.json; a flag overrides it', async () => {
-    const project = write(temp(), { 'briefsmith.config.json': '{ "templates": "look" }', 'sub/dir/.keep': '' });
+    const project = write(temp(), { 'briefsmith.config.json': '{ "templates": "look" }', 'sub/dir/.keep': '', 'look/.keep': '', 'mine/.keep': '' });
     expect(await loadConfig(join(project, 'sub', 'dir'))).toEqual({ path: join(project, 'briefsmith.config.json'), templates: join(project, 'look') });
     expect(await templatesOption(undefined, join(project, 'sub'))).toBe(join(project, 'look'));
     expect(await templatesOption('mine', project)).toBe(join(project, 'mine'));
+    // A folder that is not there is an error, not a silent fall-back to the defaults.
+    await expect(templatesOption('nope', project)).rejects.toThrow(/--templates nope: no such templates folder/);
+    write(project, { 'briefsmith.config.json': '{ "templates": "house-style" }' });
+    await expect(templatesOption(undefined, project)).rejects.toThrow(ConfigError);
     write(project, { 'briefsmith.config.json': '{ "template": "look" }' });
     await expect(loadConfig(project)).rejects.toThrow(ConfigError);
     await expect(loadConfig(project)).rejects.toThrow(/Unrecognized key.*template/);

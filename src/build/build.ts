@@ -4,7 +4,7 @@
  * outputs stay); the result carries every message for the caller to report.
  */
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
 import { report } from '../errors/report.js';
@@ -78,7 +78,7 @@ export async function buildBriefs(options: BuildOptions = {}, session?: BuildSes
   const outDir = resolve(cwd, options.outDir ?? 'out');
   const formats = options.formats?.length ? options.formats : allFormats;
   assertSeparateOutDir(outDir, { cwd, paths: options.paths?.length ? options.paths : ['briefs'], sourcesDir: options.sourcesDir });
-  const since = options.since === undefined ? undefined : await PreviousPublication.open(options.since, cwd);
+  const since = options.since === undefined ? undefined : await PreviousPublication.open(options.since, cwd, outDir);
   const lock = await acquireLock(outDir, options.lockTimeoutMs);
   try {
     return await buildLocked(options, session, { cwd, outDir, formats, since, started });
@@ -113,7 +113,7 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   const pipeline = new BriefPipeline({
     cwd, outDir, incremental, pool, paper: options.paper, env: options.env, result, onEvent: options.onEvent,
     printer: () => browser.printer(),
-    onTemplateError: (error, brief) => result.blocked.push({ path: brief, template: recordTemplateError(error, templateFiles) }),
+    onTemplateError: (error, brief) => result.blocked.push({ path: brief, template: recordTemplateError(error, templateFiles, cwd) }),
   });
   const plannedFormats = new Map<string, Format[]>();
   for (const path of toLoad) plannedFormats.set(path, unchangedPaths.has(path) ? [] : await incremental.plannedFormats(path));
@@ -207,11 +207,12 @@ function buildTime(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The one file that reports `error`, however many briefs it stopped. */
-function recordTemplateError(error: TemplateError, files: Map<string, VFile>): VFile {
+function recordTemplateError(error: TemplateError, files: Map<string, VFile>, cwd: string): VFile {
   const key = `${error.template}:${error.line}:${error.column}:${error.reason}`;
   const known = files.get(key);
   if (known) return known;
-  const file = new VFile({ path: error.template });
+  // Relative to the project, as every other message's path is.
+  const file = new VFile({ path: relative(cwd, error.template) || error.template });
   const place = error.line === undefined ? undefined : { line: error.line, column: error.column ?? 1 };
   // The error rides along as the message's cause so reporters can show its code frame.
   report(file, 'template-error', place, { reason: error.reason }).cause = error;

@@ -28,12 +28,16 @@ export class PreviousPublication {
   private constructor(private readonly jsonPaths: ReadonlyMap<string, string>, private readonly folder: string) {}
 
   /** Opens `target`: an out dir (with or without a manifest) or a manifest file. */
-  static async open(target: string, cwd = process.cwd()): Promise<PreviousPublication> {
+  static async open(target: string, cwd = process.cwd(), outDir?: string): Promise<PreviousPublication> {
     const path = resolve(cwd, target);
     if (!existsSync(path)) throw new SinceError(`--since: no such file or directory: ${target}`);
     const isFolder = statSync(path).isDirectory();
     const manifestPath = isFolder ? join(path, manifestFileName) : path;
     const folder = isFolder ? path : dirname(path);
+    // The build replaces what it would compare against: the changes would be against itself.
+    if (outDir !== undefined && folder === resolve(cwd, outDir)) {
+      throw new SinceError(`--since: ${target} is the output folder of this build; keep the previous publication elsewhere (\`cp -r out previous\`, then \`--since previous\`)`);
+    }
     const manifest = existsSync(manifestPath) ? (await readManifest(manifestPath)).manifest : null;
     if (!isFolder && !manifest) throw new SinceError(`--since: ${target} is not a briefsmith manifest.json`);
     const jsonPaths = new Map<string, string>();

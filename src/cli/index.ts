@@ -43,6 +43,7 @@ withBuildOptions(cli.command('build [...paths]', 'Build briefs (files or folders
   .option('--site', 'Site mode: pages link fonts and stylesheet written once under <out>/assets/ (default: standalone pages)')
   .option('--base-url <url>', 'Absolute URL the out dir is published at, for the Atom feed\'s links')
   .option('--shard <i/N>', 'Build only part i of N (stable by source path) and write a manifest fragment for `briefsmith merge`')
+  .option('--max-warnings <n>', 'Exit 1 when there are more than n warnings (outputs are still written)')
   .example('briefsmith build briefs/ --format html,pdf')
   .example('briefsmith build briefs/ --site --shard 2/4 --out shards/2')
   .example('briefsmith build --since previous/manifest.json')
@@ -56,6 +57,7 @@ cli.command('merge [...shards]', 'Merge the out dirs of `build --shard i/N` (all
   .action(async (shards: string[], flags: Record<string, unknown>) => (await import('./commands/merge.js')).runMerge(shards, flags));
 
 withLimitOptions(cli.command('check [...paths]', 'Parse and validate briefs without rendering; print every problem'))
+  .option('--max-warnings <n>', 'Exit 1 when there are more than n warnings (0: any warning fails, as in CI)')
   .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
   .option('--reporter <name>', 'human, json or github', { default: 'human' })
   .option('--templates <dir>', 'Templates folder to lint (default: briefsmith.config.json, then templates/, then built-in)')
@@ -97,6 +99,11 @@ cli.help();
 cli.version(version);
 
 async function main(): Promise<void> {
+  // `briefsmith templates list | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     cli.parse(process.argv, { run: false });
     if (cli.options.help) return;

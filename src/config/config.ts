@@ -4,7 +4,7 @@
  * current directory and then each parent, the way npm finds package.json; flags override it.
  */
 import { BriefsmithError } from '../errors/briefsmith-error.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -73,6 +73,14 @@ export async function loadConfig(cwd = process.cwd()): Promise<ProjectConfig> {
 
 /** The templates folder to use: the flag when given (relative to `cwd`), else the config's. */
 export async function templatesOption(flag: string | undefined, cwd = process.cwd()): Promise<string | undefined> {
-  if (flag !== undefined) return resolve(cwd, flag);
-  return (await loadConfig(cwd)).templates;
+  // A folder that is not there would silently leave every template at its default.
+  if (flag !== undefined) return existingFolder(resolve(cwd, flag), `--templates ${flag}`);
+  const config = await loadConfig(cwd);
+  return config.templates === undefined ? undefined : existingFolder(config.templates, `"templates" in ${config.path ?? 'the config'}`);
+}
+
+function existingFolder(path: string, from: string): string {
+  if (!existsSync(path)) throw new ConfigError(from, `no such templates folder: ${path}`);
+  if (!statSync(path).isDirectory()) throw new ConfigError(from, `the templates folder is a file, not a folder: ${path}`);
+  return path;
 }

@@ -71,10 +71,17 @@ export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHand
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => send(response, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`));
   });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 4173, '127.0.0.1', () => done());
-  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(options.port ?? 4173, '127.0.0.1', () => done());
+    });
+  } catch (error) {
+    // A busy port ends the command: nothing may keep watching (and the process running) without a server.
+    reload.close();
+    await watch.close();
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

@@ -5,8 +5,9 @@ import { buildBriefs } from '../../build/build.js';
 import { pendingTempFiles } from '../../build/write.js';
 import { formatProblems, problemsOf } from '../../errors/format.js';
 import { buildOptions } from '../build-options.js';
-import { parseUrl } from '../flags.js';
+import { parseCount, parseUrl, UsageError } from '../flags.js';
 import { parseShard } from '../../build/shard.js';
+import { noBriefs, tooManyWarnings } from '../max-warnings.js';
 import { killAllBrowsers } from '../../pdf/printer.js';
 import { describeError } from '../exit.js';
 
@@ -27,6 +28,7 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
   onSignal('SIGINT', 130);
   onSignal('SIGTERM', 143);
   const cwd = process.cwd();
+  const maxWarnings = parseCount('max-warnings', flags.maxWarnings, 0);
   const result = await buildBriefs({
     ...(await buildOptions(paths, flags)),
     site: flags.site === true,
@@ -38,6 +40,7 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
       if (event.type === 'brief' && event.total > 1) process.stderr.write(`[${event.index + 1}/${event.total}] ${event.path}\n`);
     },
   });
+  if (result.briefs.length === 0) throw new UsageError(noBriefs(paths));
   const problems = problemsOf(result.files);
   if (problems.length > 0) process.stderr.write(formatProblems(problems, 'human', result.briefs.length));
   for (const failure of result.failures) process.stderr.write(`briefsmith: ${failure.path}: ${describeError(failure.error)}\n`);
@@ -47,7 +50,10 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
   for (const path of result.removed) process.stdout.write(`removed ${relative(cwd, path)} (its brief is gone)\n`);
   const invalid = result.briefs.filter((loaded) => loaded.brief === null).length;
   const extra = [invalid > 0 ? `, ${invalid} with errors` : '', result.failures.length > 0 ? `, ${result.failures.length} failed` : ''].join('');
-  process.stdout.write(`built ${built}, unchanged ${result.unchanged.length}${extra} (${result.written.length} file${result.written.length === 1 ? '' : 's'} written) in ${seconds} s\n`);
+  // A build that fails says so first: "built 0, unchanged 0" reads like success.
+  const failed = errors > 0 || result.failures.length > 0 ? 'build failed: ' : '';
+  process.stdout.write(`${failed}built ${built}, unchanged ${result.unchanged.length}${extra} (${result.written.length} file${result.written.length === 1 ? '' : 's'} written) in ${seconds} s\n`);
   if (result.failures.length > 0) return 2;
-  return errors > 0 ? 1 : 0;
+  if (errors > 0) return 1;
+  return tooManyWarnings(problems, maxWarnings) ? 1 : 0;
 }

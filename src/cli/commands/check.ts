@@ -3,7 +3,8 @@ import { loadBriefs } from '../../build/load.js';
 import { formatProblems, problemsOf, type ReporterName } from '../../errors/format.js';
 import { lintTemplates } from '../../render/lint/lint-templates.js';
 import { templatesOption } from '../../config/config.js';
-import { parseString, UsageError } from '../flags.js';
+import { parseCount, parseString, UsageError } from '../flags.js';
+import { noBriefs, tooManyWarnings } from '../max-warnings.js';
 import { parseLimitFlags } from '../limits.js';
 
 const reporters: ReporterName[] = ['human', 'json', 'github'];
@@ -13,17 +14,21 @@ export async function runCheck(paths: string[], flags: Record<string, unknown>):
   const reporter = (parseString('reporter', flags.reporter) ?? 'human') as ReporterName;
   if (!reporters.includes(reporter)) throw new UsageError(`Unknown reporter \`${reporter}\`, expected ${reporters.join(', ')}`);
   const sourcesDir = parseString('sources-dir', flags.sourcesDir);
+  const maxWarnings = parseCount('max-warnings', flags.maxWarnings, 0);
   const briefs = await loadBriefs({ paths, sourcesDir, limits: parseLimitFlags(flags) });
+  if (briefs.length === 0) throw new UsageError(noBriefs(paths));
   // Templates are linted on every check: a broken override breaks every brief's output.
   const templates = lintTemplates({ templates: await templatesOption(parseString('templates', flags.templates)) });
   const problems = problemsOf([...briefs.map((brief) => brief.file), ...templates]);
   process.stdout.write(formatProblems(problems, reporter, briefs.length));
-  if (reporter === 'human') {
-    const quotes = briefs.reduce((sum, brief) => sum + brief.quotes, 0);
+  const quotes = briefs.reduce((sum, brief) => sum + brief.quotes, 0);
+  // A line about quotes only when there are quotes: a line that reports nothing is noise.
+  if (reporter === 'human' && quotes > 0) {
     const verified = briefs.reduce((sum, brief) => sum + brief.quotesVerified, 0);
     process.stdout.write(sourcesDir
       ? `Quotes: ${verified} of ${quotes} verified against ${sourcesDir}\n`
       : `Quotes: ${quotes} not verified (pass --sources-dir to check them against the sources)\n`);
   }
-  return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+  if (problems.some((problem) => problem.severity === 'error')) return 1;
+  return tooManyWarnings(problems, maxWarnings) ? 1 : 0;
 }
