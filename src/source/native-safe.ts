@@ -58,7 +58,11 @@ function fenceRisk(text: string): string | null {
   const open: number[] = [];
   for (const [, before, colons = '', after = ''] of text.matchAll(/^(.*?)(:{3,})(.*)$/gm)) {
     if (before !== '') return 'fence inside a line, list or quote';
-    if (/^[A-Za-z]/.test(after)) open.push(colons.length);
+    if (/^[A-Za-z]/.test(after)) {
+      // Same-colon nesting closes the outer block early in micromark: fences.ts reports it from that tree.
+      if (open.length > 0 && colons.length >= open[open.length - 1]!) return 'nested fence with as many colons';
+      open.push(colons.length);
+    }
     else if (after.trim() !== '') return 'odd fence';
     else if (open.length === 0 || colons.length < open[open.length - 1]!) return 'unmatched fence';
     else open.pop();
