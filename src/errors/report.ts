@@ -3,19 +3,21 @@ import type { Position, Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { closest, distance } from 'fastest-levenshtein';
-import { catalogue, type RuleId } from './catalogue.js';
+import { catalogue, type Details, type DetailsOf, type RuleEntry, type RuleId } from './catalogue.js';
 
-/** Reports a content problem on `file` at `place` (a point or a range). */
-export function report(
+/** Reports a content problem on `file` at `place` (a point or a range), with the details its entry declares. */
+export function report<R extends RuleId>(
   file: VFile,
-  ruleId: RuleId,
+  ruleId: R,
   place: Position | Point | undefined,
-  details: Record<string, string> = {},
+  ...[details]: keyof DetailsOf<R> extends never ? [details?: Record<string, never>] : [details: DetailsOf<R>]
 ): VFileMessage {
-  const rule = catalogue[ruleId];
-  const message = file.message(rule.message(details), { place, ruleId, source: 'briefsmith' });
+  // Each entry's functions take exactly its own details; the union of entries cannot say so.
+  const rule = catalogue[ruleId] as unknown as RuleEntry<string>;
+  const given = (details ?? {}) as Details<string>;
+  const message = file.message(rule.message(given), { place, ruleId, source: 'briefsmith' });
   message.fatal = rule.severity === 'error';
-  message.note = typeof rule.hint === 'function' ? rule.hint(details) : rule.hint;
+  message.note = typeof rule.hint === 'function' ? rule.hint(given) : rule.hint;
   return message;
 }
 
@@ -32,15 +34,10 @@ export function listOf(values: readonly string[]): string {
   return quoted.length <= 1 ? (quoted[0] ?? 'nothing') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
-/**
- * Rules a brief cannot turn off or downgrade: they mean the model itself could not be built
- * (or is unsafe), so silencing them would only hide why the brief was not rendered.
- */
-export const lockedRules: ReadonlySet<string> = new Set([
-  'frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-engine', 'yaml-syntax', 'yaml-unsafe',
-  'missing-field', 'invalid-value', 'unknown-directive', 'misplaced-directive', 'duplicate-id', 'duplicate-part',
-  'unresolved-citation', 'malformed-citation', 'unclosed-directive', 'same-colon-nesting', 'stray-fence', 'malformed-directive', 'unsafe-link', 'unsafe-image', 'limit-exceeded', 'template-error',
-]);
+/** Rules a brief cannot turn off or downgrade (`silenceable: false` in the catalogue). */
+export const lockedRules: ReadonlySet<string> = new Set(
+  Object.entries(catalogue).filter(([, rule]) => !rule.silenceable).map(([id]) => id),
+);
 
 /** Applies a brief's `rules:` settings: drops messages of rules turned off, re-grades the others. */
 export function applyRuleSettings(file: VFile, settings: Record<string, 'off' | 'warning' | 'error'>): void {

@@ -100,6 +100,8 @@ function reportMisplaced(tree: Root, context: ExtractContext): void {
     if ((node.type !== 'containerDirective' && node.type !== 'leafDirective') || context.handled.has(node)) return;
     if (node.type === 'leafDirective' && node.name !== 'event') return;
     if (node.type === 'containerDirective' && !isContainerName(node.name)) return;
+    // Parts whose block lost its opening fence: reported once, at the fence left behind.
+    if (context.file.data.orphanParts?.has(node.position?.start.offset ?? -1)) return;
     const home = node.type === 'leafDirective' ? 'body' : containerNames[node.name as keyof typeof containerNames];
     report(context.file, 'misplaced-directive', node.position, {
       name: node.name,

@@ -12,7 +12,7 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { report } from '../errors/report.js';
-import { isContainerName } from './directive-names.js';
+import { containerNames, isContainerName } from './directive-names.js';
 import { closedOwn, fenceSize, homeOf } from './unclosed.js';
 
 const fenceLine = /^[ \t>]*(:{3,})[ \t]*$/;
@@ -108,6 +108,27 @@ class FenceChecker {
     return fenceLine.exec(text)?.[1];
   }
 
+  /**
+   * When parts that belong in a block stand right before a stray closing fence (`:::interest` …
+   * `::::` with no `::::file` above), the block's opening fence is what is missing: says where it
+   * belongs, and marks those parts so that extraction does not report each as misplaced.
+   */
+  private orphansBefore(parent: Parent, index: number, colons: string): string | undefined {
+    const orphans: ContainerDirective[] = [];
+    for (let before = index - 1; before >= 0; before--) {
+      const sibling = parent.children[before]!;
+      const home = homeOf(sibling);
+      if (home === 'body') break;
+      if (sibling.type === 'containerDirective' && home !== undefined) orphans.unshift(sibling);
+    }
+    const first = orphans[0];
+    if (!first || parent.type !== 'root') return undefined;
+    const home = containerNames[first.name as keyof typeof containerNames];
+    const parts = (this.file.data.orphanParts ??= new Set<number>());
+    for (const orphan of orphans) parts.add(orphan.position?.start.offset ?? -1);
+    return `an opening \`${colons}${home}{…}\` before \`${this.opening(first)}\` on line ${first.position?.start.line ?? '?'}`;
+  }
+
   /** Paragraph lines that start with three colons: a fence that opens or closes nothing. */
   reportStrayFences(tree: Root): void {
     visit(tree, 'paragraph', (paragraph, index, parent) => {
@@ -134,7 +155,7 @@ class FenceChecker {
           const rest = match[3] ?? '';
           const details = /^\s+[A-Za-z]/.test(rest)
             ? { fence: `${match[2]}${rest}`, what: 'with a space after the colons', expected: `the block's name right after them (\`${match[2]}${rest.trim()}\`)` }
-            : { fence: `${match[2]}${rest}`, what: 'that opens or closes no block', expected: 'a closing fence only after a `:::name` that opens a block' };
+            : { fence: `${match[2]}${rest}`, what: 'that opens or closes no block', expected: (parent && index !== undefined ? this.orphansBefore(parent, index, match[2]!) : undefined) ?? 'a closing fence only after a `:::name` that opens a block' };
           report(this.file, 'stray-fence', { start: point, end: { line: point.line, column: column + (match[2]?.length ?? 0) + rest.length } }, details);
           // A paragraph that is only the fence is not prose: keep it from further checks.
           if (parent && index !== undefined && text.trim() === line.trim()) {

@@ -132,5 +132,7 @@ declare module 'vfile' {
   interface DataMap {
     /** Offsets of the opening fences of blocks repaired by parseRepaired (already reported). */
     repairedFences: Set<number>;
+    /** Offsets of parts whose block's opening fence is missing (reported once, at the stray fence). */
+    orphanParts: Set<number>;
   }
 }

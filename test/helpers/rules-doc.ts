@@ -3,15 +3,14 @@
  * code: test/rules-doc.test.ts fails when the file is stale and rewrites it with UPDATE=1.
  */
 import { catalogue, type RuleEntry } from '../../src/errors/catalogue.js';
-import { lockedRules } from '../../src/errors/report.js';
 import { likelihoodSynonyms } from '../../src/validate/rules/likelihood-words.js';
 import { referenceSectionIds } from '../../src/validate/rules/analytic-sections.js';
 
 /** Rules a brief's own `rules:` cannot reach, and why. */
-function notPerBrief(id: string): string | null {
+function notPerBrief(id: string, rule: RuleEntry): string | null {
   if (id.startsWith('template-')) return 'reported on a template, not on a brief';
   if (/^(frontmatter-|yaml-)/.test(id)) return 'raised while reading the front matter, before its `rules:` can be read';
-  if (lockedRules.has(id)) return 'the model could not be built, or is unsafe: silencing it would only hide why the brief was not rendered';
+  if (!rule.silenceable) return 'the model could not be built, or is unsafe: silencing it would only hide why the brief was not rendered';
   return null;
 }
 
@@ -52,7 +51,9 @@ const notes: Record<string, string> = {
   ].join('\n'),
   'stray-fence': [
     'A line of three or more colons in the text: a closing fence with no block open (often the opening fence was',
-    'deleted or misspelt), or an opening fence with a space before the name (`::: judgment`).',
+    'deleted or misspelt), or an opening fence with a space before the name (`::: judgment`). When the parts of a',
+    'block stand before it (`:::interest` … `::::` with no `::::file`), the message says where the opening fence',
+    'belongs, and those parts are not reported again as misplaced.',
   ].join('\n'),
   'quote-not-found': [
     'Only with `briefsmith check --sources-dir DIR` (without it, quotes are counted and a note says they were not',
@@ -93,13 +94,15 @@ function groupedSynonyms(): Array<[string, string[]]> {
 
 /** The message with each detail shown as `‹name›`. */
 function messagePattern(rule: RuleEntry): string {
-  const details = new Proxy({}, { get: (_target, name) => (name === 'nearest' || name === 'suggestion' ? '' : `‹${String(name)}›`) });
-  return rule.message(details as Record<string, string>);
+  // Suggestions and optional details are often empty: the pattern shows the message without them.
+  const details = Object.fromEntries(rule.details.map((name) => [name.replace(/\?$/, ''),
+    name.endsWith('?') || name === 'nearest' || name === 'suggestion' ? '' : `‹${name}›`]));
+  return rule.message(details);
 }
 
 /** The whole of docs/rules.md. */
 export function rulesMarkdown(): string {
-  const entries = Object.entries(catalogue) as Array<[string, RuleEntry]>;
+  const entries = Object.entries(catalogue) as unknown as Array<[string, RuleEntry]>;
   const lines = [
     '# Rules',
     '',
@@ -125,7 +128,7 @@ export function rulesMarkdown(): string {
     ...entries.map(([id, rule]) => `| [\`${id}\`](#${id}) | ${rule.severity} | ${rule.title} |`),
   ];
   for (const [id, rule] of entries) {
-    const reason = notPerBrief(id);
+    const reason = notPerBrief(id, rule);
     lines.push(
       '',
       `## ${id}`,

@@ -2,7 +2,7 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { report } from '../../errors/report.js';
-import type { RuleId } from '../../errors/catalogue.js';
+import type { DetailsOf, RuleId } from '../../errors/catalogue.js';
 import { codeFrame } from '../code-frame.js';
 import { TemplateError } from '../template-error.js';
 import type { TemplateFormat } from '../templates.js';
@@ -49,11 +49,11 @@ export function placeOf(location: Location, columns?: { from: number; length: nu
  * Reports a lint problem once per position (a partial linted in several contexts would repeat
  * it), with a code frame kept on the message's `cause` for reporters that show frames.
  */
-export function reportAt(template: TemplateFile, rule: RuleId, place: ReturnType<typeof placeOf>, details: Record<string, string>): void {
+export function reportAt<R extends RuleId>(template: TemplateFile, rule: R, place: ReturnType<typeof placeOf>, details: DetailsOf<R>): void {
   const duplicate = template.file.messages.some((message: VFileMessage) => message.ruleId === rule
     && message.line === place.start.line && message.column === place.start.column);
   if (duplicate) return;
-  const message = report(template.file, rule, place, details);
+  const message = report<RuleId>(template.file, rule, place, details as never);
   const endColumn = place.end.line === place.start.line ? place.end.column : undefined;
   const frame = codeFrame(template.source, place.start.line, place.start.column, endColumn);
   message.cause = new TemplateError(template.path, message.reason, place.start.line, place.start.column, frame);
