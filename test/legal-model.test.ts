@@ -49,7 +49,7 @@ describe('legal analyses', () => {
 
   it('reports two analyses with the same id at the second id', () => {
     const { file } = validate(`${analysis(':::::legal{kind=other id=same}')}\n${analysis(':::::legal{kind=other id=same}')}`);
-    expect(file.messages.map(String)).toEqual(['legal.md:20:23-20:25: Unexpected duplicate legal analysis id `same`, expected each to be unique']);
+    expect(file.messages.map(String)).toEqual(['legal.md:20:26-20:30: Unexpected duplicate legal analysis id `same`, expected each to be unique']);
   });
 });
 
