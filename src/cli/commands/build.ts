@@ -40,7 +40,8 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
       if (event.type === 'brief' && event.total > 1) process.stderr.write(`[${event.index + 1}/${event.total}] ${event.path}\n`);
     },
   });
-  if (result.briefs.length === 0 && result.unchanged.length === 0) throw new UsageError(noBriefs(paths));
+  // A shard may be given none of the briefs; an unsharded build with none was pointed at the wrong place.
+  if (flags.shard === undefined && result.briefs.length === 0 && result.unchanged.length === 0) throw new UsageError(noBriefs(paths));
   const problems = problemsOf(result.files);
   if (problems.length > 0) process.stderr.write(formatProblems(problems, 'human', result.briefs.length));
   for (const failure of result.failures) process.stderr.write(`briefsmith: ${failure.path}: ${describeError(failure.error)}\n`);
