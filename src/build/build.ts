@@ -93,7 +93,7 @@ interface BuildPlace { cwd: string; outDir: string; formats: readonly Format[]; 
 async function buildLocked(options: BuildOptions, session: BuildSession, place: BuildPlace): Promise<BuildResult> {
   const { cwd, outDir, formats, since, started } = place;
   const incremental = await IncrementalBuild.open(options.paths ?? [], {
-    cwd, outDir, formats, since, cacheDir: options.cacheDir, templates: options.templates, force: options.force, paper: options.paper, now: buildTime(options.env),
+    cwd, outDir, formats, since, cacheDir: options.cacheDir, templates: options.templates, force: options.force, paper: options.paper, now: buildTime(options.env), limits: options.limits,
     site: options.site, baseUrl: options.baseUrl,
     shard: options.shard && { ...options.shard, fingerprint: buildFingerprint({ cwd, templates: options.templates, formats, paper: options.paper, site: options.site, since: options.since }) },
   });

@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../errors/report.js';
 import { templateDirs } from '../render/templates.js';
+import { defaultLimits, type ParseLimits } from '../model/limits.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from './find.js';
 import { cacheFileName, readCache, writeCache, type BuildCache, type CacheEntry } from './cache.js';
@@ -37,6 +38,8 @@ export interface IncrementalOptions {
   since?: PreviousPublication | undefined;
   /** Build time written for rebuilt briefs (ISO 8601). */
   now: string;
+  /** The parse limits: a brief over them is hashed without looking for the images it references. */
+  limits?: Partial<ParseLimits> | undefined;
   /** Site mode: the HTML links `assets/` (see site-assets.ts). */
   site?: boolean | undefined;
   /** Absolute URL of the published folder, for the feed. */
@@ -60,6 +63,7 @@ export class IncrementalBuild {
   private readonly seen = new Map<string, string>();
   /** Warnings about a damaged manifest or cache (files with one message each). */
   readonly ignoredRecords: VFile[] = [];
+  private readonly limits: ParseLimits;
   /** Whether the cache now differs from its file: a no-op build writes nothing. */
   private dirty: boolean;
 
@@ -70,6 +74,8 @@ export class IncrementalBuild {
     private readonly inputs: TemplateInputs,
     private readonly cacheDir: string,
   ) {
+    const given = Object.entries(options.limits ?? {}).filter(([, limit]) => limit !== undefined);
+    this.limits = { ...defaultLimits, ...Object.fromEntries(given) };
     // An empty cache may be a missing, corrupt or foreign one: replace it.
     this.dirty = Object.keys(cache.entries).length === 0;
   }
@@ -111,7 +117,7 @@ export class IncrementalBuild {
   private hashSource(path: string, entry: CacheEntry | undefined, now: number): SourceHash {
     let source: SourceHash;
     try {
-      source = briefSourceHash(path, entry && { hash: entry.sourceHash, stamp: entry.sourceStamp }, now);
+      source = briefSourceHash(path, entry && { hash: entry.sourceHash, stamp: entry.sourceStamp }, now, this.limits);
     } catch {
       // Unreadable: loading it reports why; the path keeps it apart from every real hash.
       source = { hash: sha256(path), stamp: null, settlesAt: Infinity };
@@ -257,7 +263,7 @@ export class IncrementalBuild {
       let stamp = hashed.stamp;
       if (!stamp && hashed.settlesAt <= Date.now()) {
         try {
-          const again = briefSourceHash(path);
+          const again = briefSourceHash(path, undefined, Date.now(), this.limits);
           if (again.hash === hashed.hash) stamp = again.stamp;
         } catch {
           // Gone or unreadable now: the next build finds out.

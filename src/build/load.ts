@@ -4,8 +4,10 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { decodeUtf8 } from '../source/text.js';
-import { parseBrief, type ParseLimits } from '../model/parse-brief.js';
-import { validateBrief } from '../validate/validate.js';
+import { defaultLimits, parseBrief, type ParseLimits } from '../model/parse-brief.js';
+import type { Root } from 'mdast';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
+import { frontMatterMarkdown, validateBrief } from '../validate/validate.js';
 import { report } from '../errors/report.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from './find.js';
@@ -58,16 +60,43 @@ export async function loadBrief(path: string, options: Omit<LoadOptions, 'paths'
   const { text, valid } = decodeUtf8(await readFile(path));
   const parsed = parseBrief(text, { path: relative(cwd, path) || path, invalidUtf8: !valid, ...(options.limits ? { limits: options.limits } : {}) });
   const readSource = options.sourcesDir ? sourcesDirReader(resolve(cwd, options.sourcesDir), parsed.draft) : undefined;
+  const imageBytes = new Map<string, number>();
   const checkImage = (url: string) => {
     const image = inlineImage(dirname(path), url);
-    return 'problem' in image ? image.problem : null;
+    if ('problem' in image) return image.problem;
+    imageBytes.set(url, image.bytes);
+    return null;
   };
   const result = validateBrief(parsed, readSource ? { readSource, checkImage } : { checkImage });
+  const overLimit = checkInlinedBytes(result.file, [[parsed.tree, undefined], [frontMatterMarkdown(parsed), parsed.places.get('meta.summary')]], imageBytes, options.limits?.maxInlinedBytes ?? defaultLimits.maxInlinedBytes);
   const quotes = Array.isArray(parsed.draft.quotes) ? parsed.draft.quotes.length : 0;
   return {
-    path, file: result.file, brief: result.brief, quotesVerified: result.quotesVerified, quotes,
+    path, file: result.file, brief: overLimit ? null : result.brief, quotesVerified: result.quotesVerified, quotes,
     id: result.partial?.meta.id, idPlace: parsed.places.get('meta.id'),
   };
+}
+
+/**
+ * Every use of an image inlines its bytes again (a 2 MiB picture shown a hundred times made a
+ * 270 MB page that took Chromium down), so the bytes are counted at each use, in document order,
+ * and the image that goes over the limit is reported.
+ */
+function checkInlinedBytes(file: VFile, trees: Array<[Root | null, Position | undefined]>, imageBytes: ReadonlyMap<string, number>, limit: number): boolean {
+  if (imageBytes.size === 0) return false;
+  let total = 0;
+  for (const [tree, at] of trees) {
+    if (!tree) continue;
+    let over = false;
+    visit(tree, 'image', (node) => {
+      total += imageBytes.get(node.url) ?? 0;
+      if (total <= limit) return CONTINUE;
+      report(file, 'limit-exceeded', at ?? node.position, { what: 'bytes of images inlined, counted at each use', actual: total.toLocaleString('en'), limit: limit.toLocaleString('en') });
+      over = true;
+      return EXIT;
+    });
+    if (over) return true;
+  }
+  return false;
 }
 
 /** Brief ids seen so far, in path order: a later brief reusing one gets a `duplicate-id` error. */

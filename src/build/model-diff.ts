@@ -4,6 +4,7 @@
  * reactions and timeline events, changed files — never as JSON paths.
  */
 import { distance } from 'fastest-levenshtein';
+import { withoutCitations } from '../source/linear-text.js';
 import type { Brief } from '../types.js';
 import type { ChangesView } from '../render/changes-view.js';
 import { formatDate } from '../render/helpers/common.js';
@@ -17,8 +18,8 @@ export interface BriefChanges {
 type Judgment = Brief['keyJudgments'][number];
 
 /** The text of a Markdown field without citations, on one line: what a change list quotes and compares. */
-const plain = (markdown: string | null | undefined) => (markdown ?? '').replace(/\s*\[@[^\]]*\]/g, '').replace(/\s+/g, ' ').trim();
-const quoted = (markdown: string) => `“${plain(markdown.split(/\n\s*\n/)[0])}”`;
+const plain = (markdown: string | null | undefined) => withoutCitations(markdown ?? '').replace(/\s+/g, ' ').trim();
+const quoted = (markdown: string) => `“${plain(markdown.split(/\n[^\S\n]*\n/)[0])}”`;
 const similar = (left: string, right: string) => distance(left, right) <= Math.max(left.length, right.length) * 0.4;
 
 /** Pairs old and new judgments: by explicit id first, then by similar statement. */

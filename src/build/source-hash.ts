@@ -7,13 +7,18 @@
  * stamp still matches. Sync I/O: these are small files read one after another, and a thousand
  * awaited reads cost far more than the reads themselves.
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { defaultLimits, exceededLimit, type ParseLimits } from '../model/limits.js';
+import { bodyStart } from '../source/front-matter.js';
+import { parseTree } from '../source/processor.js';
+import { decodeUtf8, normaliseText } from '../source/text.js';
+import { isInside, realPathOf } from './contained.js';
 import { sha256 } from './hash.js';
 
-// Inline images `![alt](path "title")` and reference definitions `[x]: path`; over-matching only
-// costs a hash, missing one would serve stale output.
-const imageReferences = /!\[[^\]\n]*\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)/gm;
 
 /**
  * A file changed this recently (ms) could change again within the same timestamp tick and keep
@@ -42,7 +47,7 @@ export interface KnownSource { hash: string; stamp?: string[] | null | undefined
  * `known.hash` itself when `known.stamp` still matches every file. Throws when the brief cannot
  * be read.
  */
-export function briefSourceHash(path: string, known?: KnownSource, now = Date.now()): SourceHash {
+export function briefSourceHash(path: string, known?: KnownSource, now = Date.now(), limits: ParseLimits = defaultLimits): SourceHash {
   if (known?.stamp && stampMatches(path, known.stamp)) return { hash: known.hash, stamp: known.stamp, settlesAt: 0 };
   // Stat before reading: a change in between leaves an old stamp on new bytes, so the next build
   // sees a different stat and hashes again (the safe way round).
@@ -50,18 +55,19 @@ export function briefSourceHash(path: string, known?: KnownSource, now = Date.no
   const bytes = readFileSync(path);
   const stamp = [statKey(stat)];
   let latest = Math.max(stat.mtimeMs, stat.ctimeMs);
-  const references = referencesIn(bytes);
+  const references = referencesIn(bytes, limits);
   if (references.length === 0) return stamped(sha256(bytes), stamp, latest, now);
   const folder = dirname(path);
   const parts: Buffer[] = [bytes];
   for (const reference of references) {
-    const target = resolve(folder, safeDecode(reference));
-    const info = statOrNull(target);
+    const target = referencedFile(folder, reference);
+    // Only a regular file inside the folder is read (a FIFO would block, a file outside is never inlined).
+    const info = target === null ? null : statOrNull(target);
     let file: Buffer | null = null;
     try {
-      file = info ? readFileSync(target) : null;
+      file = info?.isFile() ? readFileSync(target!) : null;
     } catch {
-      // A folder or an unreadable file inlines nothing, like a missing one.
+      // An unreadable file inlines nothing, like a missing one.
     }
     stamp.push(`${reference}\0${info ? statKey(info) : 'missing'}`);
     if (info) latest = Math.max(latest, info.mtimeMs, info.ctimeMs);
@@ -75,16 +81,37 @@ function stamped(hash: string, stamp: string[], latest: number, now: number): So
   return settlesAt < now ? { hash, stamp, settlesAt: 0 } : { hash, stamp: null, settlesAt };
 }
 
-/** The local references (sorted, unique) a brief's bytes may inline. */
-function referencesIn(bytes: Buffer): string[] {
-  // Most briefs inline nothing: skip decoding and the regular expression for them.
+/**
+ * The local references (sorted, unique) a brief's bytes may inline: the URL of every image and
+ * reference definition in the tree the brief parses to, so every CommonMark form counts (nested
+ * brackets or a line break in the alt text, `<my map.png>`, entities, escapes, parentheses), plus
+ * those of the front matter read as Markdown (its `summary`). Over-matching only costs a hash;
+ * missing one would serve stale output. A brief over the parse limits is refused unparsed, so
+ * it is not parsed here either.
+ */
+function referencesIn(bytes: Buffer, limits: ParseLimits): string[] {
+  // Most briefs inline nothing: skip decoding and parsing for them.
   if (!bytes.includes('![') && !bytes.includes(']:')) return [];
+  const text = normaliseText(decodeUtf8(bytes).text);
+  if (exceededLimit(text, limits)) return [];
   const references = new Set<string>();
-  for (const match of bytes.toString('utf8').matchAll(imageReferences)) {
-    const target = match[1] ?? match[2] ?? '';
-    if (target && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) references.add(target);
-  }
+  const collect = (tree: Root) => visit(tree, (node) => {
+    if ((node.type === 'image' || node.type === 'definition') && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url) && node.url !== '') references.add(node.url);
+  });
+  collect(parseTree(new VFile({ value: text })));
+  collect(parseTree(new VFile({ value: text.slice(0, bodyStart(text)) }), false));
   return [...references].sort();
+}
+
+/** The file an image URL names, as `inlineImage` resolves it; null when it cannot be one or lies outside the brief's folder. */
+function referencedFile(folder: string, reference: string): string | null {
+  let path: string;
+  try {
+    path = resolve(folder, decodeURI(reference.split(/[?#]/)[0] ?? ''));
+    return isInside(realpathSync(folder), realPathOf(path)) ? path : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether every file in `stamp` still has the stat recorded there. */
@@ -94,7 +121,8 @@ function stampMatches(path: string, stamp: readonly string[]): boolean {
   const folder = dirname(path);
   for (let index = 1; index < stamp.length; index++) {
     const [reference = '', key] = stamp[index]!.split('\0');
-    const target = statOrNull(resolve(folder, safeDecode(reference)));
+    const file = referencedFile(folder, reference);
+    const target = file === null ? null : statOrNull(file);
     if ((target ? statKey(target) : 'missing') !== key) return false;
   }
   return true;
@@ -113,10 +141,3 @@ function statKey(info: { size: number; mtimeMs: number; ctimeMs: number; ino: nu
   return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
 }
 
-function safeDecode(reference: string): string {
-  try {
-    return decodeURI(reference);
-  } catch {
-    return reference;
-  }
-}

@@ -8,6 +8,10 @@ export const limitFlags: Array<[string, string]> = [
   ['--max-depth <n>', 'Refuse nesting of lists, quotes and directives deeper than this (default 100)'],
   ['--max-citations <n>', 'Refuse briefs with more citations than this (default 20000)'],
   ['--max-inline-markers <n>', 'Refuse paragraphs with more `*_~[]` and backtick markers than this (default 200)'],
+  ['--max-table-cells <n>', 'Refuse tables with more cells (rows × columns) than this (default 20000)'],
+  ['--max-footnotes <n>', 'Refuse briefs with more footnotes than this (default 1000)'],
+  ['--max-images <n>', 'Refuse briefs with more images than this (default 200)'],
+  ['--max-inlined-bytes <n>', 'Refuse briefs whose images add up to more bytes than this, counted at each use (default 16777216)'],
 ];
 
 /** The limits given as flags; absent flags are left out, so the defaults apply. */
@@ -18,6 +22,10 @@ export function parseLimitFlags(flags: Record<string, unknown>): Partial<ParseLi
     ['maxDepth', 'max-depth', flags.maxDepth],
     ['maxCitations', 'max-citations', flags.maxCitations],
     ['maxInlineMarkers', 'max-inline-markers', flags.maxInlineMarkers],
+    ['maxTableCells', 'max-table-cells', flags.maxTableCells],
+    ['maxFootnotes', 'max-footnotes', flags.maxFootnotes],
+    ['maxImages', 'max-images', flags.maxImages],
+    ['maxInlinedBytes', 'max-inlined-bytes', flags.maxInlinedBytes],
   ];
   for (const [key, name, value] of given) {
     const count = parseCount(name, value);

@@ -68,7 +68,7 @@ export class ExtractContext {
     const brace = opening.indexOf('{');
     if (brace === -1) return;
     // An attribute's place is its value, what a message about it is about (`likelihood=probably`).
-    for (const match of opening.slice(brace).matchAll(/([A-Za-z_][\w:.-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s}"'=<>`]*)/g)) {
+    for (const match of opening.slice(brace).matchAll(/(?<![\w:.-])([A-Za-z_][\w:.-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s}"'=<>`]*)/g)) {
       const valueStart = start + brace + match.index + match[0].length - (match[2]?.length ?? 0);
       const from = this.toPoint(match[2] ? valueStart : start + brace + match.index);
       const to = this.toPoint(match[2] ? valueStart + match[2].length : start + brace + match.index + (match[1]?.length ?? 0));

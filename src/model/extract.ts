@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import GithubSlugger from 'github-slugger';
 import { report } from '../errors/report.js';
+import { customHeadingId } from '../source/linear-text.js';
 import { containerNames, isContainerName } from '../source/directive-names.js';
 import { ExtractContext, attribute, toString } from './context.js';
 import { readFrontMatter } from './front-matter.js';
@@ -89,9 +90,9 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
 
 function headingSection(node: Heading, slugger: GithubSlugger): DraftSection {
   const text = toString(node).trim();
-  const custom = /\s*\{#([A-Za-z][\w-]*)\}$/.exec(text);
-  const title = custom ? text.slice(0, custom.index) : text;
-  const id = custom?.[1] ?? slugger.slug(title);
+  const custom = customHeadingId(text);
+  const title = custom ? custom.title : text;
+  const id = custom?.id ?? slugger.slug(title);
   return node.position ? { id, title, blocks: [], position: node.position } : { id, title, blocks: [] };
 }
 

@@ -15,6 +15,14 @@ export interface ParseLimits {
   maxCitations: number;
   /** Most emphasis, link and code markers (`*_~[]`+backtick) in one paragraph, list item or table row (default 200). */
   maxInlineMarkers: number;
+  /** Most cells in one table, rows × columns: every row is padded to the header's width (default 20,000). */
+  maxTableCells: number;
+  /** Most footnote definitions (default 1,000). */
+  maxFootnotes: number;
+  /** Most images (`![`), each inlined into the HTML and PDF (default 200). */
+  maxImages: number;
+  /** Most bytes of image files inlined into one brief, counted at each use (default 16 MiB); checked when the brief is loaded. */
+  maxInlinedBytes: number;
 }
 
 export const defaultLimits: Readonly<ParseLimits> = Object.freeze({
@@ -22,6 +30,10 @@ export const defaultLimits: Readonly<ParseLimits> = Object.freeze({
   maxDepth: 100,
   maxCitations: 20_000,
   maxInlineMarkers: 200,
+  maxTableCells: 20_000,
+  maxFootnotes: 1_000,
+  maxImages: 200,
+  maxInlinedBytes: 16 * 1024 * 1024,
 });
 
 /** A limit the text goes over: what, by how much, and the line where it first did. */
@@ -39,19 +51,30 @@ export function exceededLimit(text: string, limits: ParseLimits): LimitProblem |
   }
   const citations = text.match(/\[\s*@/g)?.length ?? 0;
   if (citations > limits.maxCitations) return { what: 'number of citations', actual: citations, limit: limits.maxCitations, line: 1 };
+  const images = countOf(text, '![');
+  if (images > limits.maxImages) return { what: 'number of images', actual: images, limit: limits.maxImages, line: 1 };
   return scanLines(text, limits);
+}
+
+function countOf(text: string, needle: string): number {
+  let count = 0;
+  for (let index = text.indexOf(needle); index !== -1; index = text.indexOf(needle, index + needle.length)) count++;
+  return count;
 }
 
 const quoteOrListPrefix = /^[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/;
 /** A line that starts a new inline run (so markers before it are not in the same paragraph). */
 const blockStart = /^(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\||:{2,}|`{3,}|~{3,}|$)/;
 const inlineMarkers = /[*_~[\]`]/g;
+const footnoteDefinition = /^\[\^[^\]\n]+\]:/;
 
 function scanLines(text: string, limits: ParseLimits): LimitProblem | null {
   const lines = text.split('\n');
   const openDirectives: number[] = [];
   let markers = 0;
   let runStart = 1;
+  let footnotes = 0;
+  const table = { columns: 0, rows: 0, line: 0 };
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const number = index + 1;
@@ -66,12 +89,43 @@ function scanLines(text: string, limits: ParseLimits): LimitProblem | null {
       markers = 0;
       runStart = content === '' ? number + 1 : number;
     }
+    if (content.startsWith('[^') && footnoteDefinition.test(content) && ++footnotes > limits.maxFootnotes) {
+      return { what: 'number of footnotes', actual: footnotes, limit: limits.maxFootnotes, line: number };
+    }
+    const cells = countTableCells(table, content, lines[index - 1] ?? '', number);
+    if (cells > limits.maxTableCells) return { what: 'number of cells in one table (rows × columns)', actual: cells, limit: limits.maxTableCells, line: table.line };
     markers += content.match(inlineMarkers)?.length ?? 0;
     if (markers > limits.maxInlineMarkers) {
       return { what: 'number of emphasis, link and code markers in one paragraph', actual: markers, limit: limits.maxInlineMarkers, line: runStart };
     }
   }
   return null;
+}
+
+/**
+ * The cells of the table being read, as an over-estimate: a delimiter row (only `|`, `-`, `:`
+ * and blanks, under a line with a `|`) starts a table of as many columns as it has pipes plus
+ * one, and every line up to a blank one is a row of that width.
+ */
+function countTableCells(table: { columns: number; rows: number; line: number }, content: string, previous: string, number: number): number {
+  if (content === '') {
+    table.columns = 0;
+    return 0;
+  }
+  if (table.columns > 0) return table.columns * ++table.rows;
+  if (content.includes('-') && (content.includes('|') || previous.includes('|')) && isDelimiterRow(content)) {
+    const trimmed = content.trim();
+    table.columns = countOf(trimmed, '|') + 1 - (trimmed.startsWith('|') ? 1 : 0) - (trimmed.endsWith('|') && trimmed.length > 1 ? 1 : 0);
+    table.rows = 2;
+    table.line = number - 1;
+    return table.columns * table.rows;
+  }
+  return 0;
+}
+
+function isDelimiterRow(content: string): boolean {
+  for (const character of content) if (character !== '|' && character !== '-' && character !== ':' && character !== ' ' && character !== '\t') return false;
+  return true;
 }
 
 /** Quote and list markers opening the line (`> - 1. >>`) plus its indentation in pairs of spaces: an upper bound. */

@@ -52,7 +52,7 @@ export function readLocalImage(baseDir: string, url: string): { bytes: Buffer; t
 }
 
 /** A `data:` URL for the image at `url` (relative to `baseDir`), or why it cannot be inlined. */
-export function inlineImage(baseDir: string, url: string): { dataUrl: string } | { problem: string } {
+export function inlineImage(baseDir: string, url: string): { dataUrl: string; bytes: number } | { problem: string } {
   const image = readLocalImage(baseDir, url);
-  return 'problem' in image ? image : { dataUrl: `data:${image.type};base64,${image.bytes.toString('base64')}` };
+  return 'problem' in image ? image : { dataUrl: `data:${image.type};base64,${image.bytes.toString('base64')}`, bytes: image.bytes.length };
 }

@@ -1,4 +1,5 @@
 /** Brief → Markdown, HTML, JSON, and the HTML parts a PDF is printed from. */
+import { trimLineEnds } from '../source/linear-text.js';
 import { omitPositions } from '../model/plain.js';
 import type { Brief } from '../types.js';
 import { buildView } from './view.js';
@@ -61,7 +62,7 @@ export function renderJson(brief: Brief): string {
 export function renderMarkdown(brief: Brief, options: RenderOptions & { generator: string }): string {
   const view = buildView(brief, { generator: options.generator, changes: options.changes });
   const markdown = loadTemplates(dirsOf(options), 'md', brief.meta.layout).render(view, renderData(brief, options));
-  return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${trimLineEnds(markdown).replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
 const fontCss = new WeakMap<Brief, string>();

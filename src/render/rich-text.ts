@@ -12,6 +12,7 @@ import rehypeStringify from 'rehype-stringify';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { parseFragment } from '../source/processor.js';
+import { joinLines } from '../source/linear-text.js';
 import type { Fragments } from '../model/fragments.js';
 import type { CitationNode } from '../source/mdast-extensions.js';
 import { isSafeLink, lowercaseScheme } from '../validate/rules/links.js';
@@ -131,7 +132,7 @@ const markdownOptions: ToMarkdownOptions = { extensions: [gfmToMarkdown()], bull
 export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false, _baseDir?: string, fragments?: Fragments): string {
   const tree = prepare(treeOf(markdown, fragments), numbers, 'md');
   const out = toMarkdown(tree, markdownOptions).trim();
-  return inline ? out.replace(/\s*\n\s*/g, ' ') : out;
+  return inline ? joinLines(out) : out;
 }
 
 function unwrapParagraph(tree: Root): Root {
@@ -144,7 +145,7 @@ function unwrapParagraph(tree: Root): Root {
 const escapeOptions: ToMarkdownOptions = { extensions: [gfmToMarkdown()] };
 
 export function escapeMarkdown(text: string): string {
-  const tree: Nodes = { type: 'paragraph', children: [{ type: 'text', value: text.replace(/\s*[\n\r]\s*/g, ' ') }] };
+  const tree: Nodes = { type: 'paragraph', children: [{ type: 'text', value: joinLines(text, true) }] };
   // A closing run of `#` after a space would end an ATX heading (`# C #` is the heading "C").
   return toMarkdown(tree, escapeOptions).replace(/\n$/, '').replace(/(^|[ \t])(#+)([ \t]*)$/, '$1\\$2$3');
 }

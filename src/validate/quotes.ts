@@ -17,17 +17,21 @@ export function foldQuoteText(text: string): string {
     .trim();
 }
 
+/** How many candidate windows get an edit distance: the rest are ruled out by shared words. */
+const candidateWindows = 8;
+
 /**
  * The passage of `haystack` (folded) closest to `needle` (folded), by edit distance: the best
  * window of the needle's length that starts on a word, then its end moved to the word boundary
- * that fits best, so the passage shown never stops mid-word.
+ * that fits best, so the passage shown never stops mid-word. An edit distance at every word of
+ * a long source cost seconds per quote, so the windows are first ranked by how many of the
+ * needle's words they share (one pass over the source), and only the best few are measured.
  */
 export function nearestPassage(needle: string, haystack: string): { text: string; distance: number } {
   const length = needle.length;
   let bestStart = 0;
   let bestScore = Number.POSITIVE_INFINITY;
-  for (let start = 0; start <= Math.max(0, haystack.length - length); start++) {
-    if (start > 0 && haystack[start - 1] !== ' ') continue;
+  for (const start of candidateStarts(needle, haystack)) {
     const score = distance(needle, haystack.slice(start, start + length));
     if (score < bestScore) [bestStart, bestScore] = [start, score];
   }
@@ -40,6 +44,54 @@ export function nearestPassage(needle: string, haystack: string): { text: string
     if (score < best.distance || (score === best.distance && Math.abs(text.length - length) < Math.abs(best.text.length - length))) best = { text, distance: score };
   }
   return best;
+}
+
+/** The word starts of `haystack` whose window of the needle's word count shares the most words with it (earliest first on ties). */
+function candidateStarts(needle: string, haystack: string): number[] {
+  const wanted = new Map<string, number>();
+  const needleWords = needle.split(' ').filter(Boolean);
+  for (const word of needleWords) wanted.set(word, (wanted.get(word) ?? 0) + 1);
+  const starts: number[] = [];
+  const words: string[] = [];
+  for (let index = 0; index < haystack.length;) {
+    const space = haystack.indexOf(' ', index);
+    const end = space === -1 ? haystack.length : space;
+    if (end > index) {
+      starts.push(index);
+      words.push(haystack.slice(index, end));
+    }
+    index = end + 1;
+  }
+  if (starts.length === 0) return [0];
+  const size = Math.max(1, needleWords.length);
+  const inWindow = new Map<string, number>();
+  let shared = 0;
+  const ranked: Array<{ start: number; shared: number }> = [];
+  for (let index = 0; index < words.length; index++) {
+    const added = words[index]!;
+    const count = inWindow.get(added) ?? 0;
+    if (count < (wanted.get(added) ?? 0)) shared++;
+    inWindow.set(added, count + 1);
+    const leaving = index - size;
+    if (leaving >= 0) {
+      const removed = words[leaving]!;
+      const left = inWindow.get(removed)! - 1;
+      inWindow.set(removed, left);
+      if (left < (wanted.get(removed) ?? 0)) shared--;
+    }
+    const first = Math.max(0, index - size + 1);
+    if (index >= size - 1 || index === words.length - 1) keepBest(ranked, { start: starts[first]!, shared });
+  }
+  return ranked.map((candidate) => candidate.start);
+}
+
+/** Keeps the `candidateWindows` best windows in `ranked` (most shared words, then earliest). */
+function keepBest(ranked: Array<{ start: number; shared: number }>, candidate: { start: number; shared: number }): void {
+  if (ranked.length === candidateWindows && ranked[ranked.length - 1]!.shared >= candidate.shared) return;
+  let at = ranked.length;
+  while (at > 0 && ranked[at - 1]!.shared < candidate.shared) at--;
+  ranked.splice(at, 0, candidate);
+  if (ranked.length > candidateWindows) ranked.pop();
 }
 
 export type SourceText = { text: string } | { error: string };

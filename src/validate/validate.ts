@@ -1,5 +1,7 @@
 /** Draft → Brief: the schema check plus every lint rule, all problems reported in one pass. */
+import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { parseFragment } from '../source/processor.js';
 import { briefSchema } from '../model/schema.js';
 import type { ParsedBrief } from '../model/parse-brief.js';
 import { attachFragments } from '../model/fragments.js';
@@ -34,6 +36,12 @@ export interface ValidatedBrief {
   quotesVerified: number;
 }
 
+/** The tree of the front matter's Markdown field (`summary`), parsed as the renderer will; null without one. */
+export function frontMatterMarkdown(parsed: ParsedBrief): Root | null {
+  const summary = (parsed.draft.meta as { summary?: unknown } | undefined)?.summary;
+  return typeof summary === 'string' && summary !== '' ? parseFragment(summary) : null;
+}
+
 /** True when `file` has an error (a fatal message). */
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true);
@@ -63,6 +71,8 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   checkJudgments(file, draft.keyJudgments, places);
   checkProse(file, tree);
   checkLinks(file, tree, options.checkImage);
+  const summary = frontMatterMarkdown(parsed);
+  if (summary) checkLinks(file, summary, options.checkImage, places.get('meta.summary'));
   checkPlaceholders(file);
   const quotesVerified = options.readSource && !frontMatterError ? verifyQuotes(file, draft, places, options.readSource) : 0;
   const rules = (parsed.draft.meta as { rules?: Record<string, 'off' | 'warning' | 'error'> } | undefined)?.rules;

@@ -34,7 +34,7 @@ const nestedDirectives = (levels: number) => [
 
 describe('limits', () => {
   it('documents its defaults', () => {
-    expect(defaultLimits).toEqual({ maxCharacters: 500_000, maxDepth: 100, maxCitations: 20_000, maxInlineMarkers: 200 });
+    expect(defaultLimits).toEqual({ maxCharacters: 500_000, maxDepth: 100, maxCitations: 20_000, maxInlineMarkers: 200, maxTableCells: 20_000, maxFootnotes: 1_000, maxImages: 200, maxInlinedBytes: 16 * 1024 * 1024 });
   });
 
   it('refuses a 5 MB brief with a size error', () => {

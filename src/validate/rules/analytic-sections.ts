@@ -6,6 +6,7 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { slug } from 'github-slugger';
+import { customHeadingId } from '../../source/linear-text.js';
 
 /** Slugs of the section titles that hold reference matter, not analysis. */
 export const referenceSectionIds: readonly string[] = [
@@ -20,9 +21,9 @@ export function referenceBlocks(tree: Root): Set<RootContent> {
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth <= 2) {
       const text = toString(node).trim();
-      const custom = /\s*\{#([A-Za-z][\w-]*)\}$/.exec(text);
-      const title = custom ? text.slice(0, custom.index) : text;
-      reference = referenceSectionIds.includes(slug(title)) || (custom !== null && referenceSectionIds.includes(custom[1] ?? ''));
+      const custom = customHeadingId(text);
+      const title = custom ? custom.title : text;
+      reference = referenceSectionIds.includes(slug(title)) || (custom !== null && referenceSectionIds.includes(custom.id));
       continue;
     }
     if (reference) blocks.add(node);

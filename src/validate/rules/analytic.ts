@@ -64,7 +64,7 @@ export function checkProse(file: VFile, tree: Root): void {
 function needsCitation(paragraph: Paragraph, text: string, index: number | undefined, parent: Parents | undefined): boolean {
   const siblings = parent?.children ?? [];
   const next = index === undefined ? undefined : siblings[index + 1];
-  if (next?.type === 'list' && /:\s*$/.test(ownWords(text))) return false;
+  if (next?.type === 'list' && ownWords(text).trimEnd().endsWith(':')) return false;
   if (parent?.type !== 'listItem') return !hasCitation(paragraph);
   const own = siblings.filter((child): child is Paragraph => child.type === 'paragraph');
   return own[0] === paragraph && !own.some((child) => hasCitation(child));

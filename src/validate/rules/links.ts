@@ -4,6 +4,7 @@
  * characters, white space) are normalised before the check, as browsers would.
  */
 import type { Root } from 'mdast';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { report } from '../../errors/report.js';
@@ -42,18 +43,23 @@ export function imageProblem(url: string): string | null {
   return null;
 }
 
-/** Reports unsafe links and images, images without alt text, and raw HTML (block or inline, which the output drops), with their positions. */
-export function checkLinks(file: VFile, tree: Root, checkImage?: (url: string) => string | null): void {
+/**
+ * Reports unsafe links and images, images without alt text, and raw HTML (block or inline, which
+ * the output drops), with their positions; `at` places them all there instead (a Markdown field of the front matter,
+ * whose tree has positions inside the YAML string, not the file).
+ */
+export function checkLinks(file: VFile, tree: Root, checkImage?: (url: string) => string | null, at?: Position): void {
   visit(tree, (node) => {
-    if (node.type === 'html') report(file, 'raw-html', node.position);
+    const place = at ?? node.position;
+    if (node.type === 'html') report(file, 'raw-html', place);
     if ((node.type === 'link' || node.type === 'definition') && !isSafeLink(node.url)) {
-      report(file, 'unsafe-link', node.position, { url: node.url });
+      report(file, 'unsafe-link', place, { url: node.url });
     }
     if (node.type === 'image') {
       const problem = safeImageProblem(node.url) ?? checkImage?.(node.url);
-      if (problem) report(file, 'unsafe-image', node.position, { url: node.url, expected: problem });
+      if (problem) report(file, 'unsafe-image', place, { url: node.url, expected: problem });
       // The PDF's Figure takes its /Alt from here (PDF/UA-1 §7.3); a reader of the HTML hears it too.
-      if (!node.alt?.trim()) report(file, 'image-alt', node.position, { url: node.url });
+      if (!node.alt?.trim()) report(file, 'image-alt', place, { url: node.url });
     }
   });
 }
