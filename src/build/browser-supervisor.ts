@@ -47,7 +47,10 @@ export class BrowserSupervisor {
       return 'retry';
     }
     const printer = this.launching ? await this.launching.catch(() => undefined) : undefined;
-    const down = printer !== undefined && !printer.connected;
+    // A print that timed out on a browser that no longer answers (stopped, wedged) is a crash too:
+    // without this every later brief waited out its own timeout on the same dead browser.
+    const hung = printer !== undefined && (error as Error)?.name === 'PrintTimeoutError' && !(await printer.responsive());
+    const down = printer !== undefined && (!printer.connected || hung);
     const reason = error instanceof Error ? error : new Error(String(error));
     if (down && this.crashed === undefined) {
       this.crashed = generation;

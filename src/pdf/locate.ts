@@ -3,7 +3,7 @@
  * headless shell inside @sparticuz/chromium, then a full Chrome/Chromium.
  */
 import { BriefsmithError } from '../errors/briefsmith-error.js';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { sparticuzExecutable } from './sparticuz.js';
 
 export type ChromeKind = 'explicit' | 'headless-shell' | 'bundled-headless-shell' | 'chrome';
@@ -31,13 +31,24 @@ const fullBrowsers = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const looksLikeShell = (path: string) => /headless[-_]shell|sparticuz/.test(path);
 
 /** Locates a browser. `explicit` is `--chrome`; `PUPPETEER_EXECUTABLE_PATH` comes next. */
 export async function locateChrome(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<FoundChrome> {
   const given = explicit ?? env.PUPPETEER_EXECUTABLE_PATH;
   if (given) {
-    if (!existsSync(given)) throw new ChromeNotFoundError(`${explicit ? '--chrome' : 'PUPPETEER_EXECUTABLE_PATH'} points to ${given}, which does not exist`);
+    const flag = explicit ? '--chrome' : 'PUPPETEER_EXECUTABLE_PATH';
+    if (!existsSync(given)) throw new ChromeNotFoundError(`${flag} points to ${given}, which does not exist`);
+    if (!isExecutableFile(given)) throw new ChromeNotFoundError(`${flag} points to ${given}, which is not an executable file`);
     return { path: given, kind: 'explicit', headless: looksLikeShell(given) ? 'shell' : true, reason: explicit ? '--chrome' : 'PUPPETEER_EXECUTABLE_PATH' };
   }
   const shell = headlessShells.find((path) => existsSync(path));

@@ -26,14 +26,33 @@ export class ChromeLaunchError extends BriefsmithError {
   }
 }
 
-/** Browsers of this process still running, for a signal handler that must not leave them behind. */
-const running = new Set<Browser>();
+/** How long Chromium has to answer after it is started: a binary that never speaks the protocol must not hold a build for minutes. */
+export const launchTimeoutMs = 15_000;
+
+/** How long a browser whose print timed out has to answer a version query before it counts as hung. */
+const responsiveMs = 2_000;
+
+/** A print that did not finish within the per-page timeout. */
+export class PrintTimeoutError extends Error {
+  constructor(timeout: number) {
+    super(`Printing timed out after ${timeout} ms (Chromium did not respond)`);
+    this.name = 'PrintTimeoutError';
+  }
+}
+
+/**
+ * Kill switches of the browsers of this process whose process may still run: aborting one kills
+ * the browser's whole process group (@puppeteer/browsers starts it detached), connected or not.
+ */
+const running = new Set<AbortController>();
 
 /** Kills every browser this process launched, synchronously (for SIGINT/SIGTERM handlers). */
 export function killAllBrowsers(): void {
-  for (const browser of running) browser.process()?.kill('SIGKILL');
+  for (const kill of running) kill.abort();
   running.clear();
 }
+
+interface Launched { browser: Browser; kill: AbortController }
 
 /** A launched browser with a page pool. Create with `Printer.launch`, always `close()`. */
 export class Printer {
@@ -44,7 +63,7 @@ export class Printer {
   generation = 0;
 
   private constructor(
-    private browser: Browser,
+    private launched: Launched,
     readonly chrome: FoundChrome,
     private readonly options: { concurrency: number; timeout: number },
   ) {}
@@ -52,16 +71,32 @@ export class Printer {
   /** Finds and launches Chromium. Throws ChromeNotFoundError when there is none. */
   static async launch(options: PrinterOptions = {}): Promise<Printer> {
     const chrome = await locateChrome(options.chrome);
-    const browser = await launchBrowser(chrome);
-    return new Printer(browser, chrome, {
+    const launched = await launchBrowser(chrome);
+    return new Printer(launched, chrome, {
       concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
       timeout: options.timeout ?? 60_000,
     });
   }
 
+  private get browser(): Browser {
+    return this.launched.browser;
+  }
+
   /** The browser's version string, e.g. "HeadlessChrome/143.0.7499.0". */
   version(): Promise<string> {
     return this.browser.version();
+  }
+
+  /** Whether the browser answers a version query within two seconds (a stopped or wedged one does not). */
+  async responsive(): Promise<boolean> {
+    if (!this.browser.connected) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), responsiveMs); });
+    try {
+      return await Promise.race([this.browser.version().then(() => true, () => false), silent]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -73,7 +108,7 @@ export class Printer {
     const printing = this.printOnce(turn, html, options);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Printing timed out after ${this.options.timeout} ms (Chromium did not respond)`)), this.options.timeout);
+      timer = setTimeout(() => reject(new PrintTimeoutError(this.options.timeout)), this.options.timeout);
     });
     // A print that finishes after its timeout releases its own page; its result is dropped.
     printing.catch(() => undefined);
@@ -103,11 +138,20 @@ export class Printer {
     }
   }
 
-  /** Closes the browser (safe to call twice). */
+  /**
+   * Closes the browser (safe to call twice): politely while it answers (for at most five
+   * seconds), then its process group is killed whatever state it is in, so a browser whose
+   * connection dropped, or that hangs, never outlives the build.
+   */
   async close(): Promise<void> {
-    const browser = this.browser;
-    if (!browser.connected) return;
-    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    const { browser, kill } = this.launched;
+    if (browser.connected) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, 5_000); })]);
+      clearTimeout(timer);
+    }
+    kill.abort();
+    running.delete(kill);
   }
 
   /** The browser's process id (for diagnostics and fault tests). */
@@ -127,7 +171,7 @@ export class Printer {
     this.idle.length = 0;
     this.pages = 0;
     try {
-      this.browser = await launchBrowser(this.chrome);
+      this.launched = await launchBrowser(this.chrome);
     } finally {
       // Prints queued for a page of the old browser open one on the new browser (or, when the
       // relaunch failed, try to and report why).
@@ -173,19 +217,29 @@ export class Printer {
   }
 }
 
-async function launchBrowser(chrome: FoundChrome): Promise<Browser> {
+async function launchBrowser(chrome: FoundChrome): Promise<Launched> {
+  const kill = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    kill.abort();
+  }, launchTimeoutMs);
   let browser: Browser;
   try {
-    browser = await launch(chrome);
+    browser = await launch(chrome, kill.signal);
   } catch (error) {
-    throw new ChromeLaunchError(chrome.path, (error as Error).message.replace(/^Failed to launch the browser process!?\s*/i, ''));
+    kill.abort();
+    const reason = timedOut ? `it did not answer within ${launchTimeoutMs / 1000} s` : (error as Error).message.replace(/^Failed to launch the browser process!?\s*/i, '');
+    throw new ChromeLaunchError(chrome.path, reason);
+  } finally {
+    clearTimeout(timer);
   }
-  running.add(browser);
-  browser.once('disconnected', () => running.delete(browser));
-  return browser;
+  running.add(kill);
+  browser.process()?.once('exit', () => running.delete(kill));
+  return { browser, kill };
 }
 
-function launch(chrome: FoundChrome): Promise<Browser> {
+function launch(chrome: FoundChrome, signal: AbortSignal): Promise<Browser> {
   return puppeteer.launch({
     executablePath: chrome.path,
     headless: chrome.headless,
@@ -195,5 +249,7 @@ function launch(chrome: FoundChrome): Promise<Browser> {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
+    // Aborted on a launch timeout, on close and on SIGINT/SIGTERM: kills the process group.
+    signal,
   });
 }
