@@ -3,7 +3,8 @@
  * serves out/, reloads open HTML views when their brief is rebuilt, lists the briefs at `/`,
  * and shows a broken brief's errors where its HTML would be.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { isInside } from '../build/contained.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { formats as allFormats } from '../build/render-brief.js';
@@ -27,6 +28,26 @@ const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.md': 'text/markdown; charset=utf-8', '.json': 'application/json; charset=utf-8',
   '.pdf': 'application/pdf', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
+
+/** The request path, percent-decoded; null when the encoding is malformed (`/%E0%A4%A`). */
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url, 'http://127.0.0.1').pathname);
+  } catch {
+    return null;
+  }
+}
+
+/** A regular file's bytes when its real path (through symlinks) is inside `folder`, else null. */
+async function readInside(folder: string, file: string): Promise<Buffer | null> {
+  try {
+    const real = await realpath(file);
+    if (!isInside(await realpath(folder), real) || !(await stat(real)).isFile()) return null;
+    return await readFile(real);
+  } catch {
+    return null;
+  }
+}
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
   response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
@@ -52,8 +73,11 @@ export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHand
   await watch.ready;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not read the briefs.
+    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: unexpected Host header\n');
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const path = decodedPath(request.url ?? '/');
+    if (path === null) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request: malformed percent-encoding\n');
     if (path === eventsPath) return reload.attach(response);
     if (path === '/' || path === '/index.html') return send(response, 200, types['.html']!, indexPage(watch.briefs(), watch.templateFiles(), formats, newNonce(), cwd));
     const file = resolve(outDir, `.${path}`);
@@ -62,13 +86,15 @@ export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHand
     const id = file.slice(outDir.length + 1, -extname(file).length);
     const brief = watch.briefs().find((status) => status.id === id);
     if (extname(file) === '.html' && brief && !brief.ok) return send(response, 200, types['.html']!, errorPage(brief, watch.templateFiles(), newNonce(), cwd));
-    const data = await readFile(file).catch(() => null);
+    const data = await readInside(outDir, file);
     if (!data) return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
     if (extname(file) === '.html') return send(response, 200, types['.html']!, injectReload(data.toString('utf8'), id, newNonce()));
     send(response, 200, types[extname(file)] ?? 'application/octet-stream', data);
   }
 
-  const server: Server = createServer((request, response) => {
+  // Header and request timeouts so a client that never finishes its request cannot hold a socket
+  // (or keep a stop waiting); checked every second.
+  const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 }, (request, response) => {
     handle(request, response).catch((error: unknown) => send(response, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`));
   });
   try {
@@ -84,12 +110,16 @@ export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHand
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const allowedHosts = new Set(['127.0.0.1', 'localhost', '[::1]'].map((host) => `${host}:${port}`));
   return {
     url: `http://127.0.0.1:${port}/`,
     watch,
     async close() {
       reload.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // Every socket, idle or holding a half-sent request, is closed now, not when its client leaves.
+      server.closeAllConnections();
+      await closed;
       await watch.close();
     },
   };
