@@ -17,7 +17,7 @@ import { DuplicateIds } from './load.js';
 import { pdfMetadata } from './render-brief.js';
 import type { Format } from './formats.js';
 import type { IncrementalBuild } from './incremental.js';
-import { writeOwned } from './contained.js';
+import { writeAllOwned } from './contained.js';
 import type { WorkerPool } from './worker-pool.js';
 import type { BuildEvent, BuildResult } from './build-result.js';
 
@@ -92,8 +92,10 @@ export class BriefPipeline {
         outputs.push({ format, data: output.data, used: new Map(output.used) });
       }
     }
-    for (const { format, data, used } of outputs) {
-      const target = await writeOwned(outDir, `${brief.meta.id}.${format}`, data);
+    // All formats replace the old ones together, or none does (a full disk fails the brief whole).
+    const targets = await writeAllOwned(outDir, outputs.map(({ format, data }) => ({ name: `${brief.meta.id}.${format}`, data })));
+    for (const [index, { format, data, used }] of outputs.entries()) {
+      const target = targets[index]!;
       await incremental.record(path, brief, format, { path: target, data }, used, loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary });
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
       result.written.push({ path: target, format, bytes, brief: loaded.file.path });

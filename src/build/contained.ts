@@ -11,7 +11,7 @@ import { realpathSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BriefsmithError } from '../errors/briefsmith-error.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic, writeFilesAtomic } from './write.js';
 
 /** A path outside the folder it must stay in (exit 2: the files on disk are not what briefsmith wrote). */
 export class ContainmentError extends BriefsmithError {
@@ -64,6 +64,13 @@ export async function writeOwned(folder: string, name: string, data: string | Ui
   const path = ownedPath(folder, name);
   await writeFileAtomic(path, data);
   return path;
+}
+
+/** Writes several files into `folder` as one change (all new or all old), once every name is proven inside; returns the paths. */
+export async function writeAllOwned(folder: string, files: ReadonlyArray<{ name: string; data: string | Uint8Array }>): Promise<string[]> {
+  const placed = files.map(({ name, data }) => ({ path: ownedPath(folder, name), data }));
+  await writeFilesAtomic(placed);
+  return placed.map(({ path }) => path);
 }
 
 /** Removes `name` from `folder` (a symlink as a link), once it is proven inside; returns the path. */

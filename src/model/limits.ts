@@ -75,7 +75,12 @@ function scanLines(text: string, limits: ParseLimits): LimitProblem | null {
   let runStart = 1;
   let footnotes = 0;
   const table = { columns: 0, rows: 0, line: 0 };
-  for (let index = 0; index < lines.length; index++) {
+  const yamlEnd = frontMatterEnd(lines);
+  if (yamlEnd > 0) {
+    const deep = yamlDepth(lines, yamlEnd, limits);
+    if (deep) return deep;
+  }
+  for (let index = yamlEnd; index < lines.length; index++) {
     const line = lines[index]!;
     const number = index + 1;
     const fence = /^[ \t]*(:{3,})[ \t]*([A-Za-z])?/.exec(line);
@@ -98,6 +103,40 @@ function scanLines(text: string, limits: ParseLimits): LimitProblem | null {
     if (markers > limits.maxInlineMarkers) {
       return { what: 'number of emphasis, link and code markers in one paragraph', actual: markers, limit: limits.maxInlineMarkers, line: runStart };
     }
+  }
+  return null;
+}
+
+/** The index of the line after the front matter's closing `---` (0 without front matter). */
+function frontMatterEnd(lines: readonly string[]): number {
+  if (lines[0]?.trimEnd() !== '---') return 0;
+  for (let index = 1; index < lines.length; index++) if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[index]!)) return index + 1;
+  return 0;
+}
+
+/**
+ * YAML nesting in the front matter, as an upper bound: open flow brackets (`[` `{`, outside
+ * quotes) plus block indentation in pairs of spaces. Reported as YAML, not as Markdown markers.
+ */
+function yamlDepth(lines: readonly string[], end: number, limits: ParseLimits): LimitProblem | null {
+  const maxDepth = limits.maxDepth;
+  let open = 0;
+  for (let index = 1; index < end - 1; index++) {
+    const line = lines[index]!;
+    // A Markdown field (`summary`) is one line of YAML: its markers count line by line.
+    const markers = line.match(inlineMarkers)?.length ?? 0;
+    const indent = /^ */.exec(line)![0].length;
+    let quote = '';
+    for (const character of line) {
+      if (quote) {
+        if (character === quote) quote = '';
+      } else if (character === '"' || character === "'") quote = character;
+      else if (character === '[' || character === '{') open++;
+      else if ((character === ']' || character === '}') && open > 0) open--;
+      const depth = open + Math.floor(indent / 2);
+      if (depth > maxDepth) return { what: 'nesting depth of the YAML front matter', actual: depth, limit: maxDepth, line: index + 1 };
+    }
+    if (markers > limits.maxInlineMarkers) return { what: 'number of emphasis, link and code markers in one front matter line', actual: markers, limit: limits.maxInlineMarkers, line: index + 1 };
   }
   return null;
 }

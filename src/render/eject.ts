@@ -2,10 +2,10 @@
  * The built-in templates an editor can copy into a project (`briefsmith templates eject`) and
  * which file each name resolves to (`briefsmith templates list`).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { layouts } from '../model/schema.js';
-import { builtinTemplatesDir, resolveTemplateFile } from './templates.js';
+import { builtinTemplatesDir, checkedTemplateFile, resolveTemplateFile, TemplateSymlinkError } from './templates.js';
 
 /** Every built-in template file, relative to the templates folder, with `/` separators, sorted. */
 export function builtinTemplateFiles(): string[] {
@@ -53,6 +53,9 @@ export function ejectTemplates(files: readonly string[], targetDir: string, forc
       continue;
     }
     mkdirSync(dirname(target), { recursive: true });
+    // Never write through a symlink (a link in the folder could point anywhere): replace files only inside it.
+    if (lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) throw new TemplateSymlinkError(target);
+    checkedTemplateFile(targetDir, dirname(target));
     copyFileSync(join(builtinTemplatesDir, file), target);
     result.written.push(target);
   }

@@ -4,8 +4,9 @@
  * editor can override one partial without copying the rest. Compiled templates are cached by
  * path and modification time.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
@@ -32,9 +33,23 @@ export function templateDirs(options: { templates?: string | undefined; cwd?: st
 export function resolveTemplateFile(dirs: readonly string[], relative: string): string | undefined {
   for (const dir of dirs) {
     const candidate = join(dir, relative);
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) return checkedTemplateFile(dir, candidate);
   }
   return undefined;
+}
+
+/** A template file that leads out of its folder through a symlink (exit 2): templates are read only from inside it. */
+export class TemplateSymlinkError extends BriefsmithError {
+  constructor(readonly path: string) {
+    super(`${path} leads outside its templates folder through a symlink; copy the file in instead`);
+  }
+}
+
+/** `path` when its real path lies inside the real path of `dir`; throws `TemplateSymlinkError` otherwise. */
+export function checkedTemplateFile(dir: string, path: string): string {
+  const inside = relative(realpathSync(dir), realpathSync(path));
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw new TemplateSymlinkError(path);
+  return path;
 }
 
 /** Every partial name for `format` across `dirs`, mapped to the file that wins. */
@@ -44,7 +59,7 @@ export function resolvePartials(dirs: readonly string[], format: TemplateFormat)
     const folder = join(dir, 'partials', format);
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder).sort()) {
-      if (name.endsWith('.hbs') && !partials.has(name.slice(0, -4))) partials.set(name.slice(0, -4), join(folder, name));
+      if (name.endsWith('.hbs') && !partials.has(name.slice(0, -4))) partials.set(name.slice(0, -4), checkedTemplateFile(dir, join(folder, name)));
     }
   }
   return partials;
