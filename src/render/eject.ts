@@ -55,7 +55,7 @@ export function ejectTemplates(files: readonly string[], targetDir: string, forc
     mkdirSync(dirname(target), { recursive: true });
     // Never write through a symlink (a link in the folder could point anywhere): replace files only inside it.
     if (lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) throw new TemplateSymlinkError(target);
-    checkedTemplateFile(targetDir, dirname(target));
+    if (dirname(target) !== targetDir) checkedTemplateFile(targetDir, dirname(target));
     copyFileSync(join(builtinTemplatesDir, file), target);
     result.written.push(target);
   }
