@@ -80,7 +80,7 @@ const storedOutputSchema = z.object({
 /** An entry names only its own `<id>.<format>` outputs, under its own source: the build reads and replaces what it lists. */
 const storedEntrySchema = z.object({
   source: z.string(), sourceHash: z.string(), sourceStamp: z.array(z.string()).nullable().optional(),
-  id: briefIdSchema, title: z.string(), date: z.string(), classification: z.string(), builtAt: z.string(),
+  id: briefIdSchema, title: z.string(), date: z.string(), classification: z.string(), builtAt: z.iso.datetime(),
   summary: z.string().optional(), keywords: z.array(z.string()).optional(), authors: z.array(z.string()).optional(),
   changes: z.object({ since: z.string(), summary: z.string() }).nullable().optional(),
   outputs: z.partialRecord(z.enum(formats as [Format, ...Format[]]), storedOutputSchema),

@@ -76,7 +76,7 @@ const briefEntrySchema = z.looseObject({
   // What the index and feed show; a manifest from before they were recorded has none.
   summary: z.string().default(''), keywords: z.array(z.string()).default([]), authors: z.array(z.string()).default([]),
   changes: z.object({ since: z.string(), summary: z.string() }).nullable().default(null),
-  source: z.string(), sourceHash: z.string(), builtAt: z.string(),
+  source: z.string(), sourceHash: z.string(), builtAt: z.iso.datetime(),
   outputs: z.array(outputSchema),
 }).refine((entry) => entry.outputs.every((output) => output.path === `${entry.id}.${output.format}`), 'an output path other than `<id>.<format>`');
 
