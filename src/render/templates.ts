@@ -109,7 +109,17 @@ export interface TemplateSet {
   render(view: unknown, data?: Record<string, unknown>): string;
 }
 
+/**
+ * Compiled sets by file names and times. Every template edit in a long `watch` or `serve` adds a
+ * key, so the oldest sets are dropped past a bound (a set is a few hundred KB of functions).
+ */
 const setCache = new Map<string, TemplateSet>();
+export const maxCompiledSets = 16;
+
+/** How many compiled sets are held now (bounded by `maxCompiledSets`). */
+export function compiledSetCount(): number {
+  return setCache.size;
+}
 
 /** The main template of a layout (document kind) in `format`: `brief.html.hbs`, `note.md.hbs`. */
 export const mainTemplateName = (format: TemplateFormat, layout = 'brief'): string => `${layout}.${format}.hbs`;
@@ -127,6 +137,7 @@ export function loadTemplates(dirs: readonly string[], format: TemplateFormat, l
   const cached = setCache.get(key);
   if (cached) return cached;
   const set = compileSet(format, name, main, partials);
+  if (setCache.size >= maxCompiledSets) setCache.delete(setCache.keys().next().value!);
   setCache.set(key, set);
   return set;
 }
