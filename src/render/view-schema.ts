@@ -5,12 +5,11 @@
  */
 import { z } from 'zod';
 import { briefSchema, likelihoods } from '../model/schema.js';
+import { definitionOf } from '../model/schema-definition.js';
 
 /** The model path (`keyJudgments[]`, `files[].interests[]`) of each object in the view schema. */
 export const modelPathOf = new WeakMap<z.ZodType, string>();
 
-type Definition = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType };
-const definitionOf = (schema: z.ZodType) => schema._zod.def as unknown as Definition;
 
 /**
  * Rebuilds `schema` as the view sees it: no `position`, strict objects, defaults applied (so

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { briefSchema } from '../../model/schema.js';
+import { definitionOf } from '../../model/schema-definition.js';
 
 interface Node { path: string; children: Node[] }
 
@@ -15,8 +16,6 @@ interface Node { path: string; children: Node[] }
 const exempt = new Set(['meta.id', 'quotes', 'sections[].blocks[].kind', 'sections[].blocks[].index']);
 const exemptField = new Set(['citations', 'position']);
 
-type Definition = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType };
-const definitionOf = (schema: z.ZodType) => schema._zod.def as unknown as Definition;
 
 /** Optional fields and fields with a default are not required; a nullable part (an object or list) still is. */
 function requiredTree(schema: z.ZodType, path: string): Node[] {

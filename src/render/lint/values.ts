@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { modelPathOf, viewOnlyFields } from '../view-schema.js';
+import { definitionOf } from '../../model/schema-definition.js';
 
 export type Value =
   /** A value from the view; `model` is false for fields the view adds (css, generator, number). */
@@ -18,17 +19,6 @@ export type Value =
 
 export const unknownValue: Value = { kind: 'unknown' };
 
-interface Definition {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-  values?: unknown[];
-  in?: z.ZodType;
-}
-const definitionOf = (schema: z.ZodType) => schema._zod.def as unknown as Definition;
 
 /** The schemas a value may have once optional/nullable/default wrappers and unions are opened. */
 export function alternatives(schema: z.ZodType): z.ZodType[] {
