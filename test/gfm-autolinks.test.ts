@@ -22,6 +22,8 @@ describe('parsing without autolink literals', () => {
     expect(mayHaveAutolinkLiterals('At WWW.example.org')).toBe(true);
     expect(mayHaveAutolinkLiterals('Read HTTPS://example.org/x')).toBe(true);
     expect(mayHaveAutolinkLiterals('a@b.c')).toBe(true);
+    // GFM links an address whose domain starts with a dot too (a counterexample fast-check found).
+    expect(mayHaveAutolinkLiterals('a@.a')).toBe(true);
   });
 
   it('ignores URLs in the front matter but not in the body', () => {

@@ -17,10 +17,10 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 /**
  * Whether `markdown` has something GFM would turn into a literal autolink: `www.` or `http://`/
  * `https://` (any case), or an e-mail address (`local@domain.tld`, as GFM defines it). A false
- * negative would change the output, so this errs wide: any `x@y.z` shape counts.
+ * negative would change the output, so this errs wide: any `@` with a dot after it counts (GFM links `a@.a` too).
  */
 export function mayHaveAutolinkLiterals(markdown: string): boolean {
-  return /www\.|https?:\/\//i.test(markdown) || /[-.\w+]@[-\w]+\.[-\w]/.test(markdown);
+  return /www\.|https?:\/\//i.test(markdown) || /[-.\w+]@[-.\w]*\./.test(markdown);
 }
 
 /** The GFM parser extensions but autolink literals, as remark-gfm registers them. */

@@ -56,7 +56,8 @@ describe('Chromium that always ends', () => {
     });
     expect(result.failures.map((failure) => failure.path)).toEqual([join('briefs', 'brief-1.md')]);
     expect(result.failures[0]!.error.message).toMatch(/^Chromium stopped while printing this brief \(Printing timed out/);
-    expect(result.written.map((file) => file.brief)).toEqual([join('briefs', 'brief-2.md'), join('briefs', 'brief-3.md')]);
+    // The two briefs left print on the fresh browser side by side: either may finish first.
+    expect(result.written.map((file) => file.brief).sort()).toEqual([join('briefs', 'brief-2.md'), join('briefs', 'brief-3.md')]);
     await waitUntil(() => !alive(pids[0]!));
     expect(alive(pids[0]!)).toBe(false);
   });
