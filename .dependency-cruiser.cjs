@@ -7,6 +7,7 @@
  */
 const stages = [
   ['errors', 'version.ts'],
+  ['io'],
   ['config'],
   ['source'],
   ['model', 'types.ts'],
@@ -14,8 +15,11 @@ const stages = [
   ['reference'],
   ['render'],
   ['pdf'],
+  ['print'],
   ['docx'],
-  ['build'],
+  ['cache'],
+  ['publish'],
+  ['engine'],
   ['watch'],
   ['serve'],
   ['scaffold'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildBriefs, type BuildOptions, type BuildResult } from '../src/index.js';
 import { builtinTemplatesDir } from '../src/render/templates.js';
-import { settleMs } from '../src/build/source-hash.js';
+import { settleMs } from '../src/cache/source-hash.js';
 import { fullBrief, makeProject, minimalBrief, writeProjectFile } from './helpers/project.js';
 
 const formats = ['md', 'html', 'json'] as const;

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexScript } from '../src/build/index-script.js';
+import { indexScript } from '../src/publish/index-script.js';
 import { describe, expect, it } from 'vitest';
 import { buildBriefs, version } from '../src/index.js';
 import { fullBrief, makeProject, minimalBrief, withId, writeProjectFile } from './helpers/project.js';

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBriefs } from '../src/index.js';
-import { acquireLock, LockTimeoutError } from '../src/build/lock.js';
+import { acquireLock, LockTimeoutError } from '../src/io/lock.js';
 import { runCli } from './helpers/cli.js';
 import { root } from './helpers/fixtures.js';
 import { makeProject, minimalBrief, withId, writeProjectFile } from './helpers/project.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { locateChrome, ChromeNotFoundError, Printer } from '../src/index.js';
-import { sparticuzExecutable, sparticuzPackage } from '../src/pdf/sparticuz.js';
+import { sparticuzExecutable, sparticuzPackage } from '../src/print/sparticuz.js';
 
 const bundled = sparticuzPackage();
 const previousCache = process.env.BRIEFSMITH_CACHE_DIR;

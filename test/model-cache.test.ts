@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBriefs, type BuildOptions, type BuildResult } from '../src/index.js';
 import { builtinTemplatesDir } from '../src/render/templates.js';
-import { readModel } from '../src/build/model-cache.js';
+import { readModel } from '../src/cache/model-cache.js';
 import { fullBrief, makeProject, minimalBrief, writeProjectFile } from './helpers/project.js';
 
 const formats = ['md', 'html', 'json'] as const;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBrief, validateBrief, problemsOf } from '../src/index.js';
-import { sourcesDirReader } from '../src/build/sources-reader.js';
+import { sourcesDirReader } from '../src/validate/sources-reader.js';
 import { foldQuoteText, nearestPassage } from '../src/validate/quotes.js';
 import { fixturesDir, root } from './helpers/fixtures.js';
 import { runCli } from './helpers/cli.js';

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inShard, parseShard, shardOf } from '../src/build/shard.js';
+import { inShard, parseShard, shardOf } from '../src/publish/shard.js';
 import { buildBriefs } from '../src/index.js';
 import { runCli } from './helpers/cli.js';
 import { fileTree } from './helpers/tree.js';

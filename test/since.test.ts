@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBriefs, parseBrief, validateBrief, type BuildEvent } from '../src/index.js';
-import { diffBriefs } from '../src/build/model-diff.js';
+import { diffBriefs } from '../src/publish/model-diff.js';
 import { expectGolden, fixturesDir } from './helpers/fixtures.js';
 import { makeProject } from './helpers/project.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { briefSourceHash, settleMs } from '../src/build/source-hash.js';
+import { briefSourceHash, settleMs } from '../src/cache/source-hash.js';
 
 /** A time at which every file written by the test has settled. */
 const later = () => Date.now() + settleMs + 60_000;
@@ -59,7 +59,7 @@ describe('briefSourceHash', () => {
   });
 
   it('hashes as before: the bytes alone when nothing is referenced', async () => {
-    const { sha256 } = await import('../src/build/hash.js');
+    const { sha256 } = await import('../src/io/hash.js');
     const root = folder({ 'brief.md': 'no images [here](https://example.org)\n[1]: https://example.org\n' });
     expect(briefSourceHash(join(root, 'brief.md')).hash).toBe(sha256('no images [here](https://example.org)\n[1]: https://example.org\n'));
   });

@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { runBriefJob } from '../src/build/brief-job.js';
-import { decodeJobResult, encodeJobResult } from '../src/build/thread-codec.js';
+import { runBriefJob } from '../src/engine/brief-job.js';
+import { decodeJobResult, encodeJobResult } from '../src/engine/threads/thread-codec.js';
 
 const brief = `---
 id: codec-brief

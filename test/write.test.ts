@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pendingTempFiles, writeFileAtomic } from '../src/build/write.js';
+import { pendingTempFiles, writeFileAtomic } from '../src/io/write.js';
 
 describe('writeFileAtomic', () => {
   it('creates missing folders, including ones removed after an earlier write', async () => {

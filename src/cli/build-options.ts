@@ -1,5 +1,5 @@
 /** The build options of `build`, `watch` and `serve`, read from their shared flags. */
-import type { BuildOptions } from '../build/build.js';
+import type { BuildOptions } from '../engine/build.js';
 import { templatesOption } from '../config/config.js';
 import { parseCount, parseFormats, parsePaper, parseString } from './flags.js';
 import { parseLimitFlags } from './limits.js';

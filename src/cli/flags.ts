@@ -1,6 +1,6 @@
 /** Flag parsing shared by commands; a bad value is a usage error (exit 2). */
 import { BriefsmithError } from '../errors/briefsmith-error.js';
-import { formats, type Format } from '../build/formats.js';
+import { formats, type Format } from '../render/formats.js';
 
 export class UsageError extends BriefsmithError {
   constructor(message: string) {

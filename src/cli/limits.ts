@@ -1,5 +1,5 @@
 /** `--max-size`, `--max-depth`, `--max-citations`, `--max-inline-markers`: the parse limits from flags. */
-import type { ParseLimits } from '../model/limits.js';
+import type { ParseLimits } from '../source/limits.js';
 import { parseCount } from './flags.js';
 
 /** The limit flags every command that reads briefs accepts, for cac: [flag, description]. */

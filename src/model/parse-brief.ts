@@ -8,9 +8,9 @@ import { report } from '../errors/report.js';
 import { extractBrief } from './extract.js';
 import type { Places } from './places.js';
 import type { Fragments } from './fragments.js';
-import { defaultLimits, exceededLimit, type ParseLimits } from './limits.js';
+import { defaultLimits, exceededLimit, type ParseLimits } from '../source/limits.js';
 
-export { defaultLimits, type ParseLimits } from './limits.js';
+export { defaultLimits, type ParseLimits } from '../source/limits.js';
 
 export interface ParseOptions {
   /** Path shown in messages. */

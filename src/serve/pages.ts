@@ -1,6 +1,6 @@
 /** The pages `serve` makes itself: the list of briefs and the error page of a broken brief. */
 import { relative } from 'node:path';
-import type { Format } from '../build/render-brief.js';
+import type { Format } from '../render/formats.js';
 import { problemsOf } from '../errors/format.js';
 import type { BriefStatus } from '../watch/watch.js';
 import type { VFile } from 'vfile';

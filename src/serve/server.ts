@@ -4,10 +4,10 @@
  * and shows a broken brief's errors where its HTML would be.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isInside } from '../build/contained.js';
+import { isInside } from '../io/contained.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { formats as allFormats } from '../build/render-brief.js';
+import { formats as allFormats } from '../render/formats.js';
 import { watchBriefs, type WatchEvent, type WatchHandle, type WatchOptions } from '../watch/watch.js';
 import { LiveReload, eventsPath, injectReload, newNonce } from './live-reload.js';
 import { errorPage, indexPage } from './pages.js';

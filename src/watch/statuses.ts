@@ -4,8 +4,8 @@
  */
 import { basename, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import type { BuildResult } from '../build/build-result.js';
-import type { Manifest } from '../build/manifest.js';
+import type { BuildResult } from '../engine/build-result.js';
+import type { Manifest } from '../publish/manifest.js';
 
 /** The state of one brief after the last rebuild that touched it. */
 export interface BriefStatus {

@@ -9,12 +9,12 @@
 import { basename, join, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { findConfigFile } from '../config/config.js';
-import { buildBriefs, type BuildOptions } from '../build/build.js';
-import type { BuildResult } from '../build/build-result.js';
-import { formats as allFormats, type Format } from '../build/formats.js';
-import { manifestFileName, readManifest } from '../build/manifest.js';
-import { assertSeparateOutDir } from '../build/out-dir.js';
-import { BuildSession } from '../build/session.js';
+import { buildBriefs, type BuildOptions } from '../engine/build.js';
+import type { BuildResult } from '../engine/build-result.js';
+import { formats as allFormats, type Format } from '../render/formats.js';
+import { manifestFileName, readManifest } from '../publish/manifest.js';
+import { assertSeparateOutDir } from '../io/out-dir.js';
+import { BuildSession } from '../engine/session.js';
 import { lintTemplates } from '../render/lint/lint-templates.js';
 import { builtinTemplatesDir, templateDirs } from '../render/templates.js';
 import { RebuildQueue } from './rebuild-queue.js';

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { locateChrome } from '../../src/pdf/locate.js';
-import { launchArgs, sandboxArgs } from '../../src/pdf/launch-args.js';
+import { locateChrome } from '../../src/print/locate.js';
+import { launchArgs, sandboxArgs } from '../../src/print/launch-args.js';
 
 const require = createRequire(import.meta.url);
 

@@ -9,8 +9,8 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBriefs, loadBriefs, problemsOf } from '../../src/index.js';
-import { ContainmentError, ownedPath, writeOwned } from '../../src/build/contained.js';
-import { parseManifest } from '../../src/build/manifest.js';
+import { ContainmentError, ownedPath, writeOwned } from '../../src/io/contained.js';
+import { parseManifest } from '../../src/publish/manifest.js';
 import { runCli } from '../helpers/cli.js';
 import { makeProject, minimalBrief, writeProjectFile } from '../helpers/project.js';
 

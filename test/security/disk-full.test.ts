@@ -25,7 +25,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...real, open, default: { ...real, open } };
 });
 
-const { writeFileAtomic, writeFilesAtomic, pendingTempFiles } = await import('../../src/build/write.js');
+const { writeFileAtomic, writeFilesAtomic, pendingTempFiles } = await import('../../src/io/write.js');
 const { describeError, exitCodeFor } = await import('../../src/cli/exit.js');
 
 describe('disk full', () => {

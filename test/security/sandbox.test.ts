@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildBriefs, Printer, problemsOf } from '../../src/index.js';
-import { SandboxViolation } from '../../src/pdf/print-page.js';
+import { SandboxViolation } from '../../src/print/print-page.js';
 import { briefText } from './brief.js';
 
 let server: Server;

@@ -1,14 +1,14 @@
 /** `briefsmith build`: prints one line per written file, problems, and a summary with the time. */
 import { relative } from 'node:path';
 import { rmSync } from 'node:fs';
-import { buildBriefs } from '../../build/build.js';
-import { pendingTempFiles } from '../../build/write.js';
+import { buildBriefs } from '../../engine/build.js';
+import { pendingTempFiles } from '../../io/write.js';
 import { formatProblems, problemsOf } from '../../errors/format.js';
 import { buildOptions } from '../build-options.js';
 import { parseCount, parseUrl, UsageError } from '../flags.js';
-import { parseShard } from '../../build/shard.js';
+import { parseShard } from '../../publish/shard.js';
 import { noBriefs, tooManyWarnings } from '../max-warnings.js';
-import { killAllBrowsers } from '../../pdf/printer.js';
+import { killAllBrowsers } from '../../print/printer.js';
 import { describeError } from '../exit.js';
 
 function onSignal(signal: NodeJS.Signals, code: number) {

@@ -1,5 +1,5 @@
 /** `briefsmith check`: parse and validate, print every problem, exit 1 on any error. */
-import { loadBriefs } from '../../build/load.js';
+import { loadBriefs } from '../../engine/load.js';
 import { formatProblems, problemsOf, type ReporterName } from '../../errors/format.js';
 import { lintTemplates } from '../../render/lint/lint-templates.js';
 import { templatesOption } from '../../config/config.js';

@@ -1,5 +1,5 @@
 /** `briefsmith doctor`: which Chromium prints PDFs (and why), its version, and the fonts used. */
-import { Printer } from '../../pdf/printer.js';
+import { Printer } from '../../print/printer.js';
 import { embeddedFontNames } from '../../render/fonts.js';
 import { templateDirs } from '../../render/templates.js';
 import { version } from '../../version.js';

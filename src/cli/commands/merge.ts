@@ -1,6 +1,6 @@
 /** `briefsmith merge`: prints what it copied and a summary; a refused merge is exit 2 with the reason. */
 import { relative } from 'node:path';
-import { mergeShards } from '../../build/merge.js';
+import { mergeShards } from '../../publish/merge.js';
 import { parseCount, parseString, parseUrl } from '../flags.js';
 
 export async function runMerge(shards: string[], flags: Record<string, unknown>): Promise<number> {

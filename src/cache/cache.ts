@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { briefIdSchema } from '../model/schema.js';
-import { formats } from './formats.js';
-import { sha256 } from './hash.js';
-import type { Format } from './formats.js';
-import { writeOwned } from './contained.js';
+import { formats } from '../render/formats.js';
+import { sha256 } from '../io/hash.js';
+import type { Format } from '../render/formats.js';
+import { writeOwned } from '../io/contained.js';
 
 /** Bumped whenever the cache's meaning changes, so old caches are ignored. */
 const cacheVersion = 3;

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputRecord } from './cache.js';
 import type { TemplateInputs } from './cache-inputs.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../io/hash.js';
 
 /**
  * True when `record` was rendered with `optionsKey` from templates that have not changed, and the

@@ -2,13 +2,13 @@
 import type { Brief } from '../types.js';
 import { generator as defaultGenerator } from '../version.js';
 import { renderHtml, renderJson, renderMarkdown, renderPdfSource, type RenderOptions } from '../render/render.js';
-import type { Printer, PrinterOptions } from '../pdf/printer.js';
+import type { Printer, PrinterOptions } from '../print/printer.js';
 import { attachFragments, fragmentsOf } from '../model/fragments.js';
-import type { Format } from './formats.js';
+import type { Format } from '../render/formats.js';
 import type { PdfMetadata } from '../pdf/metadata.js';
 import { refuseFlawed } from '../validate/flawed.js';
 
-export { formats, type Format } from './formats.js';
+export { formats, type Format } from '../render/formats.js';
 
 export interface RenderBriefOptions extends RenderOptions {
   /** A launched printer to reuse; without one a PDF render launches and closes its own. */
@@ -62,7 +62,7 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
       const source = renderPdfSource(brief, { ...options, generator }, cachedHtml(brief, { ...options, generator, site: false }));
       // Puppeteer and pdf-lib load only when a PDF is printed: every other command starts faster.
       const [{ Printer }, { sourceDateEpoch }, { finishPdf }] = await Promise.all([
-        import('../pdf/printer.js'), import('../pdf/metadata.js'), import('../pdf/finish.js'),
+        import('../print/printer.js'), import('../pdf/metadata.js'), import('../pdf/finish.js'),
       ]);
       const printer = options.printer ?? (await Printer.launch(options.printerOptions));
       try {

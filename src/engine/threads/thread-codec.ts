@@ -3,9 +3,9 @@
  * but not classes: a VFile, its messages and a TemplateError go across as plain objects and are
  * rebuilt on the other side, so callers never see which thread did the work.
  */
-import { TemplateError } from '../render/template-error.js';
-import type { BriefJobResult } from './brief-job.js';
-import { decodeFile, encodeFile, type PlainFile } from './plain-file.js';
+import { TemplateError } from '../../render/template-error.js';
+import type { BriefJobResult } from '../brief-job.js';
+import { decodeFile, encodeFile, type PlainFile } from '../../cache/plain-file.js';
 
 interface PlainTemplateError { template: string; reason: string; line: number | undefined; column: number | undefined; frame: string }
 

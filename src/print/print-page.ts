@@ -4,7 +4,7 @@
  * page is never printed in place of the brief).
  */
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { shellDocument, swapDocument } from './swap-document.js';
+import { shellDocument, swapDocument } from '../pdf/swap-document.js';
 
 export interface PrintOptions {
   paper: 'a4' | 'letter';

@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { resolveTemplateFile } from '../render/templates.js';
 import { embeddedFontNames } from '../render/fonts.js';
 import { generator } from '../version.js';
-import type { Format } from './render-brief.js';
-import { sha256 } from './hash.js';
+import type { Format } from '../render/formats.js';
+import { sha256 } from '../io/hash.js';
 
 const require = createRequire(import.meta.url);
 

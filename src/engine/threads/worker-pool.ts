@@ -6,10 +6,10 @@
  * fails only its own task and is replaced.
  */
 import { Worker } from 'node:worker_threads';
-import type { BriefJob, BriefJobResult } from './brief-job.js';
+import type { BriefJob, BriefJobResult } from '../brief-job.js';
 import type { WorkerTask } from './brief-worker.js';
 import { decodeError, decodeJobResult, type PlainError, type PlainJobResult } from './thread-codec.js';
-import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
+import type { FinishedPdf, FinishOptions } from '../../pdf/finish.js';
 
 /** A task without its id (Omit applied to each member of the union). */
 type TaskInput = WorkerTask extends infer Task ? (Task extends { id: number } ? Omit<Task, 'id'> : never) : never;
@@ -21,7 +21,7 @@ interface Slot { worker: Worker; current: Pending | null }
 /** The compiled worker entry; under a TypeScript test runner this module is src/, so use dist/. */
 function workerUrl(): URL {
   const here = new URL(import.meta.url);
-  return here.pathname.endsWith('.ts') ? new URL('../../dist/build/brief-worker.js', here) : new URL('./brief-worker.js', here);
+  return here.pathname.endsWith('.ts') ? new URL('../../../dist/engine/threads/brief-worker.js', here) : new URL('./brief-worker.js', here);
 }
 
 export class WorkerPool {

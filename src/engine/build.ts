@@ -10,16 +10,16 @@ import { VFile } from 'vfile';
 import { report } from '../errors/report.js';
 import { TemplateError } from '../render/template-error.js';
 import type { LoadOptions, LoadedBrief } from './load.js';
-import { formats as allFormats, type Format } from './formats.js';
+import { formats as allFormats, type Format } from '../render/formats.js';
 import { BriefPipeline } from './brief-pipeline.js';
 import type { BriefJob } from './brief-job.js';
 import { BuildSession } from './session.js';
-import { acquireLock } from './lock.js';
-import { assertSeparateOutDir } from './out-dir.js';
+import { acquireLock } from '../io/lock.js';
+import { assertSeparateOutDir } from '../io/out-dir.js';
 import { IncrementalBuild } from './incremental.js';
-import { PreviousPublication } from './since.js';
-import { buildFingerprint } from './fingerprint.js';
-import type { Shard } from './shard.js';
+import { PreviousPublication } from '../publish/since.js';
+import { buildFingerprint } from '../publish/fingerprint.js';
+import type { Shard } from '../publish/shard.js';
 import type { BuildEvent, BuildResult } from './build-result.js';
 
 export interface BuildOptions extends LoadOptions {

@@ -14,8 +14,8 @@ import { z } from 'zod';
 import { briefSchema } from '../model/schema.js';
 import type { Brief } from '../types.js';
 import { generator } from '../version.js';
-import { ownedPath } from './contained.js';
-import { sha256 } from './hash.js';
+import { ownedPath } from '../io/contained.js';
+import { sha256 } from '../io/hash.js';
 import type { PlainFile } from './plain-file.js';
 
 /** Bumped whenever an entry's meaning changes. */

@@ -3,9 +3,9 @@
  * passes sent by the WorkerPool, one at a time, and posts each result back.
  */
 import { parentPort } from 'node:worker_threads';
-import { runBriefJob, type BriefJob } from './brief-job.js';
+import { runBriefJob, type BriefJob } from '../brief-job.js';
 import { encodeError, encodeJobResult } from './thread-codec.js';
-import type { FinishOptions } from '../pdf/finish.js';
+import type { FinishOptions } from '../../pdf/finish.js';
 
 export type WorkerTask =
   | { id: number; kind: 'brief'; job: BriefJob }
@@ -17,7 +17,7 @@ async function perform(task: WorkerTask): Promise<{ result: unknown; transfer: A
     const result = await runBriefJob(task.job);
     return { result: encodeJobResult(result), transfer: result.outputs.map((output) => output.data.buffer as ArrayBuffer) };
   }
-  const { finishPdf } = await import('../pdf/finish.js');
+  const { finishPdf } = await import('../../pdf/finish.js');
   return { result: await finishPdf(task.printed, task.options), transfer: [] };
 }
 

@@ -4,8 +4,8 @@
  * duplicate ids, cache, manifest, index) without paying for a new Chromium on every save.
  * A one-off `buildBriefs` opens a session for itself and closes it when the build ends.
  */
-import { BrowserSupervisor, type BrowserEvent } from './browser-supervisor.js';
-import { WorkerPool } from './worker-pool.js';
+import { BrowserSupervisor, type BrowserEvent } from '../print/browser-supervisor.js';
+import { WorkerPool } from './threads/worker-pool.js';
 
 export interface SessionOptions {
   chrome?: string | undefined;

@@ -12,12 +12,12 @@ import { dirname, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { defaultLimits, exceededLimit, type ParseLimits } from '../model/limits.js';
+import { defaultLimits, exceededLimit, type ParseLimits } from '../source/limits.js';
 import { bodyStart } from '../source/front-matter.js';
 import { parseTree } from '../source/processor.js';
 import { decodeUtf8, normaliseText } from '../source/text.js';
-import { isInside, realPathOf } from './contained.js';
-import { sha256 } from './hash.js';
+import { isInside, realPathOf } from '../io/contained.js';
+import { sha256 } from '../io/hash.js';
 
 
 /**

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { assetsFolder, type SiteAsset } from '../render/site-assets.js';
 import { createManifest, manifestFileName, readManifestSync, writeManifest, type Manifest, type ManifestBrief } from './manifest.js';
-import { acquireLock } from './lock.js';
+import { acquireLock } from '../io/lock.js';
 import { publish } from './publish.js';
 import { removeOutputs } from './stale.js';
-import { sha256 } from './hash.js';
-import { writeOwned } from './contained.js';
+import { sha256 } from '../io/hash.js';
+import { writeOwned } from '../io/contained.js';
 
 /** The shards are not one whole build: a usage error (exit 2). */
 export class MergeError extends BriefsmithError {}

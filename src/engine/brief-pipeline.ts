@@ -5,7 +5,7 @@
  * render fails keeps all of its old outputs: nothing is written until every format is ready.
  */
 import { resolve } from 'node:path';
-import type { Printer } from '../pdf/printer.js';
+import type { Printer } from '../print/printer.js';
 import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
 import type { TemplateError } from '../render/template-error.js';
 import type { PdfSource } from '../render/render.js';
@@ -15,10 +15,10 @@ import { generator } from '../version.js';
 import { runBriefJob, type BriefJob, type BriefJobResult } from './brief-job.js';
 import { DuplicateIds } from './load.js';
 import { pdfMetadata } from './render-brief.js';
-import type { Format } from './formats.js';
+import type { Format } from '../render/formats.js';
 import type { IncrementalBuild } from './incremental.js';
-import { writeAllOwned } from './contained.js';
-import type { WorkerPool } from './worker-pool.js';
+import { writeAllOwned } from '../io/contained.js';
+import type { WorkerPool } from './threads/worker-pool.js';
 import type { BuildEvent, BuildResult } from './build-result.js';
 
 export interface PipelineContext {

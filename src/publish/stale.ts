@@ -2,11 +2,11 @@
  * Clean-up of out/: outputs of briefs that no longer exist (as recorded in the previous manifest,
  * so nothing briefsmith did not write is ever touched), and temp files left by a killed build.
  */
-import { processAlive } from './process-alive.js';
+import { processAlive } from '../io/process-alive.js';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ownedPath, removeOwned } from './contained.js';
+import { ownedPath, removeOwned } from '../io/contained.js';
 import type { ManifestBrief } from './manifest.js';
 
 /**

@@ -1,7 +1,7 @@
 /** What a build reports as it goes and when it ends (shared by the build and its pipeline). */
 import type { VFile } from 'vfile';
 import type { LoadedBrief } from './load.js';
-import type { Format } from './formats.js';
+import type { Format } from '../render/formats.js';
 
 export type BuildEvent =
   | { type: 'start'; total: number }

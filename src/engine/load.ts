@@ -10,8 +10,8 @@ import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { frontMatterMarkdown, validateBrief } from '../validate/validate.js';
 import { report } from '../errors/report.js';
 import type { Brief } from '../types.js';
-import { findBriefs } from './find.js';
-import { sourcesDirReader } from './sources-reader.js';
+import { findBriefs } from '../source/find.js';
+import { sourcesDirReader } from '../validate/sources-reader.js';
 import { inlineImage } from '../render/images.js';
 
 export interface LoadOptions {

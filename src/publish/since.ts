@@ -10,7 +10,7 @@ import { briefSchema } from '../model/schema.js';
 import { upgradeModel } from '../model/upgrade.js';
 import type { Brief } from '../types.js';
 import { manifestFileName, readManifest } from './manifest.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../io/hash.js';
 
 /** `--since` names something that is neither a published out dir nor a manifest (exit 2). */
 export class SinceError extends BriefsmithError {

@@ -4,7 +4,7 @@
  * the brief being printed when Chromium died fails, and a brief that was only waiting for a
  * page then gets one try on the fresh browser.
  */
-import type { Printer, PrinterOptions } from '../pdf/printer.js';
+import type { Printer, PrinterOptions } from './printer.js';
 
 export type BrowserEvent = { type: 'browser'; path: string; reason: string; pid?: number | undefined };
 
@@ -18,7 +18,7 @@ export class BrowserSupervisor {
 
   /** The browser, launched on the first call. A launch failure is an environment error for the caller. */
   launch(): Promise<Printer> {
-    this.launching ??= import('../pdf/printer.js').then(async ({ Printer }) => {
+    this.launching ??= import('./printer.js').then(async ({ Printer }) => {
       const printer = await Printer.launch(this.options);
       this.onEvent?.({ type: 'browser', path: printer.chrome.path, reason: printer.chrome.reason, pid: printer.pid });
       return printer;

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import MiniSearch from 'minisearch';
 import { modelText } from '../render/plain-text.js';
 import type { Manifest } from './manifest.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../io/hash.js';
 import { assetsFolder, hashedAssetPath, type SiteAsset } from '../render/site-assets.js';
 
 const require = createRequire(import.meta.url);

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { briefIdSchema } from '../model/schema.js';
 import { version } from '../version.js';
-import { formats, type Format } from './formats.js';
-import type { CacheEntry } from './cache.js';
-import { writeOwned } from './contained.js';
+import { formats, type Format } from '../render/formats.js';
+import type { CacheEntry } from '../cache/cache.js';
+import { writeOwned } from '../io/contained.js';
 
 export const manifestFileName = 'manifest.json';
 

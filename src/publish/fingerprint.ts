@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { templateDirs } from '../render/templates.js';
 import { generator } from '../version.js';
-import type { Format } from './formats.js';
-import { sha256 } from './hash.js';
+import type { Format } from '../render/formats.js';
+import { sha256 } from '../io/hash.js';
 
 export interface FingerprintInput {
   cwd: string;

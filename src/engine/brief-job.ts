@@ -13,14 +13,14 @@ import { detachFragments } from '../model/fragments.js';
 import { generator } from '../version.js';
 import { loadBrief, type LoadedOne } from './load.js';
 import { renderBrief } from './render-brief.js';
-import type { Format } from './formats.js';
-import { diffBriefs, type BriefChanges } from './model-diff.js';
-import { PreviousPublication } from './since.js';
+import type { Format } from '../render/formats.js';
+import { diffBriefs, type BriefChanges } from '../publish/model-diff.js';
+import { PreviousPublication } from '../publish/since.js';
 import { fieldsOf, seedFields } from '../render/field-cache.js';
 import { decodeUtf8 } from '../source/text.js';
-import { modelKey, readModel, writeModel, type CachedModel } from './model-cache.js';
-import { briefSourceHash } from './source-hash.js';
-import { decodeFile, encodeFile } from './plain-file.js';
+import { modelKey, readModel, writeModel, type CachedModel } from '../cache/model-cache.js';
+import { briefSourceHash } from '../cache/source-hash.js';
+import { decodeFile, encodeFile } from '../cache/plain-file.js';
 
 export interface BriefJob {
   /** Absolute path of the brief. */

@@ -13,8 +13,8 @@ import type { Manifest } from './manifest.js';
 import { writeIndexPage } from './index-page.js';
 import { feedFileName, renderFeed } from './feed.js';
 import { buildSearchAsset, searchAssetPath, searchLibraryAsset } from './search-index.js';
-import { readTextOrNull } from './write.js';
-import { removeOwned, writeOwned } from './contained.js';
+import { readTextOrNull } from '../io/write.js';
+import { removeOwned, writeOwned } from '../io/contained.js';
 
 export interface PublishOptions {
   /** Stylesheets and fonts the brief pages link (site mode); empty for standalone pages. */

@@ -5,8 +5,8 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { SourceText } from '../validate/quotes.js';
-import { isInside } from './contained.js';
+import type { SourceText } from './quotes.js';
+import { isInside } from '../io/contained.js';
 
 /** A `readSource` for validateBrief: looks the key up in the draft's sources and reads its `file`. */
 export function sourcesDirReader(sourcesDir: string, draft: Record<string, unknown>): (key: string) => SourceText {
