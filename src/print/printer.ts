@@ -150,6 +150,9 @@ export class Printer {
       await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, 5_000); })]);
       clearTimeout(timer);
     }
+    // Once disconnected, nothing listens on the pipes any more: killing the process then makes
+    // them fail (ECONNRESET), which must not surface as an unhandled error of the caller.
+    for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
     kill.abort();
     running.delete(kill);
   }
