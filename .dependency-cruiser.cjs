@@ -32,7 +32,10 @@ const pattern = (names) => `^src/(${names.map((name) => name.replace('.', '\\.')
 
 const orderRules = stages.slice(0, -1).map((stage, index) => ({
   name: `stage-order:${stage[0]}`,
-  comment: `${stage.join(', ')} may import only earlier stages, not ${stages.slice(index + 1).flat().join(', ')}`,
+  comment: `${stage.join(', ')} may import only earlier stages, not ${stages
+    .slice(index + 1)
+    .flat()
+    .join(', ')}`,
   severity: 'error',
   from: { path: pattern(stage) },
   to: { path: pattern(stages.slice(index + 1).flat()) },

@@ -30,8 +30,7 @@ function smallCopy(index) {
 }
 
 function copy(index, edit = '') {
-  return sample.replace(/^id: .*$/m, `id: bench-${String(index).padStart(4, '0')}`)
-    .replace(/^title: (.*)$/m, `title: $1 — copy ${index}${edit}`);
+  return sample.replace(/^id: .*$/m, `id: bench-${String(index).padStart(4, '0')}`).replace(/^title: (.*)$/m, `title: $1 — copy ${index}${edit}`);
 }
 
 async function timed(action) {
@@ -85,7 +84,11 @@ export async function run() {
         try {
           const all = await timed(() => buildBriefs({ cwd: big, formats, ...(threads === undefined ? {} : { threads }) }));
           if (all.result.written.length !== 3000) throw new Error(`1000 briefs wrote ${all.result.written.length} files`);
-          rows.push({ label: threads === undefined ? label : `  same ${label.includes('small') ? 'small briefs' : 'briefs'}, on one thread (--threads 0)`, value: all.seconds, ...(threads === undefined ? { goal } : {}) });
+          rows.push({
+            label: threads === undefined ? label : `  same ${label.includes('small') ? 'small briefs' : 'briefs'}, on one thread (--threads 0)`,
+            value: all.seconds,
+            ...(threads === undefined ? { goal } : {}),
+          });
         } finally {
           rmSync(big, { recursive: true, force: true });
         }

@@ -83,17 +83,27 @@ async function runSet(sample, prefix) {
 
     const best = { briefsmith: null, floor: null, mdToPdf: null };
     let mdToPdfError = null;
-    const keep = (name, result) => { if (!best[name] || result.seconds < best[name].seconds) best[name] = result; };
+    const keep = (name, result) => {
+      if (!best[name] || result.seconds < best[name].seconds) best[name] = result;
+    };
     for (let round = 0; round < runs; round++) {
       keep('briefsmith', await measure(process.execPath, [worker, 'briefsmith', briefsmithConfig]));
       keep('floor', await measure(process.execPath, [worker, 'floor', floorConfig]));
       if (fullChromium) {
         // md-to-pdf opens every file at once and now and then fails a run (its 30 s navigation
         // timeout, a closed target): a failed round is skipped, and reported only if all fail.
-        try { keep('mdToPdf', await measure(process.execPath, [mdToPdf, '--launch-options', launch, ...mdFiles], { cwd })); } catch (error) { mdToPdfError = error.message.slice(-300); }
+        try {
+          keep('mdToPdf', await measure(process.execPath, [mdToPdf, '--launch-options', launch, ...mdFiles], { cwd }));
+        } catch (error) {
+          mdToPdfError = error.message.slice(-300);
+        }
       }
     }
-    const cold = await measure(process.execPath, [join(root, 'bin', 'briefsmith.js'), 'build', join(cwd, 'one', 'one.md'), '--format', 'pdf', '--out', join(cwd, 'one', 'out'), '--force'], { cwd });
+    const cold = await measure(
+      process.execPath,
+      [join(root, 'bin', 'briefsmith.js'), 'build', join(cwd, 'one', 'one.md'), '--format', 'pdf', '--out', join(cwd, 'one', 'out'), '--force'],
+      { cwd },
+    );
 
     const rows = [];
     const describe = (name, label) => {
@@ -105,11 +115,17 @@ async function runSet(sample, prefix) {
     describe('briefsmith', '(a) briefsmith md+html+pdf+json');
     describe('floor', '(b) Chrome floor, setContent + pdf()');
     if (best.mdToPdf) describe('mdToPdf', '(c) md-to-pdf 5 on full Chromium');
-    else console.log(fullChromium ? `(c) md-to-pdf failed: ${mdToPdfError}` : '(c) md-to-pdf skipped: no full Chromium at /usr/bin/chromium (apt-get install chromium).');
+    else
+      console.log(
+        fullChromium ? `(c) md-to-pdf failed: ${mdToPdfError}` : '(c) md-to-pdf skipped: no full Chromium at /usr/bin/chromium (apt-get install chromium).',
+      );
     rows.push({ label: 'briefsmith / Chrome floor', value: best.briefsmith.seconds / best.floor.seconds, unit: 'x', goal: '≤ 1.50×' });
-    if (best.mdToPdf) rows.push({ label: 'md-to-pdf / briefsmith (speed-up)', value: best.mdToPdf.seconds / best.briefsmith.seconds, unit: 'x', goal: '≥ 3.00×' });
+    if (best.mdToPdf)
+      rows.push({ label: 'md-to-pdf / briefsmith (speed-up)', value: best.mdToPdf.seconds / best.briefsmith.seconds, unit: 'x', goal: '≥ 3.00×' });
     rows.push({ label: 'time to first PDF, one brief, cold `briefsmith build`', value: cold.seconds, unit: 's' });
-    console.log(`${prefix}${count} briefs of ${await pagesOf(join(cwd, 'out-briefsmith', 'bench-pdf-000.pdf'))} pages, concurrency ${concurrency}, best of ${runs}`);
+    console.log(
+      `${prefix}${count} briefs of ${await pagesOf(join(cwd, 'out-briefsmith', 'bench-pdf-000.pdf'))} pages, concurrency ${concurrency}, best of ${runs}`,
+    );
     return rows.map((row) => ({ ...row, label: `${prefix}${row.label}` }));
   } finally {
     rmSync(cwd, { recursive: true, force: true });

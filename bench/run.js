@@ -17,7 +17,9 @@ const only = args.filter((arg) => !arg.startsWith('--'));
 const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : {};
 const results = { ...baseline };
 
-const files = readdirSync(here).filter((name) => name.endsWith('.js') && name !== 'run.js').sort();
+const files = readdirSync(here)
+  .filter((name) => name.endsWith('.js') && name !== 'run.js')
+  .sort();
 for (const file of files) {
   const name = file.slice(0, -3);
   if (only.length > 0 && !only.includes(name)) continue;

@@ -22,7 +22,10 @@ function project() {
   const cwd = mkdtempSync(join(tmpdir(), 'bs-bench-shards-'));
   mkdirSync(join(cwd, 'briefs'));
   for (let index = 0; index < count; index++) {
-    writeFileSync(join(cwd, 'briefs', `b${index}.md`), sample.replace(/^id: .*$/m, `id: bench-${String(index).padStart(4, '0')}`).replace(/^title: (.*)$/m, `title: $1 — copy ${index}`));
+    writeFileSync(
+      join(cwd, 'briefs', `b${index}.md`),
+      sample.replace(/^id: .*$/m, `id: bench-${String(index).padStart(4, '0')}`).replace(/^title: (.*)$/m, `title: $1 — copy ${index}`),
+    );
   }
   return cwd;
 }
@@ -55,7 +58,12 @@ export async function run() {
       for (let index = 1; index <= shards; index++) {
         times.push(await timed(() => buildBriefs({ cwd, formats, site: true, env, outDir: `s${shards}/${index}`, shard: { index, count: shards } })));
       }
-      const merge = await timed(() => mergeShards(times.map((_, index) => join(cwd, `s${shards}`, String(index + 1))), { outDir: join(cwd, `merged${shards}`) }));
+      const merge = await timed(() =>
+        mergeShards(
+          times.map((_, index) => join(cwd, `s${shards}`, String(index + 1))),
+          { outDir: join(cwd, `merged${shards}`) },
+        ),
+      );
       rows.push({ label: `${count} briefs in ${shards} shard${shards === 1 ? '' : 's'}: slowest shard`, value: Math.max(...times) });
       rows.push({ label: `${count} briefs in ${shards} shard${shards === 1 ? '' : 's'}: all shards, one after another`, value: times.reduce((a, b) => a + b) });
       rows.push({ label: `${count} briefs in ${shards} shard${shards === 1 ? '' : 's'}: merge`, value: merge });

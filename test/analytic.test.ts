@@ -11,7 +11,11 @@ const grades = (text: string) => likelihoodMentions(text).map((mention) => `${me
 describe('likelihood words', () => {
   it('maps every ICD 203 term and its synonym to the scale', () => {
     expect(grades('almost no chance; a remote possibility')).toEqual(['almost no chance=almost no chance', 'remote possibility=almost no chance']);
-    expect(grades('very unlikely; highly improbable; highly unlikely')).toEqual(['very unlikely=very unlikely', 'highly improbable=very unlikely', 'highly unlikely=very unlikely']);
+    expect(grades('very unlikely; highly improbable; highly unlikely')).toEqual([
+      'very unlikely=very unlikely',
+      'highly improbable=very unlikely',
+      'highly unlikely=very unlikely',
+    ]);
     expect(grades('unlikely; improbable')).toEqual(['unlikely=unlikely', 'improbable=unlikely']);
     expect(grades('roughly even chance; roughly even odds')).toEqual(['roughly even chance=roughly even chance', 'roughly even odds=roughly even chance']);
     expect(grades('likely; probable; probably')).toEqual(['likely=likely', 'probable=likely', 'probably=likely']);
@@ -57,8 +61,10 @@ ${rules}sources:
 ${body}
 `;
 
-const problems = (text: string) => problemsOf([validateBrief(parseBrief(text, { path: 'case.md' })).file])
-  .map((problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.ruleId}`);
+const problems = (text: string) =>
+  problemsOf([validateBrief(parseBrief(text, { path: 'case.md' })).file]).map(
+    (problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.ruleId}`,
+  );
 
 describe('per-brief rule settings', () => {
   const body = '## Body\n\nNo source here.\n\nLikely, with high confidence, it stays. [@alpha]';

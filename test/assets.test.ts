@@ -28,7 +28,7 @@ describe('a template asset', () => {
   it('is inlined as a data: URL, and the HTML still loads nothing', async () => {
     const html = await renderBrief(brief, 'html', { templates: fixture });
     expect(html).toContain(`<img class="logo" src="data:image/png;base64,${logo.toString('base64')}"`);
-    expect(html).toContain("img-src data:");
+    expect(html).toContain('img-src data:');
     expect(lintTemplates({ templates: fixture })).toEqual([]);
   });
 
@@ -40,7 +40,10 @@ describe('a template asset', () => {
     ['bad.svg', /expected an SVG without an active element/],
   ])('%s is an error at the template line that names it, in the build and in templates lint', async (name, reason) => {
     const dir = templatesNaming(name, { 'fake.png': 'not an image', 'bad.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' });
-    const error = await renderBrief(brief, 'html', { templates: dir }).then(() => null, (caught: unknown) => caught);
+    const error = await renderBrief(brief, 'html', { templates: dir }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(TemplateError);
     expect((error as TemplateError).message).toMatch(reason);
     expect((error as TemplateError).message).toMatch(/partials\/html\/cover\.hbs:4:/);
@@ -51,9 +54,16 @@ describe('a template asset', () => {
   });
 
   it('may be an SVG that holds only shapes, text and references inside itself', async () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/><use href="#g"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/><use href="#g"/></svg>';
     expect(svgProblem(svg)).toBeNull();
-    for (const bad of ['<svg onload="x()"/>', '<svg><image href="https://example.org/a.png"/></svg>', '<svg><rect style="fill:url(https://x)"/></svg>', '<!DOCTYPE svg [<!ENTITY e "x">]><svg/>', '<svg><foreignObject/></svg>']) {
+    for (const bad of [
+      '<svg onload="x()"/>',
+      '<svg><image href="https://example.org/a.png"/></svg>',
+      '<svg><rect style="fill:url(https://x)"/></svg>',
+      '<!DOCTYPE svg [<!ENTITY e "x">]><svg/>',
+      '<svg><foreignObject/></svg>',
+    ]) {
       expect(svgProblem(bad), bad).not.toBeNull();
     }
     const html = await renderBrief(brief, 'html', { templates: templatesNaming('crest.svg', { 'crest.svg': svg }) });
@@ -74,10 +84,13 @@ describe('a template asset in the PDF', () => {
     const document = await PDFDocument.load(await renderBrief(brief, 'pdf', { printer, templates: fixture }), { updateMetadata: false });
     const resources = document.getPages()[0]!.node.Resources();
     const xObjects = resources?.lookup(PDFName.of('XObject'));
-    const images = xObjects instanceof PDFDict ? xObjects.entries().filter(([, reference]) => {
-      const object = document.context.lookup(reference);
-      return object && 'dict' in object && (object.dict as PDFDict).get(PDFName.of('Subtype')) === PDFName.of('Image');
-    }) : [];
+    const images =
+      xObjects instanceof PDFDict
+        ? xObjects.entries().filter(([, reference]) => {
+            const object = document.context.lookup(reference);
+            return object && 'dict' in object && (object.dict as PDFDict).get(PDFName.of('Subtype')) === PDFName.of('Image');
+          })
+        : [];
     expect(images.length).toBeGreaterThan(0);
   });
 });

@@ -22,8 +22,13 @@ describe('manifest.json and index.html', () => {
     expect(manifest.briefs.map((brief: { id: string }) => brief.id)).toEqual(['full-brief', 'minimal-brief']);
     const [, minimal] = manifest.briefs;
     expect(minimal).toMatchObject({
-      id: 'minimal-brief', title: 'A minimal brief', date: '2025-10-28', classification: 'UNCLASSIFIED',
-      source: 'briefs/z.md', sourceHash: sha(minimalBrief), builtAt: '2025-11-01T00:00:00.000Z',
+      id: 'minimal-brief',
+      title: 'A minimal brief',
+      date: '2025-10-28',
+      classification: 'UNCLASSIFIED',
+      source: 'briefs/z.md',
+      sourceHash: sha(minimalBrief),
+      builtAt: '2025-11-01T00:00:00.000Z',
     });
     expect(minimal.outputs.map((output: { format: string }) => output.format)).toEqual(['md', 'html', 'json']);
     for (const output of minimal.outputs) {
@@ -45,7 +50,9 @@ describe('manifest.json and index.html', () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
     expect(scripts.map((match) => match[1])).toEqual([indexScript]);
     expect(html.replace(scripts[0]![0], '')).not.toMatch(/<script|<b>|src=|https?:/);
-    expect(html).toContain(`content="default-src 'none'; script-src 'sha256-${createHash('sha256').update(indexScript).digest('base64')}' 'strict-dynamic'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"`);
+    expect(html).toContain(
+      `content="default-src 'none'; script-src 'sha256-${createHash('sha256').update(indexScript).digest('base64')}' 'strict-dynamic'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"`,
+    );
     expect(html).toContain('<a href="hostile.html">');
     expect(html).toContain('<a href="hostile.md">Markdown</a>');
     expect(html).toContain('<time datetime="2025-10-28">28 October 2025</time>');
@@ -89,7 +96,12 @@ describe('stale outputs', () => {
     await build(cwd);
     const path = join(cwd, 'out', 'manifest.json');
     const manifest = JSON.parse(readFileSync(path, 'utf8'));
-    manifest.briefs.push({ ...manifest.briefs[0], id: 'gone', source: 'briefs/gone.md', outputs: [{ format: 'md', path: '../keep.txt', bytes: 1, sha256: '' }] });
+    manifest.briefs.push({
+      ...manifest.briefs[0],
+      id: 'gone',
+      source: 'briefs/gone.md',
+      outputs: [{ format: 'md', path: '../keep.txt', bytes: 1, sha256: '' }],
+    });
     writeFileSync(path, JSON.stringify(manifest));
     await build(cwd);
     expect(readFileSync(join(cwd, 'keep.txt'), 'utf8')).toBe('precious');

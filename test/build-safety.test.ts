@@ -12,7 +12,8 @@ import { makeProject, minimalBrief, withId, writeProjectFile } from './helpers/p
 
 const bin = join(root, 'bin', 'briefsmith.js');
 const temps = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
-const manyBriefs = (count: number, text: string) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`briefs/b${index}.md`, withId(text, `brief-${index}`)]));
+const manyBriefs = (count: number, text: string) =>
+  Object.fromEntries(Array.from({ length: count }, (_, index) => [`briefs/b${index}.md`, withId(text, `brief-${index}`)]));
 
 /** Every output in `out` is whole: JSON parses, HTML ends, Markdown ends with the classification. */
 function expectWholeOutputs(out: string, count: number, marker: RegExp) {
@@ -52,9 +53,10 @@ describe('lock', () => {
 
   it('runs two builds started at once one after the other', async () => {
     const cwd = makeProject(manyBriefs(3, minimalBrief));
-    const run = () => new Promise<number | null>((resolve) => {
-      spawn(process.execPath, [bin, 'build', '--format', 'md,html,json'], { cwd, stdio: 'ignore' }).on('exit', resolve);
-    });
+    const run = () =>
+      new Promise<number | null>((resolve) => {
+        spawn(process.execPath, [bin, 'build', '--format', 'md,html,json'], { cwd, stdio: 'ignore' }).on('exit', resolve);
+      });
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);
     expectWholeOutputs(join(cwd, 'out'), 3, /A minimal brief/);
     expect(temps(join(cwd, 'out'))).toEqual([]);
@@ -69,15 +71,18 @@ describe('an interrupted build', () => {
     it(`killed with ${signal} mid-build leaves whole outputs and, by the next build, no temp files`, async () => {
       const cwd = makeProject(manyBriefs(count, minimalBrief));
       expect(runCli(['build', '--format', 'md,html,json', '--concurrency', '1'], { cwd }).status).toBe(0);
-      for (let index = 0; index < count; index++) writeProjectFile(cwd, `briefs/b${index}.md`, withId(minimalBrief, `brief-${index}`).replace('A minimal brief', 'An edited brief'));
+      for (let index = 0; index < count; index++)
+        writeProjectFile(cwd, `briefs/b${index}.md`, withId(minimalBrief, `brief-${index}`).replace('A minimal brief', 'An edited brief'));
 
       const child = spawn(process.execPath, [bin, 'build', '--format', 'md,html,json', '--concurrency', '1'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
       let output = '';
       const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, killedBy) => resolve(killedBy ?? code)));
-      await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if ((output.match(/^wrote /gm) ?? []).length >= 3) resolve();
-      }));
+      await new Promise<void>((resolve) =>
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if ((output.match(/^wrote /gm) ?? []).length >= 3) resolve();
+        }),
+      );
       child.kill(signal);
       expect(await exited).not.toBe(0);
       expect(output).not.toMatch(/^built /m);

@@ -23,7 +23,12 @@ function project(): string {
 
 function outputs(dir: string): Record<string, string> {
   const out = join(dir, 'out');
-  return Object.fromEntries(readdirSync(out).filter((name) => /^(copy|minimal).*\.(md|html|json)$/.test(name)).sort().map((name) => [name, readFileSync(join(out, name), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(out)
+      .filter((name) => /^(copy|minimal).*\.(md|html|json)$/.test(name))
+      .sort()
+      .map((name) => [name, readFileSync(join(out, name), 'utf8')]),
+  );
 }
 
 describe('builds on worker threads', () => {
@@ -42,7 +47,9 @@ describe('builds on worker threads', () => {
     expect(problems.some((problem) => problem.ruleId === 'duplicate-id' && problem.file === join('briefs', 'c-duplicate.md'))).toBe(true);
     expect(problems.some((problem) => problem.ruleId === 'missing-field')).toBe(true);
     expect(many.briefs.map((loaded) => loaded.file.path)).toEqual(one.briefs.map((loaded) => loaded.file.path));
-    expect(many.briefs.filter((loaded) => loaded.brief).map((loaded) => loaded.brief!.meta.id)).toEqual(one.briefs.filter((loaded) => loaded.brief).map((loaded) => loaded.brief!.meta.id));
+    expect(many.briefs.filter((loaded) => loaded.brief).map((loaded) => loaded.brief!.meta.id)).toEqual(
+      one.briefs.filter((loaded) => loaded.brief).map((loaded) => loaded.brief!.meta.id),
+    );
   });
 
   it('report a template error from a worker with its file and line, and write nothing for that brief', async () => {

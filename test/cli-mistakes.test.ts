@@ -18,7 +18,10 @@ const oneLine = (stderr: string) => stderr.trim().split('\n');
 describe('environment mistakes', () => {
   it('a folder without briefs is exit 2, for check and build', () => {
     const empty = scratch();
-    for (const args of [['check', empty], ['build', empty, '--out', join(scratch(), 'out')]]) {
+    for (const args of [
+      ['check', empty],
+      ['build', empty, '--out', join(scratch(), 'out')],
+    ]) {
       const result = runCli(args);
       expect(result.status).toBe(2);
       expect(oneLine(result.stderr)).toEqual([`briefsmith: No briefs found in ${empty}: a brief is a .md file (README.md is skipped)`]);
@@ -34,15 +37,19 @@ describe('environment mistakes', () => {
     cpSync(minimal, join(project, 'brief.md'));
     const config = runCli(['build', 'brief.md', '--format', 'md'], { cwd: project });
     expect(config.status).toBe(2);
-    expect(oneLine(config.stderr)).toEqual([`briefsmith: "templates" in ${join(project, 'briefsmith.config.json')}: no such templates folder: ${join(project, 'house-style')}`]);
+    expect(oneLine(config.stderr)).toEqual([
+      `briefsmith: "templates" in ${join(project, 'briefsmith.config.json')}: no such templates folder: ${join(project, 'house-style')}`,
+    ]);
   });
 
-  it('--since naming the build\'s own out dir is exit 2', () => {
+  it("--since naming the build's own out dir is exit 2", () => {
     const out = join(scratch(), 'out');
     expect(runCli(['build', minimal, '--format', 'json', '--out', out]).status).toBe(0);
     const result = runCli(['build', minimal, '--format', 'json', '--out', out, '--since', out]);
     expect(result.status).toBe(2);
-    expect(oneLine(result.stderr)).toEqual([`briefsmith: --since: ${out} is the output folder of this build; keep the previous publication elsewhere (\`cp -r out previous\`, then \`--since previous\`)`]);
+    expect(oneLine(result.stderr)).toEqual([
+      `briefsmith: --since: ${out} is the output folder of this build; keep the previous publication elsewhere (\`cp -r out previous\`, then \`--since previous\`)`,
+    ]);
   });
 
   it('serve on a port in use is exit 2 and does not keep running', async () => {
@@ -61,7 +68,9 @@ describe('environment mistakes', () => {
   it('a closed stdout (`templates list | head -1`) ends quietly', async () => {
     const child = spawn(process.execPath, [join(root, 'bin', 'briefsmith.js'), 'templates', 'list'], { cwd: root });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     child.stdout.once('data', () => child.stdout.destroy());
     const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     expect(stderr).toBe('');
@@ -70,7 +79,7 @@ describe('environment mistakes', () => {
 });
 
 describe('--max-warnings', () => {
-  it('lets the `new` skeleton\'s placeholders fail check and build, and passes at the limit', () => {
+  it("lets the `new` skeleton's placeholders fail check and build, and passes at the limit", () => {
     const project = scratch();
     expect(runCli(['new', 'kestria-2026-01', '--date', '2026-01-10'], { cwd: project }).status).toBe(0);
     const plain = runCli(['check', 'briefs'], { cwd: project });

@@ -37,28 +37,42 @@ function apply([kind, where]: [string, number]): string {
 }
 
 /** Words only: letters and digits, lowercased, one space between. */
-const fold = (text: string) => ` ${text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const fold = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 /** The sentences of the body's prose, without the markup that is not text (fences, attributes, citations, link targets). */
-const withoutMarkup = (text: string) => text
-  .replace(/^[ \t>]*:{3,}.*$/gm, '\n')
-  .replace(/\{[^{}\n]*\}/g, ' ')
-  .replace(/:{1,2}[A-Za-z][\w-]*\[/g, ' ')
-  .replace(/\[@[^\]\n]*\]/g, ' ')
-  .replace(/\]\([^)\s]*\)/g, ' ')
-  // The Markdown output numbers citations (`\[4; 2]`) and may put one after a quote.
-  .replace(/\\?\[\d+(?:;\s*\d+)*\]/g, ' ');
+const withoutMarkup = (text: string) =>
+  text
+    .replace(/^[ \t>]*:{3,}.*$/gm, '\n')
+    .replace(/\{[^{}\n]*\}/g, ' ')
+    .replace(/:{1,2}[A-Za-z][\w-]*\[/g, ' ')
+    .replace(/\[@[^\]\n]*\]/g, ' ')
+    .replace(/\]\([^)\s]*\)/g, ' ')
+    // The Markdown output numbers citations (`\[4; 2]`) and may put one after a quote.
+    .replace(/\\?\[\d+(?:;\s*\d+)*\]/g, ' ');
 
 function proseSentences(text: string): string[] {
   // A heading is a sentence of its own, even without a blank line after it.
   const prose = withoutMarkup(text.slice(bodyStart(text))).replace(/^(#{1,6}[ \t].*)$/gm, '\n$1\n');
-  return prose.split(/(?<=[.!?])\s+|\n\s*\n/).map(fold).filter((sentence) => sentence.trim() !== '');
+  return prose
+    .split(/(?<=[.!?])\s+|\n\s*\n/)
+    .map(fold)
+    .filter((sentence) => sentence.trim() !== '');
 }
 
 /** String values of the model, deep. */
-const strings = (value: unknown): string[] => typeof value === 'string' ? [value]
-  : Array.isArray(value) ? value.flatMap(strings)
-    : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+const strings = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.flatMap(strings)
+      : value && typeof value === 'object'
+        ? Object.values(value).flatMap(strings)
+        : [];
 
 /** Why `text` is wrongly accepted, or null when it has an error or keeps every sentence. */
 export async function conservationFailure(text: string): Promise<string | null> {
@@ -67,7 +81,9 @@ export async function conservationFailure(text: string): Promise<string | null> 
   const model = fold(withoutMarkup(strings(JSON.parse(await renderBrief(brief, 'json'))).join('\n')));
   const markdown = fold(withoutMarkup(await renderBrief(brief, 'md')));
   // Structure too: each section the writer opened is a section of the model and a heading of the output.
-  const titles = new Set(((JSON.parse(await renderBrief(brief, 'json')) as { sections?: Array<{ title?: string }> }).sections ?? []).map((section) => fold(section.title ?? '')));
+  const titles = new Set(
+    ((JSON.parse(await renderBrief(brief, 'json')) as { sections?: Array<{ title?: string }> }).sections ?? []).map((section) => fold(section.title ?? '')),
+  );
   const headings = new Set([...(await renderBrief(brief, 'md')).matchAll(/^#{1,6}[ \t]+(.*)$/gm)].map((match) => fold(withoutMarkup(match[1]!))));
   for (const match of text.slice(bodyStart(text)).matchAll(/^##[ \t]+(.*)$/gm)) {
     const heading = fold(withoutMarkup(match[1]!));
@@ -88,9 +104,16 @@ it('keeps every sentence of the unslipped sample (the property is not vacuous)',
   expect(await conservationFailure(`${sample}\n<div>A sentence no reader sees.</div>\n`)).toMatch(/^not in the Markdown output: .* a sentence no reader sees /);
 });
 
-it('either reports an error or loses no sentence, for any small slip', async () => {
-  await fc.assert(fc.asyncProperty(slip, async (change) => {
-    const failure = await conservationFailure(apply(change as [string, number]));
-    expect(failure, `${change[0]} at ${change[1]}`).toBeNull();
-  }), { numRuns: runs });
-}, Math.max(600_000, runs * 2_000));
+it(
+  'either reports an error or loses no sentence, for any small slip',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(slip, async (change) => {
+        const failure = await conservationFailure(apply(change as [string, number]));
+        expect(failure, `${change[0]} at ${change[1]}`).toBeNull();
+      }),
+      { numRuns: runs },
+    );
+  },
+  Math.max(600_000, runs * 2_000),
+);

@@ -21,7 +21,11 @@ describe('walkContent', () => {
     const content = '/P <</MCID 0 /ActualText (a \\) Tj >> b)>> BDC [(x) -20 (]) ] TJ % Tj in a comment\nBI /W 1 /H 1 ID \u0001EI\u0002 EI Q 1 2 Td';
     const seen: [string, string, number | undefined][] = [];
     walkContent(bytesOf(content), (operation) => {
-      seen.push([content.slice(operation.operatorStart, operation.end).slice(0, 3), content.slice(operation.start, operation.operatorStart).trim(), operation.number(1)]);
+      seen.push([
+        content.slice(operation.operatorStart, operation.end).slice(0, 3),
+        content.slice(operation.start, operation.operatorStart).trim(),
+        operation.number(1),
+      ]);
     });
     expect(seen).toEqual([
       ['BDC', '/P <</MCID 0 /ActualText (a \\) Tj >> b)>>', undefined],
@@ -48,16 +52,18 @@ describe('artifactEditor', () => {
       'Q EMC',
       '/Im1 Do',
     ].join('\n');
-    expect(edited(artifactEditor, content)).toBe([
-      'q 1 0 0 1 0 0 cm 0 0 0 rg',
-      'BT /F1 10 Tf 1 0 0 1 5 5 Tm \n/Artifact BMC\n<01> Tj 2 0 Td <02> Tj \nEMC\nET',
-      '0 0 10 10 re W n',
-      '/P <</MCID 0 >>BDC BT <03> Tj ET EMC',
-      '\n/Artifact BMC\n1 1 1 1 re f 3 1 1 1 re f',
-      '\nEMC\n/Span <</MCID 1 >>BDC 0 0 m 5 5 l S',
-      'Q EMC',
-      '\n/Artifact BMC\n/Im1 Do\nEMC\n',
-    ].join('\n'));
+    expect(edited(artifactEditor, content)).toBe(
+      [
+        'q 1 0 0 1 0 0 cm 0 0 0 rg',
+        'BT /F1 10 Tf 1 0 0 1 5 5 Tm \n/Artifact BMC\n<01> Tj 2 0 Td <02> Tj \nEMC\nET',
+        '0 0 10 10 re W n',
+        '/P <</MCID 0 >>BDC BT <03> Tj ET EMC',
+        '\n/Artifact BMC\n1 1 1 1 re f 3 1 1 1 re f',
+        '\nEMC\n/Span <</MCID 1 >>BDC 0 0 m 5 5 l S',
+        'Q EMC',
+        '\n/Artifact BMC\n/Im1 Do\nEMC\n',
+      ].join('\n'),
+    );
   });
 
   it('adds nothing to a stream whose painting is all tagged, or that paints nothing', () => {

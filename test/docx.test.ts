@@ -21,12 +21,18 @@ const epoch = { SOURCE_DATE_EPOCH: '1761609600' };
 const emptyProject = () => mkdtempSync(join(tmpdir(), 'bs-docx-'));
 
 const parts = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
-const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const textOf = (xml: string) =>
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((match) => match[1])
+    .join('')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const paragraphs = (xml: string) => [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((match) => match[0]);
-const styled = (xml: string, style: RegExp) => paragraphs(xml).flatMap((paragraph) => {
-  const id = /<w:pStyle w:val="([^"]+)"\/>/.exec(paragraph)?.[1];
-  return id && style.test(id) ? [{ style: id, text: textOf(paragraph) }] : [];
-});
+const styled = (xml: string, style: RegExp) =>
+  paragraphs(xml).flatMap((paragraph) => {
+    const id = /<w:pStyle w:val="([^"]+)"\/>/.exec(paragraph)?.[1];
+    return id && style.test(id) ? [{ style: id, text: textOf(paragraph) }] : [];
+  });
 
 const sampleDocx = await renderBrief(sample, 'docx', { env: epoch, cwd: emptyProject() });
 const sampleParts = parts(sampleDocx);
@@ -57,8 +63,14 @@ describe('docx structure', () => {
   });
 
   it('makes each citation one endnote, each source in it linked to its numbered entry in the Sources', () => {
-    const citations = sampleText.split('\n---\n').slice(1).join('').match(/\[@[^\]]+\]/g)!.length
-      + [...sampleText.matchAll(/:q\[/g)].length + (sample.meta.summary.match(/\[@[^\]]+\]/g) ?? []).length;
+    const citations =
+      sampleText
+        .split('\n---\n')
+        .slice(1)
+        .join('')
+        .match(/\[@[^\]]+\]/g)!.length +
+      [...sampleText.matchAll(/:q\[/g)].length +
+      (sample.meta.summary.match(/\[@[^\]]+\]/g) ?? []).length;
     const notes = [...sampleParts['word/endnotes.xml']!.matchAll(/<w:endnote w:id="(\d+)">/g)].filter((match) => Number(match[1]) > 0);
     expect(notes.length).toBe(citations);
     expect([...body.matchAll(/<w:endnoteReference w:id="\d+"\/>/g)].length).toBe(citations);
@@ -75,7 +87,9 @@ describe('docx structure', () => {
     const entries = styled(body, /^TOC[12]$/).map((entry) => entry.text);
     expect(entries).toEqual(expect.arrayContaining(['Key judgments', 'The four files', ...sample.files.map((file) => file.title), 'Sources']));
     expect(body).not.toContain('w:dirty="true"');
-    const short = parts(await renderBrief(load(readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8'), 'input.md'), 'docx', { env: epoch, cwd: emptyProject() }));
+    const short = parts(
+      await renderBrief(load(readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8'), 'input.md'), 'docx', { env: epoch, cwd: emptyProject() }),
+    );
     expect(short['word/document.xml']).not.toContain('TOC \\h'); // contents: auto, and a short brief (as in the PDF)
     expect(sampleParts['word/settings.xml']).not.toMatch(/<w:updateFields w:val="(true|1)"/);
   });
@@ -136,7 +150,10 @@ describe('docx images', () => {
   it('embeds a local image at most the text width, its alt text as the picture description', async () => {
     const project = emptyProject();
     writeFileSync(join(project, 'map.png'), readFileSync(join(root, 'docs', 'images', 'first-page.png')));
-    const text = readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8').replace('## Timeline\n', '## Timeline\n\n![Map of the Russian bases](map.png)\n\n');
+    const text = readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8').replace(
+      '## Timeline\n',
+      '## Timeline\n\n![Map of the Russian bases](map.png)\n\n',
+    );
     const brief = load(text, join(project, 'brief.md'));
     const out = parts(await renderBrief(brief, 'docx', { env: epoch, cwd: project, baseDir: project }));
     expect(Object.keys(out).filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
@@ -153,7 +170,8 @@ describe('docx determinism', () => {
   it('gives byte-identical files for two builds with SOURCE_DATE_EPOCH, in any time zone', () => {
     const project = emptyProject();
     // Web links are relationships with ids docx draws at random: the brief needs some.
-    const linked = sampleText.replace('    file: 000_b3528a9c229ff052.txt', '    url: https://example.org/enab-baladi\n    file: 000_b3528a9c229ff052.txt')
+    const linked = sampleText
+      .replace('    file: 000_b3528a9c229ff052.txt', '    url: https://example.org/enab-baladi\n    file: 000_b3528a9c229ff052.txt')
       .replace('## Background\n', '## Background\n\nSee [the full analysis](https://example.org/analysis).\n');
     expect(linked).toContain('https://example.org/analysis');
     writeFileSync(join(project, 'brief.md'), linked);
@@ -162,7 +180,9 @@ describe('docx determinism', () => {
     expect(build('two', 'Asia/Tokyo').status).toBe(0);
     const one = readFileSync(join(project, 'one', 'sharaa-moscow-2025-10.docx'));
     expect(one.equals(readFileSync(join(project, 'two', 'sharaa-moscow-2025-10.docx')))).toBe(true);
-    expect(JSON.parse(readFileSync(join(project, 'one', 'manifest.json'), 'utf8')).briefs[0].outputs.map((output: { format: string }) => output.format)).toEqual(['docx']);
+    expect(
+      JSON.parse(readFileSync(join(project, 'one', 'manifest.json'), 'utf8')).briefs[0].outputs.map((output: { format: string }) => output.format),
+    ).toEqual(['docx']);
     expect(readFileSync(join(project, 'one', 'index.html'), 'utf8')).toContain('>Word</a>');
   });
 });
@@ -172,21 +192,31 @@ describe('reference document', () => {
   function customReference(): Uint8Array {
     const files = unzipSync(readFileSync(join(root, 'templates', 'brief.docx')));
     const styles = strFromU8(files['word/styles.xml']!)
-      .replace(/<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?<\/w:style>/, '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:color w:val="C00000"/></w:rPr></w:style>')
+      .replace(
+        /<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?<\/w:style>/,
+        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:color w:val="C00000"/></w:rPr></w:style>',
+      )
       .replace(/<w:style w:type="paragraph" w:styleId="KeyJudgment">[\s\S]*?<\/w:style>/, '');
     files['word/styles.xml'] = strToU8(styles);
-    files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']!).replace(/<w:pgMar [^>]*\/>/, '<w:pgMar w:top="2000" w:right="1800" w:bottom="2000" w:left="1800" w:header="700" w:footer="700" w:gutter="0"/>'));
+    files['word/document.xml'] = strToU8(
+      strFromU8(files['word/document.xml']!).replace(
+        /<w:pgMar [^>]*\/>/,
+        '<w:pgMar w:top="2000" w:right="1800" w:bottom="2000" w:left="1800" w:header="700" w:footer="700" w:gutter="0"/>',
+      ),
+    );
     return zipSync(files);
   }
 
-  it('takes styles and margins from the project\'s templates/brief.docx, and fills in styles it lacks', async () => {
+  it("takes styles and margins from the project's templates/brief.docx, and fills in styles it lacks", async () => {
     const project = emptyProject();
     mkdirSync(join(project, 'templates'));
     writeFileSync(join(project, 'templates', 'brief.docx'), customReference());
     const out = parts(await renderBrief(sample, 'docx', { env: epoch, cwd: project }));
     expect(out['word/styles.xml']).toContain('<w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:color w:val="C00000"/>');
     expect(out['word/styles.xml']).toContain(styleDefinitions.find((style) => style.id === 'KeyJudgment')!.xml);
-    expect(out['word/document.xml']).toContain('<w:pgMar w:top="2000" w:right="1800" w:bottom="2000" w:left="1800" w:header="700" w:footer="700" w:gutter="0"/>');
+    expect(out['word/document.xml']).toContain(
+      '<w:pgMar w:top="2000" w:right="1800" w:bottom="2000" w:left="1800" w:header="700" w:footer="700" w:gutter="0"/>',
+    );
   });
 
   it('is an input of the .docx alone in the build cache: editing it rebuilds the Word file and nothing else', () => {

@@ -37,7 +37,9 @@ describe('editor commands', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'bs-eject-'));
     const eject = runCli(['templates', 'eject', 'reactions'], { cwd });
     expect(eject.status).toBe(0);
-    expect(eject.stdout).toBe('wrote templates/partials/html/reactions.hbs\nwrote templates/partials/md/reactions.hbs\nEjected 2 of 2 template files into templates/\n');
+    expect(eject.stdout).toBe(
+      'wrote templates/partials/html/reactions.hbs\nwrote templates/partials/md/reactions.hbs\nEjected 2 of 2 template files into templates/\n',
+    );
     writeFileSync(join(cwd, 'templates', 'partials', 'md', 'reactions.hbs'), '{{#each items}}{{actor}}{{/each}}\n');
     const again = runCli(['templates', 'eject', 'partials/md/reactions'], { cwd });
     expect(again.stderr).toBe('kept templates/partials/md/reactions.hbs (it exists; --force overwrites it)\n');

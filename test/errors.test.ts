@@ -17,15 +17,24 @@ describe.each(cases)('error fixture %s', (name) => {
     const dir = join(errorsDir, name);
     const parsed = parseBrief(readFileSync(join(dir, 'input.md'), 'utf8'), { path: 'input.md' });
     const { file } = validateBrief(parsed);
-    const lines = problemsOf([file]).map((problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.ruleId} ${problem.message}${problem.hint ? `\n    help: ${problem.hint}` : ''}`);
+    const lines = problemsOf([file]).map(
+      (problem) =>
+        `${problem.line}:${problem.column} ${problem.severity} ${problem.ruleId} ${problem.message}${problem.hint ? `\n    help: ${problem.hint}` : ''}`,
+    );
     expectGolden(`${lines.join('\n')}\n`, join(dir, 'expected.txt'));
   });
 });
 
 describe('error catalogue coverage', () => {
   it('has a fixture that triggers every content rule', () => {
-    const triggered = new Set(cases.flatMap((name) => readFileSync(join(errorsDir, name, 'expected.txt'), 'utf8')
-      .split('\n').map((line) => line.split(' ')[2]).filter(Boolean)));
+    const triggered = new Set(
+      cases.flatMap((name) =>
+        readFileSync(join(errorsDir, name, 'expected.txt'), 'utf8')
+          .split('\n')
+          .map((line) => line.split(' ')[2])
+          .filter(Boolean),
+      ),
+    );
     // Rules raised outside a single brief's text are tested elsewhere.
     const elsewhere = new Set(['template-error', 'quote-not-found', 'quote-source-missing', 'limit-exceeded', 'build-record-ignored']);
     // Template lint rules have their own fixtures in test/template-lint.test.ts.

@@ -35,10 +35,54 @@ describe('parsing without autolink literals', () => {
   });
 
   it('gives the same tree as full GFM for any text it is chosen for', () => {
-    const token = fc.constantFrom('a', 'b', ' ', '\n', '\n\n', '@', '[@a]', '.', 'w', 'ww', 'www', 'h', 'http', 'https', ':', '/', '//', '*', '_', '~', '~~', '|', '-', '# ', '> ', '1. ', '- [ ] ', '[x]', '(', ')', '<', '>', 'mailto:', 'x+y', '[^1]', '[^1]: n', '`');
-    fc.assert(fc.property(fc.array(token, { maxLength: 40 }).map((tokens) => tokens.join('')), (text) => {
-      if (mayHaveAutolinkLiterals(text)) return;
-      expect(parseWith(text, false)).toBe(parseWith(text, true));
-    }), { numRuns: 400 });
+    const token = fc.constantFrom(
+      'a',
+      'b',
+      ' ',
+      '\n',
+      '\n\n',
+      '@',
+      '[@a]',
+      '.',
+      'w',
+      'ww',
+      'www',
+      'h',
+      'http',
+      'https',
+      ':',
+      '/',
+      '//',
+      '*',
+      '_',
+      '~',
+      '~~',
+      '|',
+      '-',
+      '# ',
+      '> ',
+      '1. ',
+      '- [ ] ',
+      '[x]',
+      '(',
+      ')',
+      '<',
+      '>',
+      'mailto:',
+      'x+y',
+      '[^1]',
+      '[^1]: n',
+      '`',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 40 }).map((tokens) => tokens.join('')),
+        (text) => {
+          if (mayHaveAutolinkLiterals(text)) return;
+          expect(parseWith(text, false)).toBe(parseWith(text, true));
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

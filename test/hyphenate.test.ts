@@ -9,7 +9,9 @@ describe('hyphenateHtml', () => {
   it('marks break points in the words of paragraphs, list items and table cells', () => {
     const html = '<body><p>Reconstruction negotiations</p><ul><li>humanitarian</li></ul><table><tr><td>independently</td></tr></table></body>';
     // British patterns, three letters at least each side of a break; the capitalised word is taken for a name.
-    expect(shown(hyphenateHtml(html, 'en-GB'))).toBe('<body><p>Reconstruction nego·ti·ations</p><ul><li>human·it·arian</li></ul><table><tr><td>inde·pend·ently</td></tr></table></body>');
+    expect(shown(hyphenateHtml(html, 'en-GB'))).toBe(
+      '<body><p>Reconstruction nego·ti·ations</p><ul><li>human·it·arian</li></ul><table><tr><td>inde·pend·ently</td></tr></table></body>',
+    );
   });
 
   it('leaves markup, headings, code, names, URLs, e-mail addresses, numbers and entities alone', () => {
@@ -37,13 +39,35 @@ describe('hyphenateHtml', () => {
 
   it('only ever adds soft hyphens', () => {
     const piece = fc.oneof(
-      fc.constantFrom('<p>', '</p>', '<li>', '</li>', '<code>', '</code>', '<h2>', '</h2>', '<style>', '</style>', '<br/>', '<a href="x > y">', '</a>', '&amp;', '&#x3C;', ' ', '\n', '/', '@'),
+      fc.constantFrom(
+        '<p>',
+        '</p>',
+        '<li>',
+        '</li>',
+        '<code>',
+        '</code>',
+        '<h2>',
+        '</h2>',
+        '<style>',
+        '</style>',
+        '<br/>',
+        '<a href="x > y">',
+        '</a>',
+        '&amp;',
+        '&#x3C;',
+        ' ',
+        '\n',
+        '/',
+        '@',
+      ),
       fc.constantFrom('negotiations', 'Reconstruction', 'independently', 'humanitarian', 'co-operation', 'don\u2019t', 'über', 'naïveté'),
       fc.string({ maxLength: 12 }),
     );
-    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
-      const html = pieces.join('');
-      expect(hyphenateHtml(html, 'en-GB').replaceAll('\u00ad', '')).toBe(html.replaceAll('\u00ad', ''));
-    }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const html = pieces.join('');
+        expect(hyphenateHtml(html, 'en-GB').replaceAll('\u00ad', '')).toBe(html.replaceAll('\u00ad', ''));
+      }),
+    );
   });
 });

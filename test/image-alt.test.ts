@@ -11,7 +11,10 @@ describe('image-alt', () => {
     const text = withBody('![](img/a.png) and ![  ](img/b.png)');
     const line = text.split('\n').findIndex((row) => row.startsWith('![](')) + 1;
     const messages = altMessages(text);
-    expect(messages.map((message) => [message.line, message.column, message.fatal])).toEqual([[line, 1, true], [line, 20, true]]);
+    expect(messages.map((message) => [message.line, message.column, message.fatal])).toEqual([
+      [line, 1, true],
+      [line, 20, true],
+    ]);
     expect(messages[0]!.reason).toBe('Unexpected image `img/a.png` without alt text, expected `![what it shows](img/a.png)`');
   });
 

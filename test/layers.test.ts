@@ -10,7 +10,12 @@ import { root } from './helpers/fixtures.js';
 
 const config = createRequire(import.meta.url)(join(root, '.dependency-cruiser.cjs')) as { forbidden: unknown[]; options: object };
 
-interface Violation { rule: { name: string }; from: string; to: string; cycle?: Array<{ name: string }> }
+interface Violation {
+  rule: { name: string };
+  from: string;
+  to: string;
+  cycle?: Array<{ name: string }>;
+}
 
 async function violationsIn(paths: string[]): Promise<string[]> {
   const previous = process.cwd();
@@ -19,7 +24,9 @@ async function violationsIn(paths: string[]): Promise<string[]> {
     const result = await cruise(paths, { ...config.options, validate: true, ruleSet: { forbidden: config.forbidden } as never, outputType: 'json' });
     const output = JSON.parse(String(result.output)) as { summary: { violations: Violation[]; totalCruised: number } };
     expect(output.summary.totalCruised).toBeGreaterThan(50);
-    return output.summary.violations.map((item) => `${item.rule.name}: ${item.from} → ${item.cycle ? item.cycle.map((step) => step.name).join(' → ') : item.to}`);
+    return output.summary.violations.map(
+      (item) => `${item.rule.name}: ${item.from} → ${item.cycle ? item.cycle.map((step) => step.name).join(' → ') : item.to}`,
+    );
   } finally {
     process.chdir(previous);
   }

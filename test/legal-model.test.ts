@@ -30,13 +30,18 @@ const validate = (body: string) => validateBrief(parseBrief(`${frontMatter}\n${b
 
 describe('legal analyses', () => {
   it('takes any number per brief, each with its own kind and id, in order', () => {
-    const { brief, file } = validate(`## Questions\n\n${analysis(':::::legal{kind=sanctions question="Will the listing stand?"}')}\n${analysis(':::::extradition{subject="A. N. Other"}')}`);
+    const { brief, file } = validate(
+      `## Questions\n\n${analysis(':::::legal{kind=sanctions question="Will the listing stand?"}')}\n${analysis(':::::extradition{subject="A. N. Other"}')}`,
+    );
     expect(file.messages.map(String)).toEqual([]);
     expect(brief?.legalAnalyses.map((part) => [part.id, part.kind, part.question, part.subject])).toEqual([
       ['legal-1', 'sanctions', 'Will the listing stand?', null],
       ['legal-2', 'extradition', null, 'A. N. Other'],
     ]);
-    expect(brief?.sections[0]?.blocks.map((block) => [block.kind, block.index])).toEqual([['legal', 0], ['legal', 1]]);
+    expect(brief?.sections[0]?.blocks.map((block) => [block.kind, block.index])).toEqual([
+      ['legal', 0],
+      ['legal', 1],
+    ]);
   });
 
   it('reads `exception` as a ground against and keeps `ground{side=for}` apart in the view', () => {
@@ -55,10 +60,17 @@ describe('legal analyses', () => {
 
 describe('reaction groups', () => {
   it('groups a run of reactions by group, each where its first reaction stands', () => {
-    const reaction = (actor: string, group: string) => `:::reaction{actor="${actor}" stance=silent date=2026-03-02${group ? ` group="${group}"` : ''}}\nSaid nothing. [@alpha]\n:::\n`;
+    const reaction = (actor: string, group: string) =>
+      `:::reaction{actor="${actor}" stance=silent date=2026-03-02${group ? ` group="${group}"` : ''}}\nSaid nothing. [@alpha]\n:::\n`;
     const { brief } = validate(['## Reactions', reaction('A', 'West'), reaction('B', 'Region'), reaction('C', 'West'), reaction('D', '')].join('\n'));
-    const block = buildView(brief!, { generator: 'test' }).sections[0]?.blocks[0] as { groups: Array<{ name: string | null; items: Array<{ actor: string }> }> };
-    expect(block.groups.map((group) => [group.name, group.items.map((item) => item.actor)])).toEqual([['West', ['A', 'C']], ['Region', ['B']], [null, ['D']]]);
+    const block = buildView(brief!, { generator: 'test' }).sections[0]?.blocks[0] as {
+      groups: Array<{ name: string | null; items: Array<{ actor: string }> }>;
+    };
+    expect(block.groups.map((group) => [group.name, group.items.map((item) => item.actor)])).toEqual([
+      ['West', ['A', 'C']],
+      ['Region', ['B']],
+      [null, ['D']],
+    ]);
   });
 });
 

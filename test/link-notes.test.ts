@@ -15,17 +15,19 @@ describe('addLinkNotes', () => {
       ' <a href="https://b.example/?x=1&amp;y=2">again</a>, <a href="#source-alpha">1</a>, <a class="url" href="https://c.example">https://c.example</a></p>',
       '</article></body>',
     ].join('');
-    expect(addLinkNotes(html)).toBe([
-      '<head><link href="https://head.example"></head><body><article>',
-      '<p><a class="noted" href="https://b.example/?x=1&amp;y=2">first</a><sup class="link-note">a</sup>,',
-      ' <a class="ref noted" href="mailto:desk@example.org">desk</a><sup class="link-note">b</sup>,',
-      ' <a class="noted" href="https://b.example/?x=1&amp;y=2">again</a><sup class="link-note">a</sup>, <a href="#source-alpha">1</a>,',
-      ' <a class="url" href="https://c.example">https://c.example</a></p>',
-      '<section class="link-notes" aria-labelledby="link-notes-title"><h3 id="link-notes-title">Links in the text</h3><ol>',
-      '<li><a class="url" href="https://b.example/?x=1&amp;y=2">https://b.example/?x=1&amp;y=2</a></li>',
-      '<li><a class="url" href="mailto:desk@example.org">desk@example.org</a></li></ol></section>\n',
-      '</article></body>',
-    ].join(''));
+    expect(addLinkNotes(html)).toBe(
+      [
+        '<head><link href="https://head.example"></head><body><article>',
+        '<p><a class="noted" href="https://b.example/?x=1&amp;y=2">first</a><sup class="link-note">a</sup>,',
+        ' <a class="ref noted" href="mailto:desk@example.org">desk</a><sup class="link-note">b</sup>,',
+        ' <a class="noted" href="https://b.example/?x=1&amp;y=2">again</a><sup class="link-note">a</sup>, <a href="#source-alpha">1</a>,',
+        ' <a class="url" href="https://c.example">https://c.example</a></p>',
+        '<section class="link-notes" aria-labelledby="link-notes-title"><h3 id="link-notes-title">Links in the text</h3><ol>',
+        '<li><a class="url" href="https://b.example/?x=1&amp;y=2">https://b.example/?x=1&amp;y=2</a></li>',
+        '<li><a class="url" href="mailto:desk@example.org">desk@example.org</a></li></ol></section>\n',
+        '</article></body>',
+      ].join(''),
+    );
   });
 
   it('leaves a document without web links as it is', () => {

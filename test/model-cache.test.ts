@@ -15,9 +15,17 @@ const formats = ['md', 'html', 'json'] as const;
 const build = (cwd: string, options: Partial<BuildOptions> = {}) => buildBriefs({ cwd, formats, concurrency: 1, ...options });
 const written = (result: BuildResult) => result.written.map((file) => file.path.split('/').at(-1)!).sort();
 const modelsDir = (cwd: string) => join(cwd, 'out', '.cache', 'models');
-const entries = (cwd: string) => readdirSync(modelsDir(cwd)).filter((name) => name.endsWith('.json')).sort();
+const entries = (cwd: string) =>
+  readdirSync(modelsDir(cwd))
+    .filter((name) => name.endsWith('.json'))
+    .sort();
 // manifest.json and index.html record when each brief was built.
-const outputs = (dir: string) => Object.fromEntries(readdirSync(dir).filter((name) => /\.(md|html|json)$/.test(name) && name !== 'manifest.json' && name !== 'index.html').map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+const outputs = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => /\.(md|html|json)$/.test(name) && name !== 'manifest.json' && name !== 'index.html')
+      .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
+  );
 
 function editPartial(cwd: string): void {
   const sources = readFileSync(join(builtinTemplatesDir, 'partials', 'html', 'sources.hbs'), 'utf8');
@@ -49,11 +57,17 @@ describe('model cache', () => {
     expect(written(again)).toEqual(['full-brief.md', 'minimal-brief.html', 'minimal-brief.json', 'minimal-brief.md']);
   });
 
-  it('keeps a cached brief\'s warnings, with their places', async () => {
+  it("keeps a cached brief's warnings, with their places", async () => {
     const warned = minimalBrief.replace('The talks will continue', 'The talks will continue.\n\nAn uncited paragraph with no source at all');
     const cwd = makeProject({ 'briefs/minimal.md': warned });
     const first = await build(cwd);
-    const messages = (result: BuildResult) => result.files.flatMap((file) => file.messages.map((message) => `${message.file}:${message.place ? JSON.stringify(message.place, ['start', 'end', 'line', 'column', 'offset']) : ''} ${message.ruleId} ${message.reason}`));
+    const messages = (result: BuildResult) =>
+      result.files.flatMap((file) =>
+        file.messages.map(
+          (message) =>
+            `${message.file}:${message.place ? JSON.stringify(message.place, ['start', 'end', 'line', 'column', 'offset']) : ''} ${message.ruleId} ${message.reason}`,
+        ),
+      );
     expect(messages(first).length).toBeGreaterThan(0);
     rmSync(join(cwd, 'out', 'minimal-brief.md'));
     const cached = await build(cwd);
@@ -80,7 +94,8 @@ describe('model cache', () => {
     for (const [what, text] of Object.entries(variants)) {
       writeFileSync(path, text);
       expect(readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, '')), what).toBeNull();
-      for (const name of readdirSync(join(cwd, 'out')).filter((file) => /\.(md|html|json)$/.test(file) && file !== 'manifest.json' && file !== 'index.html')) rmSync(join(cwd, 'out', name));
+      for (const name of readdirSync(join(cwd, 'out')).filter((file) => /\.(md|html|json)$/.test(file) && file !== 'manifest.json' && file !== 'index.html'))
+        rmSync(join(cwd, 'out', name));
       const result = await build(cwd);
       expect(result.parsed, what).toHaveLength(1);
       expect(outputs(join(cwd, 'out')), what).toEqual(expected);

@@ -68,26 +68,32 @@ describe('satteri against micromark', () => {
 
   it(`gives the same tree for ${runs} generated documents, or leaves them to micromark`, () => {
     let compared = 0;
-    fc.assert(fc.property(markdownDocument, (document) => {
-      const text = normaliseText(document);
-      const native = parseNative(text, true);
-      if (!native) {
-        expect(chosenParser(text)).toBe('micromark');
-        return;
-      }
-      compared++;
-      expect(json(native)).toBe(json(micromarkTree(text)));
-    }), { numRuns: runs });
+    fc.assert(
+      fc.property(markdownDocument, (document) => {
+        const text = normaliseText(document);
+        const native = parseNative(text, true);
+        if (!native) {
+          expect(chosenParser(text)).toBe('micromark');
+          return;
+        }
+        compared++;
+        expect(json(native)).toBe(json(micromarkTree(text)));
+      }),
+      { numRuns: runs },
+    );
     // Not vacuous: a fair share of the documents is parsed natively.
     expect(compared).toBeGreaterThan(runs / 10);
   });
 
   it('gives the same tree for Markdown fields (no front matter)', () => {
-    fc.assert(fc.property(markdownDocument, (document) => {
-      const text = normaliseText(document).replace(/^---\ntitle: x\n---\n/, '');
-      const native = parseNative(text, false);
-      if (native) expect(json(native)).toBe(json(micromarkTree(text, false)));
-    }), { numRuns: Math.ceil(runs / 3) });
+    fc.assert(
+      fc.property(markdownDocument, (document) => {
+        const text = normaliseText(document).replace(/^---\ntitle: x\n---\n/, '');
+        const native = parseNative(text, false);
+        if (native) expect(json(native)).toBe(json(micromarkTree(text, false)));
+      }),
+      { numRuns: Math.ceil(runs / 3) },
+    );
   });
 });
 
@@ -102,7 +108,10 @@ describe('where satteri differs (each one is left to micromark)', () => {
     ['an unclosed container', 'x\n\n:::judgment\n'],
     ['a container in a list item', '- :::judgment\n\n::judgment[x]{a=b}\n'],
     ['indented code in a container', '::::judgment\n- a\n\n:::file\n    indented\n    code\n\n1. x\n:::\n::::\n'],
-    ['an empty container before its parent closes', ':::judgment\n\n:::::judgment\n::::interest\n- n\n\n#### alpha\n\n:::interest\n\n:::\n::::\n:::::\n\n::::\n'],
+    [
+      'an empty container before its parent closes',
+      ':::judgment\n\n:::::judgment\n::::interest\n- n\n\n#### alpha\n\n:::interest\n\n:::\n::::\n:::::\n\n::::\n',
+    ],
     ['a text directive before double-backtick code', ':::file\n`` a ` b `` x1\n[^1] n:th `` a ` b `` Moscow\n:::\n'],
     ['`#id` before a named attribute', ':::file{#x key=v}\n:::\n'],
     ['a brace inside a quoted attribute value', ':::reaction{actor="{{x}}" stance=cautious}\nSaid.\n:::\n'],

@@ -50,7 +50,11 @@ afterAll(async () => {
   await printer?.close();
 });
 
-const element = (document: PDFDocument, type: string) => document.context.enumerateIndirectObjects().map(([, object]) => object).filter((object): object is PDFDict => object instanceof PDFDict && object.lookup(PDFName.of('S')) === PDFName.of(type));
+const element = (document: PDFDocument, type: string) =>
+  document.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((object): object is PDFDict => object instanceof PDFDict && object.lookup(PDFName.of('S')) === PDFName.of(type));
 const rules = (problems: string[]) => [...new Set(problems.map((problem) => problem.slice(0, problem.indexOf(':'))))].sort();
 
 describe('PDF/UA-1 and PDF/A-2b', () => {
@@ -61,7 +65,7 @@ describe('PDF/UA-1 and PDF/A-2b', () => {
     expect(element(document, 'Figure').map((figure) => (figure.lookup(PDFName.of('Alt')) as PDFString).decodeText())).toEqual(['Map of the talks']);
   });
 
-  it('fails Chromium\'s print before the finishing pass on what that pass adds', async () => {
+  it("fails Chromium's print before the finishing pass on what that pass adds", async () => {
     const brief = load(readFileSync(join(root, 'briefs', 'sharaa-moscow-2025-10.md'), 'utf8'), 'sample.md');
     const source = renderPdfSource(brief, { generator: 'test' });
     const printed = await printer.print(source.html, { paper: 'a4', fonts: source.fonts });
@@ -88,12 +92,26 @@ describe('PDF/UA-1 and PDF/A-2b', () => {
   const setXmp = (document: PDFDocument, edit: (xmp: string) => string) => {
     const stream = document.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream;
     const xmp = Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8');
-    document.catalog.set(PDFName.of('Metadata'), document.context.register(document.context.stream(Buffer.from(edit(xmp), 'utf8'), { Type: 'Metadata', Subtype: 'XML' })));
+    document.catalog.set(
+      PDFName.of('Metadata'),
+      document.context.register(document.context.stream(Buffer.from(edit(xmp), 'utf8'), { Type: 'Metadata', Subtype: 'XML' })),
+    );
   };
-  const fonts = (document: PDFDocument) => document.context.enumerateIndirectObjects().map(([, object]) => object).filter((object): object is PDFDict => object instanceof PDFDict && object.lookup(PDFName.of('Type')) === PDFName.of('Font') && object.has(PDFName.of('ToUnicode')));
+  const fonts = (document: PDFDocument) =>
+    document.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter(
+        (object): object is PDFDict =>
+          object instanceof PDFDict && object.lookup(PDFName.of('Type')) === PDFName.of('Font') && object.has(PDFName.of('ToUnicode')),
+      );
   const breakages: [string, string, (document: PDFDocument) => void][] = [
     ['lang', 'no /Lang', (document) => document.catalog.delete(PDFName.of('Lang'))],
-    ['title', 'DisplayDocTitle false', (document) => (document.catalog.lookup(PDFName.of('ViewerPreferences')) as PDFDict).set(PDFName.of('DisplayDocTitle'), PDFBool.False)],
+    [
+      'title',
+      'DisplayDocTitle false',
+      (document) => (document.catalog.lookup(PDFName.of('ViewerPreferences')) as PDFDict).set(PDFName.of('DisplayDocTitle'), PDFBool.False),
+    ],
     ['tagged', 'MarkInfo /Marked false', (document) => (document.catalog.lookup(PDFName.of('MarkInfo')) as PDFDict).set(PDFName.of('Marked'), PDFBool.False)],
     ['xmp', 'no pdfuaid', (document) => setXmp(document, (xmp) => xmp.replace('<pdfuaid:part>1</pdfuaid:part>', ''))],
     ['xmp', 'no pdfaid', (document) => setXmp(document, (xmp) => xmp.replace('<pdfaid:part>2</pdfaid:part>', ''))],
@@ -101,19 +119,51 @@ describe('PDF/UA-1 and PDF/A-2b', () => {
     ['xmp', 'an Info title the XMP does not hold', (document) => document.setTitle('Another title')],
     ['xmp', 'Info keywords the XMP does not hold', (document) => document.setKeywords(['Syria Russia'])],
     ['headings', 'a skipped heading level', (document) => element(document, 'H3')[0]!.set(PDFName.of('S'), PDFName.of('H5'))],
-    ['table-headers', 'header cells without scope', (document) => element(document, 'TH').forEach((cell) => { cell.delete(PDFName.of('A')); cell.delete(PDFName.of('ID')); })],
+    [
+      'table-headers',
+      'header cells without scope',
+      (document) =>
+        element(document, 'TH').forEach((cell) => {
+          cell.delete(PDFName.of('A'));
+          cell.delete(PDFName.of('ID'));
+        }),
+    ],
     ['fonts', 'a font without ToUnicode', (document) => fonts(document)[0]!.delete(PDFName.of('ToUnicode'))],
-    ['fonts', 'a font not embedded', (document) => {
-      const descendant = (fonts(document)[0]!.lookup(PDFName.of('DescendantFonts')) as PDFArray).lookup(0) as PDFDict;
-      (descendant.lookup(PDFName.of('FontDescriptor')) as PDFDict).delete(PDFName.of('FontFile2'));
-    }],
-    ['annotations', 'a link without /Contents', (document) => {
-      const link = (document.getPage(1).node.lookup(PDFName.of('Annots')) as PDFArray).lookup(0) as PDFDict;
-      link.delete(PDFName.of('Contents'));
-    }],
-    ['id', 'no trailer /ID', (document) => { delete document.context.trailerInfo.ID; }],
-    ['encryption', 'an /Encrypt dictionary', (document) => { document.context.trailerInfo.Encrypt = document.context.obj({ Filter: 'Standard' }); }],
-    ['javascript', 'a JavaScript open action', (document) => document.catalog.set(PDFName.of('OpenAction'), document.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }))],
+    [
+      'fonts',
+      'a font not embedded',
+      (document) => {
+        const descendant = (fonts(document)[0]!.lookup(PDFName.of('DescendantFonts')) as PDFArray).lookup(0) as PDFDict;
+        (descendant.lookup(PDFName.of('FontDescriptor')) as PDFDict).delete(PDFName.of('FontFile2'));
+      },
+    ],
+    [
+      'annotations',
+      'a link without /Contents',
+      (document) => {
+        const link = (document.getPage(1).node.lookup(PDFName.of('Annots')) as PDFArray).lookup(0) as PDFDict;
+        link.delete(PDFName.of('Contents'));
+      },
+    ],
+    [
+      'id',
+      'no trailer /ID',
+      (document) => {
+        delete document.context.trailerInfo.ID;
+      },
+    ],
+    [
+      'encryption',
+      'an /Encrypt dictionary',
+      (document) => {
+        document.context.trailerInfo.Encrypt = document.context.obj({ Filter: 'Standard' });
+      },
+    ],
+    [
+      'javascript',
+      'a JavaScript open action',
+      (document) => document.catalog.set(PDFName.of('OpenAction'), document.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') })),
+    ],
     ['output-intent', 'no output intent', (document) => document.catalog.delete(PDFName.of('OutputIntents'))],
   ];
   it.each(breakages)('fails %s on a finished PDF with %s', async (rule, _what, breakIt) => {

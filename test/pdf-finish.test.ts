@@ -72,7 +72,10 @@ describe('structure IDs', () => {
   });
 
   it('gives the same finished bytes whatever ids the renderer had reached', async () => {
-    const [first, second] = await Promise.all([finishPdf(printed(700, 159), { metadata, contents: [] }), finishPdf(printed(1700, 1159), { metadata, contents: [] })]);
+    const [first, second] = await Promise.all([
+      finishPdf(printed(700, 159), { metadata, contents: [] }),
+      finishPdf(printed(1700, 1159), { metadata, contents: [] }),
+    ]);
     expect(Buffer.compare(Buffer.from(first.bytes), Buffer.from(second.bytes))).toBe(0);
   });
 });
@@ -137,7 +140,11 @@ describe('stamp font', () => {
       return Buffer.from(await document.save({ useObjectStreams: false }));
     };
     const shared = stampFont();
-    const [fromWoff, fromShared, again] = [await embedded(woff, fontkit), await embedded(shared.bytes, shared.fontkit), await embedded(shared.bytes, shared.fontkit)];
+    const [fromWoff, fromShared, again] = [
+      await embedded(woff, fontkit),
+      await embedded(shared.bytes, shared.fontkit),
+      await embedded(shared.bytes, shared.fontkit),
+    ];
     expect(fromShared.equals(fromWoff)).toBe(true);
     expect(again.equals(fromWoff)).toBe(true);
   });

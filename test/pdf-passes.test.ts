@@ -17,7 +17,9 @@ type Titles = (string | Titles)[];
 function withOutline(document: PDFDocument, titles: Titles): void {
   const { context } = document;
   const build = (items: Titles, parent: ReturnType<typeof context.obj>) => {
-    const nodes = items.filter((item): item is string => typeof item === 'string').map((title) => context.obj({ Title: PDFHexString.fromText(title), Parent: parent }));
+    const nodes = items
+      .filter((item): item is string => typeof item === 'string')
+      .map((title) => context.obj({ Title: PDFHexString.fromText(title), Parent: parent }));
     let at = -1;
     for (const item of items) {
       if (typeof item === 'string') at++;
@@ -57,7 +59,8 @@ async function contentsPdf(): Promise<{ document: PDFDocument; contents: PDFPage
   const { context } = document;
   const stream = context.flateStream('BT /F1 12 Tf 1 0 0 1 72 700 Tm (Background) Tj ET\nBT /F1 12 Tf 1 0 0 1 72 676 Tm (Outlook) Tj ET');
   contents.node.set(PDFName.of('Contents'), context.register(stream));
-  const link = (destination: string, bottom: number, top: number) => context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Dest: PDFName.of(destination), Rect: [70, bottom, 330, top] }));
+  const link = (destination: string, bottom: number, top: number) =>
+    context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Dest: PDFName.of(destination), Rect: [70, bottom, 330, top] }));
   contents.node.set(PDFName.of('Annots'), context.obj([link('background', 694, 712), link('outlook', 670, 688), link('nowhere', 646, 664)]));
   // A body link to a section is no contents entry.
   second.node.set(PDFName.of('Annots'), context.obj([link('background', 400, 418)]));
@@ -72,14 +75,23 @@ async function contentsPdf(): Promise<{ document: PDFDocument; contents: PDFPage
 const reloaded = async (document: PDFDocument) => PDFDocument.load(await document.save({ useObjectStreams: false }), { updateMetadata: false });
 
 describe('stampContentsPageNumbers', () => {
-  it('writes each entry\'s page right-aligned in its link, on its title\'s baseline and size, as an artifact', async () => {
+  it("writes each entry's page right-aligned in its link, on its title's baseline and size, as an artifact", async () => {
     const { document, contents } = await contentsPdf();
-    expect(await stampContentsPageNumbers(document, ['background', 'outlook', 'nowhere'])).toEqual([{ target: 'background', page: 2 }, { target: 'outlook', page: 3 }]);
+    expect(await stampContentsPageNumbers(document, ['background', 'outlook', 'nowhere'])).toEqual([
+      { target: 'background', page: 2 },
+      { target: 'outlook', page: 3 },
+    ]);
     const saved = await reloaded(document);
     const runs = textRuns(saved.getPage(0));
-    expect(runs.slice(0, 2)).toEqual([{ x: 72, y: 700, size: 12 }, { x: 72, y: 676, size: 12 }]);
+    expect(runs.slice(0, 2)).toEqual([
+      { x: 72, y: 700, size: 12 },
+      { x: 72, y: 676, size: 12 },
+    ]);
     const numbers = runs.slice(2);
-    expect(numbers.map((run) => [run.y, run.size])).toEqual([[700, 12], [676, 12]]);
+    expect(numbers.map((run) => [run.y, run.size])).toEqual([
+      [700, 12],
+      [676, 12],
+    ]);
     for (const run of numbers) expect(run.x).toBeGreaterThan(315);
     expect(numbers.every((run) => run.x < 330)).toBe(true);
     const stamped = Buffer.from(pageContents(saved.getPage(0)).at(-1) ?? new Uint8Array()).toString('latin1');
@@ -119,7 +131,12 @@ describe('pdf-lib canary', () => {
     expect(PDFParser.length).toBe(4);
     const parser = PDFParser.forBytesWithOptions(new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj\n<</A 1>>\nendobj\n', 'latin1')));
     const members = parser as unknown as { parseObject: unknown; parseDocument: unknown; bytes: { offset: unknown; moveTo: unknown } };
-    expect([typeof members.parseObject, typeof members.parseDocument, typeof members.bytes.offset, typeof members.bytes.moveTo]).toEqual(['function', 'function', 'function', 'function']);
+    expect([typeof members.parseObject, typeof members.parseDocument, typeof members.bytes.offset, typeof members.bytes.moveTo]).toEqual([
+      'function',
+      'function',
+      'function',
+      'function',
+    ]);
     expect(PDFString.of('x').decodeText()).toBe('x');
   });
 });

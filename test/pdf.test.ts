@@ -13,7 +13,10 @@ import { fixturesDir, root } from './helpers/fixtures.js';
 
 const epoch = { SOURCE_DATE_EPOCH: '1761609600' };
 
-interface TextItem { str: string; y: number }
+interface TextItem {
+  str: string;
+  y: number;
+}
 
 async function openPdf(bytes: Uint8Array) {
   const document = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
@@ -94,11 +97,7 @@ describe('PDF of the sample brief', () => {
     // The footer's "Page 2 of 18" is an artifact, which pdf.js reads as items of their own: leave its line out.
     const footer = contents.find((item) => item.str.startsWith('Page'))!.y;
     const numbers = contents.filter((item) => /^\d+$/.test(item.str) && Math.abs(item.y - footer) > 0.5);
-    const titles = [
-      ...brief.sections.filter((section) => section.title).map((section) => section.title!),
-      ...brief.files.map((file) => file.title),
-      'Sources',
-    ];
+    const titles = [...brief.sections.filter((section) => section.title).map((section) => section.title!), ...brief.files.map((file) => file.title), 'Sources'];
     expect(numbers.length).toBe(titles.length);
     for (const title of titles) {
       const entry = contents.find((item) => item.str === title);
@@ -119,13 +118,17 @@ describe('PDF of the sample brief', () => {
     expect(await actualTexts(bytes)).not.toContainEqual(expect.stringMatching(/00AD/i));
     expect(await actualTexts(bytes)).toContainEqual(expect.stringMatching(/^\(\)$/));
     // Words of the brief split at a line end, not hyphens the brief wrote.
-    const broken = [...text.matchAll(/(\p{Ll}+)-(\p{Ll}+)/gu)].filter(([, head, tail]) => source.includes(head! + tail!) && !source.includes(`${head}-${tail}`));
+    const broken = [...text.matchAll(/(\p{Ll}+)-(\p{Ll}+)/gu)].filter(
+      ([, head, tail]) => source.includes(head! + tail!) && !source.includes(`${head}-${tail}`),
+    );
     expect(broken.length).toBeGreaterThan(10);
     expect(await renderBrief(brief, 'html')).not.toContain('\u00ad');
   });
 
   it('has an outline that lists the sections', () => {
-    const titles = pdf.outline.flatMap(function walk(item): string[] { return [item.title, ...item.items.flatMap(walk)]; });
+    const titles = pdf.outline.flatMap(function walk(item): string[] {
+      return [item.title, ...item.items.flatMap(walk)];
+    });
     for (const section of brief.sections.filter((entry) => entry.title)) expect(titles).toContain(section.title);
   });
 });

@@ -18,7 +18,10 @@ const epoch = { SOURCE_DATE_EPOCH: '1761609600' };
 const samplePath = join(root, 'briefs', 'sharaa-moscow-2025-10.md');
 const tradePath = join(fixturesDir, 'print', 'trade-dispute.md');
 
-interface TextItem { str: string; y: number }
+interface TextItem {
+  str: string;
+  y: number;
+}
 
 /** Each page's text items with their baselines (PDF points from the bottom). */
 async function pagesOf(bytes: Uint8Array): Promise<TextItem[][]> {
@@ -46,7 +49,11 @@ const footerTop = 62;
 
 /** Every section and file heading is followed, on its own page, by body text below it. */
 function expectHeadingsKeptWithText(pages: TextItem[][], brief: Brief): void {
-  const titles = [...brief.sections.filter((section) => section.title && section.blocks.length > 0).map((section) => section.title), ...brief.files.map((file) => file.title), 'Sources'];
+  const titles = [
+    ...brief.sections.filter((section) => section.title && section.blocks.length > 0).map((section) => section.title),
+    ...brief.files.map((file) => file.title),
+    'Sources',
+  ];
   // Headings are looked for after the cover (a note has none) and the contents page, which lists them too.
   const contents = pages.findIndex((items) => items.some((item) => item.str === 'Contents'));
   const contentsPage = contents === -1 ? (brief.meta.layout === 'note' ? -1 : 0) : contents;
@@ -80,7 +87,11 @@ describe('a short brief on a new subject', () => {
     const text = pages.map((items) => items.map((item) => item.str).join(' '));
     expect(text.join(' ')).not.toContain('Contents');
     // Key judgments, Background and State of play share the first page after the cover.
-    for (const title of ['Key judgments', 'Background', 'State of play']) expect(pages[1]!.map((item) => item.str), title).toContain(title);
+    for (const title of ['Key judgments', 'Background', 'State of play'])
+      expect(
+        pages[1]!.map((item) => item.str),
+        title,
+      ).toContain(title);
   });
 
   it('keeps every heading with the text under it', () => {
@@ -158,7 +169,9 @@ async function fillColours(bytes: Uint8Array, pageIndex: number): Promise<Array<
   for (const reference of streams) {
     const stream = document.context.lookup(reference);
     if (!(stream instanceof PDFRawStream)) continue;
-    const text = stream.dict.get(PDFName.of('Filter')) ? Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1') : Buffer.from(stream.contents).toString('latin1');
+    const text = stream.dict.get(PDFName.of('Filter'))
+      ? Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')
+      : Buffer.from(stream.contents).toString('latin1');
     for (const [, red, green, blue] of text.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) rg/g)) colours.push([Number(red), Number(green), Number(blue)]);
   }
   return colours;
@@ -170,11 +183,18 @@ describe('house colours', () => {
     const css = readFileSync(join(builtinTemplatesDir, 'print.css'), 'utf8');
     writeFileSync(join(templates, 'print.css'), `${css}\n:root { --banner: #c00000; --muted: #00a000; }\n`);
     const brief = load(tradePath);
-    const near = (colour: [number, number, number], wanted: [number, number, number]) => colour.every((value, index) => Math.abs(value - wanted[index]!) < 0.01);
+    const near = (colour: [number, number, number], wanted: [number, number, number]) =>
+      colour.every((value, index) => Math.abs(value - wanted[index]!) < 0.01);
     const styled = await fillColours(await renderBrief(brief, 'pdf', { printer, env: epoch, templates }), 1);
     // Page 2 has no banner or muted text of its own in the body: these are the margin boxes.
-    expect(styled.some((colour) => near(colour, [192 / 255, 0, 0])), 'classification in the red banner colour').toBe(true);
-    expect(styled.some((colour) => near(colour, [0, 160 / 255, 0])), 'header and footer in the muted colour').toBe(true);
+    expect(
+      styled.some((colour) => near(colour, [192 / 255, 0, 0])),
+      'classification in the red banner colour',
+    ).toBe(true);
+    expect(
+      styled.some((colour) => near(colour, [0, 160 / 255, 0])),
+      'header and footer in the muted colour',
+    ).toBe(true);
     const plain = await fillColours(await renderBrief(brief, 'pdf', { printer, env: epoch }), 1);
     expect(plain.some((colour) => near(colour, [192 / 255, 0, 0]))).toBe(false);
   });

@@ -19,7 +19,10 @@ const env = { SOURCE_DATE_EPOCH: '1767225600' };
 function leakyTemplate(): string {
   return readFileSync(join(root, 'templates', 'brief.html.hbs'), 'utf8')
     .replace('<html lang="{{meta.lang}}">', '<html lang="{{meta.lang}}"{{#if meta.subtitle}} data-subtitled="yes"{{/if}}>')
-    .replace('</head>', '<style>html[data-subtitled] h1 { color: #c00; }</style>\n{{#if meta.subtitle}}<style>h1::after { content: " (subtitled)"; }</style>{{/if}}\n</head>');
+    .replace(
+      '</head>',
+      '<style>html[data-subtitled] h1 { color: #c00; }</style>\n{{#if meta.subtitle}}<style>h1::after { content: " (subtitled)"; }</style>{{/if}}\n</head>',
+    );
 }
 
 async function build(files: Record<string, string>): Promise<string> {

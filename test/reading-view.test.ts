@@ -43,17 +43,21 @@ async function open(name: string, width: number, scheme: 'light' | 'dark'): Prom
 }
 
 describe.each(pages)('%s in a browser', (name) => {
-  it.each(widths.flatMap((width) => (['light', 'dark'] as const).map((scheme) => [width, scheme] as const)))('at %i px (%s) fits the window and passes axe-core', async (width, scheme) => {
-    const page = await open(name, width, scheme);
-    try {
-      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-      const serious = (await runAxe(page)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-      expect(serious).toEqual([]);
-      expect(await page.$('main')).not.toBeNull();
-    } finally {
-      await page.close();
-    }
-  }, 60_000);
+  it.each(widths.flatMap((width) => (['light', 'dark'] as const).map((scheme) => [width, scheme] as const)))(
+    'at %i px (%s) fits the window and passes axe-core',
+    async (width, scheme) => {
+      const page = await open(name, width, scheme);
+      try {
+        expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+        const serious = (await runAxe(page)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+        expect(serious).toEqual([]);
+        expect(await page.$('main')).not.toBeNull();
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('the brief page', () => {
@@ -63,7 +67,9 @@ describe('the brief page', () => {
       const coverHeight = () => page.evaluate(() => document.querySelector('.cover')!.getBoundingClientRect().height);
       // On screen the cover is as tall as what it holds: no sheet-of-paper emptiness.
       const onScreen = await coverHeight();
-      const filled = await page.evaluate(() => [...document.querySelector('.cover')!.children].reduce((sum, child) => sum + child.getBoundingClientRect().height, 0));
+      const filled = await page.evaluate(() =>
+        [...document.querySelector('.cover')!.children].reduce((sum, child) => sum + child.getBoundingClientRect().height, 0),
+      );
       expect(onScreen).toBeLessThan(filled + 60);
       await page.emulateMediaType('print');
       // In print it is the A4 cover page again (296 mm at 96 px per inch).
@@ -88,12 +94,15 @@ describe('the brief page', () => {
 });
 
 describe('the index page', () => {
-  const visible = (page: Page) => page.evaluate(() => [...document.querySelectorAll('#briefs > li:not([hidden])')].map((item) => (item as HTMLElement).dataset.id));
+  const visible = (page: Page) =>
+    page.evaluate(() => [...document.querySelectorAll('#briefs > li:not([hidden])')].map((item) => (item as HTMLElement).dataset.id));
 
-  it('searches the briefs\' text offline, filters by keyword and classification, and sorts', async () => {
+  it("searches the briefs' text offline, filters by keyword and classification, and sorts", async () => {
     const page = await open('index.html', 390, 'light');
     const errors: string[] = [];
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
     try {
       expect(await page.$eval('#controls', (form) => (form as HTMLFormElement).hidden)).toBe(false);
       expect((await visible(page)).sort()).toEqual(['full-brief', 'minimal-brief', 'sharaa-moscow-2025-10']);
@@ -101,7 +110,10 @@ describe('the index page', () => {
       await page.type('#q', 'Kuznetsov');
       await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('matching'));
       expect(await visible(page)).toEqual(['sharaa-moscow-2025-10']);
-      await page.$eval('#q', (input) => { (input as HTMLInputElement).value = ''; input.dispatchEvent(new Event('input')); });
+      await page.$eval('#q', (input) => {
+        (input as HTMLInputElement).value = '';
+        input.dispatchEvent(new Event('input'));
+      });
       await page.waitForFunction(() => !document.getElementById('status')!.textContent!.includes('matching'));
       await page.select('#keyword', 'Freedonia');
       expect(await visible(page)).toEqual(['full-brief']);
@@ -110,7 +122,9 @@ describe('the index page', () => {
       expect(await visible(page)).toEqual(['minimal-brief']);
       await page.select('#classification', '');
       await page.select('#sort', 'title');
-      const titles = await page.evaluate(() => [...document.querySelectorAll('#briefs > li:not([hidden])')].map((item) => (item as HTMLElement).dataset.title!));
+      const titles = await page.evaluate(() =>
+        [...document.querySelectorAll('#briefs > li:not([hidden])')].map((item) => (item as HTMLElement).dataset.title!),
+      );
       expect(titles).toEqual([...titles].sort((left, right) => left.localeCompare(right)));
       expect(errors).toEqual([]);
     } finally {

@@ -18,20 +18,32 @@ it('shows an example brief of about 20 lines that checks clean', () => {
 
 it('gives exactly the two set-up commands', () => {
   const setup = /## Set up\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  expect(setup.split('\n').filter(Boolean).map((line) => line.split('#')[0]!.trim())).toEqual(['npm install && npm run build', 'npm test']);
+  expect(
+    setup
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('#')[0]!.trim()),
+  ).toEqual(['npm install && npm run build', 'npm test']);
 });
 
-it("runs the library snippet on a brief with an error without rendering it", async () => {
+it('runs the library snippet on a brief with an error without rendering it', async () => {
   const snippet = /## Library\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  const body = snippet.split('\n').filter((line) => !line.startsWith('import ')).join('\n');
+  const body = snippet
+    .split('\n')
+    .filter((line) => !line.startsWith('import '))
+    .join('\n');
   const example = /```markdown\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
   const flawed = example.replace(/\[@([\w-]+)\]/, '[@$1-typo]');
   expect(flawed).not.toBe(example);
   const rendered: string[] = [];
   const logged: string[] = [];
   const api = {
-    parseBrief, validateBrief,
-    renderBrief: async (...args: Parameters<typeof renderBrief>) => { rendered.push(String(args[1])); return renderBrief(...args); },
+    parseBrief,
+    validateBrief,
+    renderBrief: async (...args: Parameters<typeof renderBrief>) => {
+      rendered.push(String(args[1]));
+      return renderBrief(...args);
+    },
     console: { error: (text: string) => logged.push(text) },
   };
   const run = new Function(...Object.keys(api), 'text', `return (async () => { ${body} })();`);

@@ -4,8 +4,28 @@ import { formatProblems, type Problem } from '../src/index.js';
 import { runCli } from './helpers/cli.js';
 
 const problems: Problem[] = [
-  { file: 'briefs/a, b.md', line: 3, column: 7, endLine: 3, endColumn: 12, severity: 'error', ruleId: 'invalid-value', message: 'Unexpected `x`, expected `y`: 100% sure\nsecond line', hint: 'Use `y`.' },
-  { file: 'briefs/c.md', line: 1, column: 1, endLine: null, endColumn: null, severity: 'warning', ruleId: 'unused-source', message: 'Unexpected unused source `z`', hint: null },
+  {
+    file: 'briefs/a, b.md',
+    line: 3,
+    column: 7,
+    endLine: 3,
+    endColumn: 12,
+    severity: 'error',
+    ruleId: 'invalid-value',
+    message: 'Unexpected `x`, expected `y`: 100% sure\nsecond line',
+    hint: 'Use `y`.',
+  },
+  {
+    file: 'briefs/c.md',
+    line: 1,
+    column: 1,
+    endLine: null,
+    endColumn: null,
+    severity: 'warning',
+    ruleId: 'unused-source',
+    message: 'Unexpected unused source `z`',
+    hint: null,
+  },
 ];
 
 describe('reporters', () => {
@@ -37,13 +57,23 @@ describe('reporters', () => {
 `);
     expect(formatProblems([], 'json', 1)).toBe('[]\n');
     // A template problem's code frame is for people: the JSON shape stays the same.
-    expect(Object.keys(JSON.parse(formatProblems([{ ...problems[1]!, frame: '> 1 | {{x}}' }], 'json', 1))[0])).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'hint']);
+    expect(Object.keys(JSON.parse(formatProblems([{ ...problems[1]!, frame: '> 1 | {{x}}' }], 'json', 1))[0])).toEqual([
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'severity',
+      'ruleId',
+      'message',
+      'hint',
+    ]);
   });
 
   it('github: one workflow command per problem, with properties and data escaped', () => {
     expect(formatProblems(problems, 'github', 2)).toBe(
-      '::error file=briefs/a%2C b.md,line=3,col=7,endLine=3,endColumn=12,title=invalid-value::Unexpected `x`, expected `y`: 100%25 sure%0Asecond line%0Ahelp: Use `y`.\n'
-      + '::warning file=briefs/c.md,line=1,col=1,title=unused-source::Unexpected unused source `z`\n',
+      '::error file=briefs/a%2C b.md,line=3,col=7,endLine=3,endColumn=12,title=invalid-value::Unexpected `x`, expected `y`: 100%25 sure%0Asecond line%0Ahelp: Use `y`.\n' +
+        '::warning file=briefs/c.md,line=1,col=1,title=unused-source::Unexpected unused source `z`\n',
     );
     expect(formatProblems([], 'github', 1)).toBe('');
   });
@@ -55,8 +85,15 @@ describe('reporters', () => {
     const parsed = JSON.parse(json.stdout) as Problem[];
     expect(parsed).toHaveLength(4);
     expect(parsed[0]).toEqual({
-      file: path, line: 16, column: 24, endLine: 16, endColumn: 32, severity: 'error', ruleId: 'invalid-value',
-      message: 'Unexpected `probably` for `likelihood`, expected `almost no chance`, `very unlikely`, `unlikely`, `roughly even chance`, `likely`, `very likely` or `almost certain`',
+      file: path,
+      line: 16,
+      column: 24,
+      endLine: 16,
+      endColumn: 32,
+      severity: 'error',
+      ruleId: 'invalid-value',
+      message:
+        'Unexpected `probably` for `likelihood`, expected `almost no chance`, `very unlikely`, `unlikely`, `roughly even chance`, `likely`, `very likely` or `almost certain`',
       hint: 'docs/format.md lists the allowed values.',
     });
     expect(Object.keys(parsed[3]!)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'hint']);
@@ -64,9 +101,13 @@ describe('reporters', () => {
     const github = runCli(['check', path, '--reporter', 'github']);
     expect(github.status).toBe(1);
     const lines = github.stdout.split('\n');
-    expect(lines[0]).toBe(`::error file=${path},line=16,col=24,endLine=16,endColumn=32,title=invalid-value::Unexpected \`probably\` for \`likelihood\`, expected \`almost no chance\`, \`very unlikely\`, \`unlikely\`, \`roughly even chance\`, \`likely\`, \`very likely\` or \`almost certain\`%0Ahelp: docs/format.md lists the allowed values.`);
+    expect(lines[0]).toBe(
+      `::error file=${path},line=16,col=24,endLine=16,endColumn=32,title=invalid-value::Unexpected \`probably\` for \`likelihood\`, expected \`almost no chance\`, \`very unlikely\`, \`unlikely\`, \`roughly even chance\`, \`likely\`, \`very likely\` or \`almost certain\`%0Ahelp: docs/format.md lists the allowed values.`,
+    );
     expect(lines).toHaveLength(5);
-    expect(lines.slice(0, 4).every((line) => /^::error file=[^:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=invalid-value::Unexpected /.test(line))).toBe(true);
+    expect(
+      lines.slice(0, 4).every((line) => /^::error file=[^:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=invalid-value::Unexpected /.test(line)),
+    ).toBe(true);
     expect(lines[4]).toBe('');
 
     const clean = runCli(['check', 'test/fixtures/minimal/input.md', '--reporter', 'json']);

@@ -13,10 +13,14 @@ it('docs/rules.md matches the catalogue (UPDATE=1 npx vitest run test/rules-doc.
   expectGolden(markdown, join(root, 'docs', 'rules.md'));
 });
 
-it('types each rule\'s details: a missing, misspelt or undeclared detail does not compile', () => {
+it("types each rule's details: a missing, misspelt or undeclared detail does not compile", () => {
   // test/fixtures/types/report-details.ts marks each wrong call with @ts-expect-error; tsc fails
   // on a mark that is not an error as on an error that is not marked.
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'test', 'fixtures', 'types', 'tsconfig.json')], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'test', 'fixtures', 'types', 'tsconfig.json')],
+    { encoding: 'utf8' },
+  );
   expect(result.stdout + result.stderr).toBe('');
   expect(result.status).toBe(0);
 }, 120_000);
@@ -24,7 +28,15 @@ it('types each rule\'s details: a missing, misspelt or undeclared detail does no
 it('declares, for every rule, the details its message reads and whether a brief may silence it', () => {
   for (const [id, rule] of Object.entries(catalogue) as unknown as Array<[string, RuleEntry]>) {
     const read = new Set<string>();
-    const probe = new Proxy({}, { get: (_target, name) => { read.add(String(name)); return 'x'; } });
+    const probe = new Proxy(
+      {},
+      {
+        get: (_target, name) => {
+          read.add(String(name));
+          return 'x';
+        },
+      },
+    );
     rule.message(probe);
     if (typeof rule.hint === 'function') rule.hint(probe);
     expect([...read].sort(), id).toEqual(rule.details.map((name) => name.replace(/\?$/, '')).sort());

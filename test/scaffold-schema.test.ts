@@ -18,8 +18,24 @@ describe('briefsmith new', () => {
     const created = runCli(['new', 'my-brief', '--title', 'My brief', '--date', '2025-11-01'], { cwd });
     expect(created.status).toBe(0);
     const text = readFileSync(join(cwd, 'briefs', 'my-brief.md'), 'utf8');
-    for (const directive of [':::judgment', '::::file', ':::interest', ':::state', ':::outlook', ':::::legal', '::::request',
-      '::::instrument', '::::ground', '::::obligation', '::::position', '::::assessment', ':::reaction', '::event', ':::disagreement', ':q[']) {
+    for (const directive of [
+      ':::judgment',
+      '::::file',
+      ':::interest',
+      ':::state',
+      ':::outlook',
+      ':::::legal',
+      '::::request',
+      '::::instrument',
+      '::::ground',
+      '::::obligation',
+      '::::position',
+      '::::assessment',
+      ':::reaction',
+      '::event',
+      ':::disagreement',
+      ':q[',
+    ]) {
       expect(text).toContain(directive);
     }
     const check = runCli(['check', 'briefs'], { cwd });
@@ -29,7 +45,9 @@ describe('briefsmith new', () => {
     expect(problems.filter((line) => !line.endsWith('  warning  Unexpected placeholder `TODO`, expected real content  fill-me'))).toEqual([]);
     const { brief } = validateBrief(parseBrief(text, { path: 'my-brief.md' }));
     expect(brief?.meta).toMatchObject({ id: 'my-brief', title: 'My brief', date: '2025-11-01' });
-    expect([brief?.keyJudgments.length, brief?.files.length, brief?.reactions.length, brief?.timeline.length, brief?.disagreements.length]).toEqual([1, 1, 1, 1, 1]);
+    expect([brief?.keyJudgments.length, brief?.files.length, brief?.reactions.length, brief?.timeline.length, brief?.disagreements.length]).toEqual([
+      1, 1, 1, 1, 1,
+    ]);
     expect(brief?.legalAnalyses[0]?.instruments).toHaveLength(1);
     expect(brief?.legalAnalyses[0]?.grounds[0]?.side).toBe('against');
   });
@@ -62,7 +80,10 @@ describe('briefsmith schema', () => {
   });
 
   it('rejects JSON that breaks the model', () => {
-    const json = JSON.parse(readFileSync(join(fixturesDir, 'full', 'expected.json'), 'utf8')) as { keyJudgments: Array<Record<string, unknown>>; meta: Record<string, unknown> };
+    const json = JSON.parse(readFileSync(join(fixturesDir, 'full', 'expected.json'), 'utf8')) as {
+      keyJudgments: Array<Record<string, unknown>>;
+      meta: Record<string, unknown>;
+    };
     json.keyJudgments[0]!.likelihood = 'probably';
     delete json.meta.title;
     expect(validate(json)).toBe(false);

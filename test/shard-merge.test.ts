@@ -20,23 +20,29 @@ describe('shard assignment', () => {
   const key = fc.stringMatching(/^briefs\/[a-z0-9/-]{1,30}\.md$/);
 
   it('gives each brief one shard in 1..N, the same whatever other briefs exist', () => {
-    fc.assert(fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 40 }), key, fc.integer({ min: 1, max: 12 }), (keys, added, count) => {
-      const before = keys.map((path) => shardOf(path, count));
-      for (const shard of before) expect(shard >= 1 && shard <= count).toBe(true);
-      // Adding a brief moves none of the others.
-      const after = [...keys, added].map((path) => shardOf(path, count));
-      expect(after.slice(0, keys.length)).toEqual(before);
-      expect([...Array(count)].map((_, index) => keys.filter((path) => inShard(path, { index: index + 1, count })).length).reduce((a, b) => a + b)).toBe(keys.length);
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 40 }), key, fc.integer({ min: 1, max: 12 }), (keys, added, count) => {
+        const before = keys.map((path) => shardOf(path, count));
+        for (const shard of before) expect(shard >= 1 && shard <= count).toBe(true);
+        // Adding a brief moves none of the others.
+        const after = [...keys, added].map((path) => shardOf(path, count));
+        expect(after.slice(0, keys.length)).toEqual(before);
+        expect([...Array(count)].map((_, index) => keys.filter((path) => inShard(path, { index: index + 1, count })).length).reduce((a, b) => a + b)).toBe(
+          keys.length,
+        );
+      }),
+    );
   });
 
   it('moves only briefs the new shard wins when N grows', () => {
-    fc.assert(fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (keys, count) => {
-      for (const path of keys) {
-        const now = shardOf(path, count + 1);
-        if (now !== count + 1) expect(now).toBe(shardOf(path, count));
-      }
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (keys, count) => {
+        for (const path of keys) {
+          const now = shardOf(path, count + 1);
+          if (now !== count + 1) expect(now).toBe(shardOf(path, count));
+        }
+      }),
+    );
     // And about 1/(N+1) of them move: 4 → 5 shards over 2000 paths.
     const paths = Array.from({ length: 2000 }, (_, index) => `briefs/brief-${index}.md`);
     const moved = paths.filter((path) => shardOf(path, 4) !== shardOf(path, 5)).length;
@@ -52,14 +58,24 @@ describe('shard assignment', () => {
 
 /** The sample brief, the two fixtures and copies (`small`: three small briefs, for the refusals). */
 function sampleProject(small = false): string {
-  const files: Record<string, string> = small ? {} : { 'briefs/sharaa-moscow-2025-10.md': sample, 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief };
+  const files: Record<string, string> = small
+    ? {}
+    : { 'briefs/sharaa-moscow-2025-10.md': sample, 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief };
   for (let index = 1; index <= (small ? 3 : 5); index++) files[`briefs/more/copy-${index}.md`] = withId(index % 2 ? minimalBrief : fullBrief, `copy-${index}`);
   return makeProject(files);
 }
 
 /** A site-mode build through the library (a CLI process per shard would cost seconds each). */
 async function build(cwd: string, out: string, shard?: string): Promise<void> {
-  const result = await buildBriefs({ cwd, formats: ['md', 'html', 'json'], site: true, env, outDir: out, threads: 0, ...(shard ? { shard: parseShard(shard) } : {}) });
+  const result = await buildBriefs({
+    cwd,
+    formats: ['md', 'html', 'json'],
+    site: true,
+    env,
+    outDir: out,
+    threads: 0,
+    ...(shard ? { shard: parseShard(shard) } : {}),
+  });
   expect(result.failures).toEqual([]);
   expect(result.files.flatMap((file) => file.messages.filter((message) => message.fatal))).toEqual([]);
 }

@@ -13,17 +13,25 @@ const model = (name: string) => validateBrief(parseBrief(readFileSync(join(dir, 
 describe('changes since the last publication', () => {
   it('describes the difference in brief terms', () => {
     const changes = diffBriefs(model('old.md'), model('new.md'))!;
-    expect(changes.summary).toBe('1 revised bottom line, 1 judgment added, 1 judgment withdrawn, 1 likelihood changed, 1 reaction changed, 1 new reaction, 1 new event, 1 file changed');
+    expect(changes.summary).toBe(
+      '1 revised bottom line, 1 judgment added, 1 judgment withdrawn, 1 likelihood changed, 1 reaction changed, 1 new reaction, 1 new event, 1 file changed',
+    );
     expect(changes.view).toEqual({
       since: '2025-10-20',
       groups: [
         { title: 'Bottom line', items: ['The bottom line up front has been revised.'] },
-        { title: 'Key judgments', items: [
-          'New KJ2: “New sanctions will follow the talks.” — likely, high confidence',
-          'Withdrawn: “Russia will give up its bases.”',
-          'KJ1 “The talks will continue into next year.”: likely → very likely',
-        ] },
-        { title: 'Reactions', items: ['United States (16 October 2025): cautious → critical', 'New: United Kingdom (17 October 2025), welcoming: “London welcomed the talks.”'] },
+        {
+          title: 'Key judgments',
+          items: [
+            'New KJ2: “New sanctions will follow the talks.” — likely, high confidence',
+            'Withdrawn: “Russia will give up its bases.”',
+            'KJ1 “The talks will continue into next year.”: likely → very likely',
+          ],
+        },
+        {
+          title: 'Reactions',
+          items: ['United States (16 October 2025): cautious → critical', 'New: United Kingdom (17 October 2025), welcoming: “London welcomed the talks.”'],
+        },
         { title: 'Timeline', items: ['15 October 2025: Second meeting.'] },
         { title: 'Files', items: ['Ports: state of play updated'] },
       ],

@@ -12,7 +12,13 @@ import { fullBrief, makeProject, minimalBrief, withId, writeProjectFile } from '
 
 const env = { SOURCE_DATE_EPOCH: '1761955200' };
 const sample = readFileSync(join(import.meta.dirname, '..', 'briefs', 'sharaa-moscow-2025-10.md'), 'utf8');
-const project = () => makeProject({ 'briefs/sample.md': sample, 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief, 'briefs/copy.md': withId(minimalBrief, 'copy-brief') });
+const project = () =>
+  makeProject({
+    'briefs/sample.md': sample,
+    'briefs/full.md': fullBrief,
+    'briefs/minimal.md': minimalBrief,
+    'briefs/copy.md': withId(minimalBrief, 'copy-brief'),
+  });
 const read = (cwd: string, path: string) => readFileSync(join(cwd, 'out', path), 'utf8');
 
 /** Every URL a page could request: href/src attributes and CSS url()s. */
@@ -98,9 +104,21 @@ describe('feed.xml', () => {
     const cwd = project();
     await buildBriefs({ cwd, formats: ['html', 'json'], env, outDir: 'previous' });
     await buildBriefs({ cwd, formats: ['html', 'json'], env });
-    const idsOf = () => Object.fromEntries(children(atom(read(cwd, 'feed.xml')), 'entry').map((entry) => [textOf(children(entry, 'title')[0]), { id: textOf(children(entry, 'id')[0]), content: textOf(children(entry, 'content')[0]) }]));
+    const idsOf = () =>
+      Object.fromEntries(
+        children(atom(read(cwd, 'feed.xml')), 'entry').map((entry) => [
+          textOf(children(entry, 'title')[0]),
+          { id: textOf(children(entry, 'id')[0]), content: textOf(children(entry, 'content')[0]) },
+        ]),
+      );
     const first = idsOf();
-    writeFileSync(join(cwd, 'briefs', 'full.md'), fullBrief.replace('## Key judgments\n', '## Key judgments\n\n:::judgment{likelihood=likely confidence=high}\nA new judgment is likely to hold. [@alpha]\n:::\n'));
+    writeFileSync(
+      join(cwd, 'briefs', 'full.md'),
+      fullBrief.replace(
+        '## Key judgments\n',
+        '## Key judgments\n\n:::judgment{likelihood=likely confidence=high}\nA new judgment is likely to hold. [@alpha]\n:::\n',
+      ),
+    );
     const result = await buildBriefs({ cwd, formats: ['html', 'json'], env, since: 'previous', force: true });
     expect(result.files.flatMap((file) => file.messages.filter((message) => message.fatal))).toEqual([]);
     const second = idsOf();

@@ -24,15 +24,21 @@ describe('hideSoftHyphens', () => {
     ].join('\n');
     const { document, reference } = await pageWith(deflateSync(content));
     hideSoftHyphens(document);
-    expect(textOf(document, reference)).toBe([
-      '/Span<</ActualText () >> BDC 6.6 0 Td <0001> Tj EMC',
-      '/Span<</ActualText <FEFF00660066> >> BDC <0081> Tj EMC',
-      '/Span<</ActualText <FEFF0066006C> >> BDC <007F> Tj EMC',
-    ].join('\n'));
+    expect(textOf(document, reference)).toBe(
+      [
+        '/Span<</ActualText () >> BDC 6.6 0 Td <0001> Tj EMC',
+        '/Span<</ActualText <FEFF00660066> >> BDC <0081> Tj EMC',
+        '/Span<</ActualText <FEFF0066006C> >> BDC <007F> Tj EMC',
+      ].join('\n'),
+    );
   });
 
   it('leaves a stream alone when it has no soft hyphen, is not Flate, or cannot be inflated', async () => {
-    for (const [bytes, filter] of [[deflateSync('BT <0001> Tj ET'), true], [new TextEncoder().encode('/Span<</ActualText <FEFF00AD> >> BDC EMC'), false], [new Uint8Array([1, 2, 3]), true]] as const) {
+    for (const [bytes, filter] of [
+      [deflateSync('BT <0001> Tj ET'), true],
+      [new TextEncoder().encode('/Span<</ActualText <FEFF00AD> >> BDC EMC'), false],
+      [new Uint8Array([1, 2, 3]), true],
+    ] as const) {
       const { document, reference } = await pageWith(bytes, filter);
       const before = document.context.lookup(reference);
       hideSoftHyphens(document);

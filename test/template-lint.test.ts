@@ -11,8 +11,8 @@ import { viewSchema } from '../src/render/view-schema.js';
 import { TemplateError } from '../src/render/template-error.js';
 import { fixturesDir, root } from './helpers/fixtures.js';
 
-const lines = (files: ReturnType<typeof lintTemplates>) => problemsOf(files)
-  .map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.ruleId} ${problem.message}`);
+const lines = (files: ReturnType<typeof lintTemplates>) =>
+  problemsOf(files).map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.ruleId} ${problem.message}`);
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'bs-lint-'));
@@ -51,15 +51,20 @@ describe('template lint', () => {
       'templates/misspelt/partials/html/cover.hbs:3:6 error template-unescaped Unexpected triple-stash of `meta.summary`, expected `{{…}}` (escaped) or `{{rich …}}`',
       'templates/misspelt/partials/html/cover.hbs:4:6 error template-helper-arguments Unexpected 0 arguments for helper `format-date`, expected 1 argument',
       'templates/misspelt/partials/html/cover.hbs:4:30 error template-helper-arguments Unexpected `meta.authors` (a list) for helper `label`, expected text',
-      expect.stringMatching(/^templates\/misspelt\/partials\/html\/cover\.hbs:4:47 error template-unknown-helper Unexpected helper `shout`, expected one of `asset`, `css-string`, .*`with`$/),
-      expect.stringMatching(/^templates\/misspelt\/partials\/html\/cover\.hbs:5:7 error template-unknown-partial Unexpected partial `banner`, expected one of `badges`, .*$/),
+      expect.stringMatching(
+        /^templates\/misspelt\/partials\/html\/cover\.hbs:4:47 error template-unknown-helper Unexpected helper `shout`, expected one of `asset`, `css-string`, .*`with`$/,
+      ),
+      expect.stringMatching(
+        /^templates\/misspelt\/partials\/html\/cover\.hbs:5:7 error template-unknown-partial Unexpected partial `banner`, expected one of `badges`, .*$/,
+      ),
       'templates/misspelt/partials/html/cover.hbs:6:5 error template-unknown-field Unexpected field `@rooot` in `@rooot.meta`, expected one of `@root`, `@index`, `@key`, `@first` or `@last` (did you mean `root`?)',
     ]);
   });
 
   it('requires escaping helpers for model text in Markdown templates', () => {
     const cwd = project({
-      'brief.md.hbs': '# {{meta.title}}\n{{{meta.summary}}}\n{{md (join meta.authors ", ")}} {{join meta.authors}}\n{{#each keyJudgments}}{{number}}. {{label likelihood}} {{id}}{{/each}}\n',
+      'brief.md.hbs':
+        '# {{meta.title}}\n{{{meta.summary}}}\n{{md (join meta.authors ", ")}} {{join meta.authors}}\n{{#each keyJudgments}}{{number}}. {{label likelihood}} {{id}}{{/each}}\n',
     });
     const result = lines(lintTemplates({ cwd })).filter((line) => line.includes('brief.md.hbs') && line.includes('error'));
     expect(result).toEqual([
@@ -73,22 +78,40 @@ describe('template lint', () => {
   it('warns about required parts of the model that no template shows', () => {
     const cwd = project({ 'brief.md.hbs': '# {{md meta.title}}\n', 'brief.html.hbs': '<h1>{{meta.title}}</h1>{{#each keyJudgments}}{{statement}}{{/each}}' });
     const warnings = lines(lintTemplates({ cwd })).filter((line) => line.includes('warning'));
-    expect(warnings[0]).toBe('templates/brief.html.hbs:1:1 warning template-unused-field Unexpected unused `meta.date`, expected every required part of the model in some template');
+    expect(warnings[0]).toBe(
+      'templates/brief.html.hbs:1:1 warning template-unused-field Unexpected unused `meta.date`, expected every required part of the model in some template',
+    );
     const paths = warnings.map((line) => /`([^`]+)`/.exec(line)![1]);
-    expect(paths).toEqual(['meta.date', 'meta.classification', 'meta.summary', 'keyJudgments[].id', 'keyJudgments[].likelihood', 'keyJudgments[].confidence',
-      'files', 'legalAnalyses', 'reactions', 'timeline', 'disagreements', 'sources', 'sections']);
+    expect(paths).toEqual([
+      'meta.date',
+      'meta.classification',
+      'meta.summary',
+      'keyJudgments[].id',
+      'keyJudgments[].likelihood',
+      'keyJudgments[].confidence',
+      'files',
+      'legalAnalyses',
+      'reactions',
+      'timeline',
+      'disagreements',
+      'sources',
+      'sections',
+    ]);
   });
 
   it('follows #each, #with, ../, @root, this, block parameters and dynamic partials', () => {
     const cwd = project({
-      'brief.html.hbs': '{{#each sections as |section index|}}{{section.title}}{{index}}{{#each blocks}}{{../id}}{{@root.meta.title}}{{this.partial}}{{> (lookup this "partial")}}{{/each}}{{/each}}',
+      'brief.html.hbs':
+        '{{#each sections as |section index|}}{{section.title}}{{index}}{{#each blocks}}{{../id}}{{@root.meta.title}}{{this.partial}}{{> (lookup this "partial")}}{{/each}}{{/each}}',
       'partials/html/judgments.hbs': '{{#each items}}{{number}}{{statement}}{{../partial}}{{/each}}{{#with (lookup items 0)}}{{confidence}}{{/with}}',
       'partials/html/prose.hbs': '{{rich markdown}}{{items.length}}',
       'partials/html/file.hbs': '{{#with (lookup items 0)}}{{#each interests}}{{party}}{{stance}}{{/each}}{{/with}}',
     });
     const errors = lines(lintTemplates({ cwd })).filter((line) => line.includes(' error '));
     expect(errors).toEqual([
-      expect.stringMatching(/^templates\/partials\/html\/file\.hbs:1:57 error template-unknown-field Unexpected field `stance`, expected one of `citations`, `party` or `text`$/),
+      expect.stringMatching(
+        /^templates\/partials\/html\/file\.hbs:1:57 error template-unknown-field Unexpected field `stance`, expected one of `citations`, `party` or `text`$/,
+      ),
     ]);
   });
 

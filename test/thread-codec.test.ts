@@ -29,8 +29,15 @@ it('keeps every field of every message across the thread boundary', async () => 
   writeFileSync(join(dir, 'codec.md'), brief);
   const result = await runBriefJob({ path: join(dir, 'codec.md'), cwd: dir, formats: ['md'], build: 'test' });
   const fields = (message: (typeof result.file.messages)[number]) => ({
-    reason: message.reason, place: message.place, ruleId: message.ruleId, source: message.source,
-    fatal: message.fatal, note: message.note, url: message.url, actual: message.actual, expected: message.expected,
+    reason: message.reason,
+    place: message.place,
+    ruleId: message.ruleId,
+    source: message.source,
+    fatal: message.fatal,
+    note: message.note,
+    url: message.url,
+    actual: message.actual,
+    expected: message.expected,
   });
   expect(result.file.messages.length).toBeGreaterThan(1);
   // At least one message carries a hint, so dropping hints in the codec cannot pass unnoticed.

@@ -31,14 +31,16 @@ describe('curlQuotes', () => {
   });
 
   it('changes only quote characters, and leaves none straight', () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      const curled = curlQuotes(text);
-      expect(curled.length).toBe(text.length);
-      expect(curled).not.toMatch(/['"]/);
-      for (let index = 0; index < text.length; index++) {
-        if (!`'"`.includes(text[index]!)) expect(curled[index]).toBe(text[index]);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const curled = curlQuotes(text);
+        expect(curled.length).toBe(text.length);
+        expect(curled).not.toMatch(/['"]/);
+        for (let index = 0; index < text.length; index++) {
+          if (!`'"`.includes(text[index]!)) expect(curled[index]).toBe(text[index]);
+        }
+      }),
+    );
   });
 });
 
@@ -46,19 +48,27 @@ describe('curlHtmlPieces', () => {
   const curl = (html: string) => curlHtmlPieces(htmlPieces(html)).join('');
 
   it('curls text and escaped quotes, across inline tags, and leaves attributes, CSS and code alone', () => {
-    expect(curl('<p>He said <em>&quot;no&quot;</em>, Kestria&#x27;s <code>"x"</code> <a href="x\'y">it\'s</a></p><style>a{content:"x"}</style>'))
-      .toBe('<p>He said <em>“no”</em>, Kestria’s <code>"x"</code> <a href="x\'y">it’s</a></p><style>a{content:"x"}</style>');
+    expect(curl('<p>He said <em>&quot;no&quot;</em>, Kestria&#x27;s <code>"x"</code> <a href="x\'y">it\'s</a></p><style>a{content:"x"}</style>')).toBe(
+      '<p>He said <em>“no”</em>, Kestria’s <code>"x"</code> <a href="x\'y">it’s</a></p><style>a{content:"x"}</style>',
+    );
     // A block boundary starts afresh: the quote after </p> opens.
     expect(curl('<p>end.</p><p>"Start"</p>')).toBe('<p>end.</p><p>“Start”</p>');
   });
 
   it('never changes a tag', () => {
-    const piece = fc.oneof(fc.constantFrom('<p>', '</p>', '<em>', '</em>', '<a href="a\'b">', '</a>', '<code>', '</code>', '<br/>'), fc.stringMatching(/^[a-z '"&#x27;;]*$/));
-    fc.assert(fc.property(fc.array(piece), (list) => {
-      const pieces = htmlPieces(list.join(''));
-      const curled = curlHtmlPieces(pieces);
-      pieces.forEach((value, index) => { if (index % 2 === 1) expect(curled[index]).toBe(value); });
-    }));
+    const piece = fc.oneof(
+      fc.constantFrom('<p>', '</p>', '<em>', '</em>', '<a href="a\'b">', '</a>', '<code>', '</code>', '<br/>'),
+      fc.stringMatching(/^[a-z '"&#x27;;]*$/),
+    );
+    fc.assert(
+      fc.property(fc.array(piece), (list) => {
+        const pieces = htmlPieces(list.join(''));
+        const curled = curlHtmlPieces(pieces);
+        pieces.forEach((value, index) => {
+          if (index % 2 === 1) expect(curled[index]).toBe(value);
+        });
+      }),
+    );
   });
 });
 

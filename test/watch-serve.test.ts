@@ -14,7 +14,10 @@ function project(): string {
   const cwd = mkdtempSync(join(tmpdir(), 'bs-watch-'));
   mkdirSync(join(cwd, 'briefs'));
   writeFileSync(join(cwd, 'briefs', 'one.md'), minimal);
-  writeFileSync(join(cwd, 'briefs', 'two.md'), minimal.replace('id: minimal-brief', 'id: second-brief').replace('title: A minimal brief', 'title: The second brief'));
+  writeFileSync(
+    join(cwd, 'briefs', 'two.md'),
+    minimal.replace('id: minimal-brief', 'id: second-brief').replace('title: A minimal brief', 'title: The second brief'),
+  );
   return cwd;
 }
 
@@ -26,10 +29,11 @@ function recorder() {
     events,
     onEvent(event: WatchEvent) {
       events.push(event);
-      for (const waiter of [...waiters]) if (waiter.test(event)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.done(event);
-      }
+      for (const waiter of [...waiters])
+        if (waiter.test(event)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.done(event);
+        }
     },
     next(test: (event: WatchEvent) => boolean) {
       return new Promise<WatchEvent>((done) => waiters.push({ test, done }));
@@ -79,7 +83,12 @@ function fetchText(url: string): Promise<{ status: number; type: string; body: s
   return new Promise((done, fail) => {
     get(url, (response) => {
       let body = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => { body += chunk; }).on('end', () => done({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), body }));
+      response
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => {
+          body += chunk;
+        })
+        .on('end', () => done({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), body }));
     }).on('error', fail);
   });
 }
@@ -118,7 +127,10 @@ describe('serve', () => {
           }
         });
         // Edit only once the stream is open.
-        writeFileSync(join(cwd, 'briefs', 'two.md'), minimal.replace('id: minimal-brief', 'id: second-brief').replace('likelihood=likely', 'likelihood=probably'));
+        writeFileSync(
+          join(cwd, 'briefs', 'two.md'),
+          minimal.replace('id: minimal-brief', 'id: second-brief').replace('likelihood=likely', 'likelihood=probably'),
+        );
       });
     });
     expect(await message).toBe('second-brief');

@@ -34,7 +34,7 @@ function start(cwd: string, onEvent?: (event: WatchEvent) => void): WatchHandle 
 
 /** Polls `check` (after the watch is idle) until it holds or 10 s have passed. */
 async function eventually(check: () => boolean, idle: () => Promise<void>): Promise<boolean> {
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
     await idle();
     if (check()) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -45,7 +45,7 @@ async function eventually(check: () => boolean, idle: () => Promise<void>): Prom
 /** A small deterministic generator, so a failing trial can be replayed. */
 function randomFrom(seed: number): () => number {
   let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 it('never loses a save made during the first build (20 trials at random moments)', async () => {
@@ -65,15 +65,28 @@ it('never loses a save made during the first build (20 trials at random moments)
     const briefAt = random() * firstBuildMs;
     const templateAt = random() * firstBuildMs;
     const saves = [
-      new Promise<void>((done) => setTimeout(() => { writeFileSync(join(cwd, 'briefs', 'b0.md'), withId(minimalBrief, 'brief-0').replace('title: A minimal brief', `title: Saved in trial ${trial}`)); done(); }, briefAt)),
-      new Promise<void>((done) => setTimeout(() => { writeFileSync(join(cwd, 'templates', 'partials', 'html', 'timeline.hbs'), timelinePartial(`template-${trial + 1}`)); done(); }, templateAt)),
+      new Promise<void>((done) =>
+        setTimeout(() => {
+          writeFileSync(join(cwd, 'briefs', 'b0.md'), withId(minimalBrief, 'brief-0').replace('title: A minimal brief', `title: Saved in trial ${trial}`));
+          done();
+        }, briefAt),
+      ),
+      new Promise<void>((done) =>
+        setTimeout(() => {
+          writeFileSync(join(cwd, 'templates', 'partials', 'html', 'timeline.hbs'), timelinePartial(`template-${trial + 1}`));
+          done();
+        }, templateAt),
+      ),
     ];
     await Promise.all([watch.ready, ...saves]);
     const context = `trial ${trial}: saves at ${Math.round(briefAt)} and ${Math.round(templateAt)} ms of a ${Math.round(firstBuildMs)} ms build`;
     const reflectsLastSaves = () => {
       const read = (name: string) => readFileSync(join(cwd, 'out', name), 'utf8');
-      return read('brief-0.html').includes(`Saved in trial ${trial}`) && read('brief-0.md').includes(`Saved in trial ${trial}`)
-        && Array.from({ length: briefs }, (_, index) => read(`brief-${index}.html`)).every((html) => html.includes(`template-${trial + 1}`));
+      return (
+        read('brief-0.html').includes(`Saved in trial ${trial}`) &&
+        read('brief-0.md').includes(`Saved in trial ${trial}`) &&
+        Array.from({ length: briefs }, (_, index) => read(`brief-${index}.html`)).every((html) => html.includes(`template-${trial + 1}`))
+      );
     };
     // A save the watcher has not reported yet cannot be waited for by `idle`; a lost one never shows.
     expect(await eventually(reflectsLastSaves, () => watch.idle()), context).toBe(true);
@@ -90,17 +103,28 @@ it('keeps the manifest and the index current, and checks duplicate ids as build 
   expect(existsSync(join(cwd, 'out', 'index.html'))).toBe(true);
 
   writeFileSync(join(cwd, 'briefs', 'b1.md'), withId(minimalBrief, 'brief-1').replace('title: A minimal brief', 'title: Retitled'));
-  await eventually(() => readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8').includes('Retitled'), () => watch.idle());
+  await eventually(
+    () => readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8').includes('Retitled'),
+    () => watch.idle(),
+  );
   const manifest = JSON.parse(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8')) as { briefs: Array<{ id: string; title: string }> };
   expect(manifest.briefs.find((entry) => entry.id === 'brief-1')?.title).toBe('Retitled');
   expect(readFileSync(join(cwd, 'out', 'index.html'), 'utf8')).toContain('Retitled');
 
   // A new brief that takes an id another brief publishes is refused, and the other's outputs stay.
   writeFileSync(join(cwd, 'briefs', 'copy.md'), withId(minimalBrief, 'brief-0').replace('title: A minimal brief', 'title: The impostor'));
-  await eventually(() => watch.briefs().length === 3, () => watch.idle());
+  await eventually(
+    () => watch.briefs().length === 3,
+    () => watch.idle(),
+  );
   const copy = watch.briefs().find((status) => status.path.endsWith('copy.md'));
   expect(copy?.ok).toBe(false);
   expect(copy?.files[0]?.messages.map((message) => message.ruleId)).toContain('duplicate-id');
   expect(readFileSync(join(cwd, 'out', 'brief-0.html'), 'utf8')).not.toContain('The impostor');
-  expect(watch.briefs().map((status) => status.id).sort()).toEqual(['brief-0', 'brief-1', 'copy']);
+  expect(
+    watch
+      .briefs()
+      .map((status) => status.id)
+      .sort(),
+  ).toEqual(['brief-0', 'brief-1', 'copy']);
 }, 60_000);

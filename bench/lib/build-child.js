@@ -11,4 +11,12 @@ const { buildBriefs } = await import(join(import.meta.dirname, '..', '..', 'dist
 const started = performance.now();
 const result = await buildBriefs({ cwd, formats: ['md', 'html', 'json'], ...(threads === undefined ? {} : { threads: Number(threads) }) });
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ seconds, written: result.written.length, parsed: result.parsed.length, failures: result.failures.length, peakRssMb: resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    seconds,
+    written: result.written.length,
+    parsed: result.parsed.length,
+    failures: result.failures.length,
+    peakRssMb: resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -10,7 +10,9 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 
 const dir = process.argv[2];
-const texts = readdirSync(dir).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(dir, name), 'utf8'));
+const texts = readdirSync(dir)
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => readFileSync(join(dir, name), 'utf8'));
 const options = { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] };
 const started = performance.now();
 for (const text of texts) fromMarkdown(text, options);

@@ -16,7 +16,9 @@ function parents() {
       // Field 4 (ppid) comes after the command name, which may hold spaces and parentheses.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       map.set(Number(name), ppid);
-    } catch { /* the process ended while we looked */ }
+    } catch {
+      /* the process ended while we looked */
+    }
   }
   return map;
 }
@@ -27,11 +29,19 @@ function treeRss(root) {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [pid, ppid] of parentOf) if (!tree.has(pid) && tree.has(ppid)) { tree.add(pid); grew = true; }
+    for (const [pid, ppid] of parentOf)
+      if (!tree.has(pid) && tree.has(ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
   }
   let bytes = 0;
   for (const pid of tree) {
-    try { bytes += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * pageSize; } catch { /* ended */ }
+    try {
+      bytes += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * pageSize;
+    } catch {
+      /* ended */
+    }
   }
   return bytes;
 }
@@ -40,6 +50,13 @@ function treeRss(root) {
 export function sampleTree(pid, everyMs = 100) {
   if (process.platform !== 'linux') return { stop: () => null };
   let peak = 0;
-  const timer = setInterval(() => { peak = Math.max(peak, treeRss(pid)); }, everyMs);
-  return { stop: () => { clearInterval(timer); return peak; } };
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRss(pid));
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
 }

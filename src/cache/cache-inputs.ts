@@ -17,10 +17,12 @@ let fonts: string | undefined;
 
 /** The bundled font packages and their versions: what the inlined `@font-face` CSS is made from. */
 function fontsFingerprint(): string {
-  fonts ??= embeddedFontNames().map((name) => {
-    const pkg = name.split(' ')[0] ?? name;
-    return `${name}@${(require(`${pkg}/package.json`) as { version: string }).version}`;
-  }).join('\n');
+  fonts ??= embeddedFontNames()
+    .map((name) => {
+      const pkg = name.split(' ')[0] ?? name;
+      return `${name}@${(require(`${pkg}/package.json`) as { version: string }).version}`;
+    })
+    .join('\n');
   return fonts;
 }
 
@@ -69,7 +71,9 @@ export function optionsKey(format: Format, options: { paper?: string | undefined
   const memo = JSON.stringify([format, paper, since, site]);
   let key = optionsKeys.get(memo);
   if (key === undefined) {
-    key = sha256(JSON.stringify({ generator, format, fonts: format === 'html' || format === 'pdf' ? fontsFingerprint() : null, paper, since, ...(site ? { site } : {}) }));
+    key = sha256(
+      JSON.stringify({ generator, format, fonts: format === 'html' || format === 'pdf' ? fontsFingerprint() : null, paper, since, ...(site ? { site } : {}) }),
+    );
     // Each `--since` input adds keys; a long-lived process (watch, serve) must not grow without bound.
     if (optionsKeys.size >= 256) optionsKeys.clear();
     optionsKeys.set(memo, key);

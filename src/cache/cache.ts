@@ -75,20 +75,39 @@ interface StoredCache {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 const storedOutputSchema = z.object({
-  path: z.string(), bytes: z.number(), sha256: z.string(), mtimeMs: z.number(), sourceHash: z.string(), optionsKey: z.string(), inputs: z.string(),
+  path: z.string(),
+  bytes: z.number(),
+  sha256: z.string(),
+  mtimeMs: z.number(),
+  sourceHash: z.string(),
+  optionsKey: z.string(),
+  inputs: z.string(),
 });
 /** An entry names only its own `<id>.<format>` outputs, under its own source: the build reads and replaces what it lists. */
-const storedEntrySchema = z.object({
-  source: z.string(), sourceHash: z.string(), sourceStamp: z.array(z.string()).nullable().optional(),
-  id: briefIdSchema, title: z.string(), date: z.string(), classification: z.string(), builtAt: z.iso.datetime(),
-  summary: z.string().optional(), keywords: z.array(z.string()).optional(), authors: z.array(z.string()).optional(),
-  changes: z.object({ since: z.string(), summary: z.string() }).nullable().optional(),
-  outputs: z.partialRecord(z.enum(formats as [Format, ...Format[]]), storedOutputSchema),
-}).refine((entry) => Object.entries(entry.outputs).every(([format, record]) => record?.path === `${entry.id}.${format}`));
+const storedEntrySchema = z
+  .object({
+    source: z.string(),
+    sourceHash: z.string(),
+    sourceStamp: z.array(z.string()).nullable().optional(),
+    id: briefIdSchema,
+    title: z.string(),
+    date: z.string(),
+    classification: z.string(),
+    builtAt: z.iso.datetime(),
+    summary: z.string().optional(),
+    keywords: z.array(z.string()).optional(),
+    authors: z.array(z.string()).optional(),
+    changes: z.object({ since: z.string(), summary: z.string() }).nullable().optional(),
+    outputs: z.partialRecord(z.enum(formats as [Format, ...Format[]]), storedOutputSchema),
+  })
+  .refine((entry) => Object.entries(entry.outputs).every(([format, record]) => record?.path === `${entry.id}.${format}`));
 const inputSetSchema = z.record(z.string(), z.string());
 
 /** A cache read from disk, and how many of its entries were invalid and ignored. */
-export interface ReadCache { cache: BuildCache; ignored: number }
+export interface ReadCache {
+  cache: BuildCache;
+  ignored: number;
+}
 
 /**
  * Reads the cache for `outDir`: anything unreadable or from another out dir gives an empty cache;
@@ -108,7 +127,8 @@ export function readCache(cacheDir: string, outDir: string): ReadCache {
   const entries: Record<string, CacheEntry> = {};
   const validSets = new Map<string, Record<string, string> | undefined>();
   const inputSet = (key: string) => {
-    if (!validSets.has(key)) validSets.set(key, Object.hasOwn(inputs, key) && inputSetSchema.safeParse(inputs[key]).success ? inputs[key] as Record<string, string> : undefined);
+    if (!validSets.has(key))
+      validSets.set(key, Object.hasOwn(inputs, key) && inputSetSchema.safeParse(inputs[key]).success ? (inputs[key] as Record<string, string>) : undefined);
     return validSets.get(key);
   };
   let ignored = 0;
@@ -146,10 +166,15 @@ export async function writeCache(cacheDir: string, cache: BuildCache): Promise<v
   for (const source of Object.keys(cache.entries).sort(byCodeUnit)) {
     const entry = cache.entries[source]!;
     const outputs: StoredEntry['outputs'] = {};
-    for (const [format, record] of Object.entries(entry.outputs) as Array<[Format, OutputRecord]>) outputs[format] = { ...record, inputs: keyOf(record.inputs) };
+    for (const [format, record] of Object.entries(entry.outputs) as Array<[Format, OutputRecord]>)
+      outputs[format] = { ...record, inputs: keyOf(record.inputs) };
     entries[source] = { ...entry, outputs };
   }
-  const sorted = Object.fromEntries(Object.keys(inputs).sort(byCodeUnit).map((key) => [key, inputs[key]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(inputs)
+      .sort(byCodeUnit)
+      .map((key) => [key, inputs[key]!]),
+  );
   const stored: StoredCache = { version: cacheVersion, outDir: cache.outDir, inputs: sorted, entries };
   await writeOwned(cacheDir, cacheFileName, `${JSON.stringify(stored, null, 1)}\n`);
 }

@@ -25,8 +25,15 @@ const point = z.object({ line: z.number(), column: z.number(), offset: z.number(
 const place = z.union([z.object({ start: point, end: point }), point]);
 const optionalText = z.string().optional();
 const message = z.object({
-  reason: z.string(), place: place.optional(), ruleId: optionalText, source: optionalText, fatal: z.boolean().nullable().optional(),
-  note: optionalText, url: optionalText, actual: optionalText, expected: z.array(z.string()).optional(),
+  reason: z.string(),
+  place: place.optional(),
+  ruleId: optionalText,
+  source: optionalText,
+  fatal: z.boolean().nullable().optional(),
+  note: optionalText,
+  url: optionalText,
+  actual: optionalText,
+  expected: z.array(z.string()).optional(),
 });
 const messagesOnly = z.object({ path: z.string(), messages: z.array(message) });
 

@@ -18,7 +18,11 @@ export interface PlainMessage {
   expected: string[] | undefined;
 }
 
-export interface PlainFile { path: string; value: string; messages: PlainMessage[] }
+export interface PlainFile {
+  path: string;
+  value: string;
+  messages: PlainMessage[];
+}
 
 /** A VFile and its messages as plain data (also what the model cache stores). */
 export function encodeFile(file: VFile): PlainFile {
@@ -26,8 +30,15 @@ export function encodeFile(file: VFile): PlainFile {
     path: file.path,
     value: String(file.value),
     messages: file.messages.map((message) => ({
-      reason: message.reason, place: message.place ?? undefined, ruleId: message.ruleId ?? undefined, source: message.source ?? undefined,
-      fatal: message.fatal, note: message.note, url: message.url, actual: message.actual, expected: message.expected,
+      reason: message.reason,
+      place: message.place ?? undefined,
+      ruleId: message.ruleId ?? undefined,
+      source: message.source ?? undefined,
+      fatal: message.fatal,
+      note: message.note,
+      url: message.url,
+      actual: message.actual,
+      expected: message.expected,
     })),
   };
 }
@@ -36,7 +47,11 @@ export function encodeFile(file: VFile): PlainFile {
 export function decodeFile(plain: PlainFile): VFile {
   const file = new VFile({ path: plain.path, value: plain.value });
   for (const item of plain.messages) {
-    const message = new VFileMessage(item.reason, { ...(item.place ? { place: item.place } : {}), ...(item.ruleId ? { ruleId: item.ruleId } : {}), ...(item.source ? { source: item.source } : {}) });
+    const message = new VFileMessage(item.reason, {
+      ...(item.place ? { place: item.place } : {}),
+      ...(item.ruleId ? { ruleId: item.ruleId } : {}),
+      ...(item.source ? { source: item.source } : {}),
+    });
     message.file = plain.path;
     message.fatal = item.fatal;
     if (item.note !== undefined) message.note = item.note;

@@ -19,7 +19,6 @@ import { decodeUtf8, normaliseText } from '../source/text.js';
 import { isInside, realPathOf } from '../io/contained.js';
 import { sha256 } from '../io/hash.js';
 
-
 /**
  * A file changed this recently (ms) could change again within the same timestamp tick and keep
  * its stamp, so it is not stamped (git's "racily clean" problem). Two seconds covers the coarsest
@@ -40,7 +39,10 @@ export interface SourceHash {
 }
 
 /** What a previous build recorded for the brief. */
-export interface KnownSource { hash: string; stamp?: string[] | null | undefined }
+export interface KnownSource {
+  hash: string;
+  stamp?: string[] | null | undefined;
+}
 
 /**
  * sha256 of the brief's bytes plus the bytes (or absence) of every local file it references;
@@ -95,9 +97,10 @@ function referencesIn(bytes: Buffer, limits: ParseLimits): string[] {
   const text = normaliseText(decodeUtf8(bytes).text);
   if (exceededLimit(text, limits)) return [];
   const references = new Set<string>();
-  const collect = (tree: Root) => visit(tree, (node) => {
-    if ((node.type === 'image' || node.type === 'definition') && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url) && node.url !== '') references.add(node.url);
-  });
+  const collect = (tree: Root) =>
+    visit(tree, (node) => {
+      if ((node.type === 'image' || node.type === 'definition') && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url) && node.url !== '') references.add(node.url);
+    });
   collect(parseTree(new VFile({ value: text })));
   collect(parseTree(new VFile({ value: text.slice(0, bodyStart(text)) }), false));
   return [...references].sort();
@@ -140,4 +143,3 @@ function statOrNull(path: string): Stats | null {
 function statKey(info: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
   return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
 }
-

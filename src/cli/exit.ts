@@ -38,6 +38,8 @@ export function describeError(error: unknown): string {
 export function fail(error: unknown): void {
   const code = exitCodeFor(error);
   const message = describeError(error);
-  process.stderr.write(code === 70 ? `briefsmith: internal error (a bug, please report it):\n${(error as Error)?.stack ?? message}\n` : `briefsmith: ${message}\n`);
+  process.stderr.write(
+    code === 70 ? `briefsmith: internal error (a bug, please report it):\n${(error as Error)?.stack ?? message}\n` : `briefsmith: ${message}\n`,
+  );
   process.exitCode = code;
 }

@@ -10,7 +10,10 @@ export class UsageError extends BriefsmithError {
 
 /** `--format md,pdf` → ['md', 'pdf']. */
 export function parseFormats(value: unknown): Format[] {
-  const list = String(value ?? '').split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+  const list = String(value ?? '')
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean);
   for (const format of list) {
     if (!(formats as readonly string[]).includes(format)) throw new UsageError(`Unknown format \`${format}\`, expected ${formats.join(', ')}`);
   }

@@ -25,8 +25,11 @@ function withBuildOptions(command: Command): Command {
   return withLimitOptions(withOutputOptions(command))
     .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
     .option('--concurrency <n>', 'Pages printing at once; without PDFs, briefs in flight (default: CPU count)')
-    .option('--threads <n>', 'Worker threads that parse and render; 0 keeps all on one thread (default: CPU count − 1 from 4 cores; on 2–3 cores only for 500+ briefs without PDF)')
-    .option('--paper <size>', 'Paper for HTML and PDF: a4 or letter (default: each brief\'s `paper`, else a4)')
+    .option(
+      '--threads <n>',
+      'Worker threads that parse and render; 0 keeps all on one thread (default: CPU count − 1 from 4 cores; on 2–3 cores only for 500+ briefs without PDF)',
+    )
+    .option('--paper <size>', "Paper for HTML and PDF: a4 or letter (default: each brief's `paper`, else a4)")
     .option('--cache-dir <dir>', 'Build cache folder (default: <out>/.cache)')
     .option('--force', 'Rebuild every brief, ignoring the cache')
     .option('--since <dir|manifest>', 'Previous out dir or manifest.json: add "Changes since <date>" to each brief')
@@ -41,7 +44,7 @@ function withLimitOptions(command: Command): Command {
 
 withBuildOptions(cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/) into out/'))
   .option('--site', 'Site mode: pages link fonts and stylesheet written once under <out>/assets/ (default: standalone pages)')
-  .option('--base-url <url>', 'Absolute URL the out dir is published at, for the Atom feed\'s links')
+  .option('--base-url <url>', "Absolute URL the out dir is published at, for the Atom feed's links")
   .option('--shard <i/N>', 'Build only part i of N (stable by source path) and write a manifest fragment for `briefsmith merge`')
   .option('--max-warnings <n>', 'Exit 1 when there are more than n warnings (outputs are still written)')
   .example('briefsmith build briefs/ --format html,pdf')
@@ -49,9 +52,10 @@ withBuildOptions(cli.command('build [...paths]', 'Build briefs (files or folders
   .example('briefsmith build --since previous/manifest.json')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/build.js')).runBuild(paths, flags));
 
-cli.command('merge [...shards]', 'Merge the out dirs of `build --shard i/N` (all of 1..N) into one site: outputs, manifest, index, feed, search')
+cli
+  .command('merge [...shards]', 'Merge the out dirs of `build --shard i/N` (all of 1..N) into one site: outputs, manifest, index, feed, search')
   .option('--out <dir>', 'Output folder', { default: 'out' })
-  .option('--base-url <url>', 'Absolute URL the out dir is published at, for the Atom feed\'s links')
+  .option('--base-url <url>', "Absolute URL the out dir is published at, for the Atom feed's links")
   .option('--lock-timeout <seconds>', 'How long to wait for another build using the same out dir (default 60)')
   .example('briefsmith merge shards/1 shards/2 shards/3 --out out')
   .action(async (shards: string[], flags: Record<string, unknown>) => (await import('./commands/merge.js')).runMerge(shards, flags));
@@ -64,16 +68,20 @@ withLimitOptions(cli.command('check [...paths]', 'Parse and validate briefs with
   .example('briefsmith check briefs/ --sources-dir ../shared/sources')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/check.js')).runCheck(paths, flags));
 
-cli.command('doctor', 'Show the Chromium that would print PDFs, its version, and the bundled fonts')
+cli
+  .command('doctor', 'Show the Chromium that would print PDFs, its version, and the bundled fonts')
   .option('--chrome <path>', 'Chromium or headless shell binary to try')
   .action(async (flags: Record<string, unknown>) => (await import('./commands/doctor.js')).runDoctor(flags));
 
-cli.command('templates <action> [name]', 'Templates: `list` (which file wins), `eject [name]` (copy built-ins into templates/), `lint`')
+cli
+  .command('templates <action> [name]', 'Templates: `list` (which file wins), `eject [name]` (copy built-ins into templates/), `lint`')
   .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
   .option('--force', 'eject: overwrite files that already exist')
   .example('briefsmith templates eject reactions')
   .example('briefsmith templates lint')
-  .action(async (action: string, name: string | undefined, flags: Record<string, unknown>) => (await import('./commands/templates.js')).runTemplates(action, name, flags));
+  .action(async (action: string, name: string | undefined, flags: Record<string, unknown>) =>
+    (await import('./commands/templates.js')).runTemplates(action, name, flags),
+  );
 
 withBuildOptions(cli.command('watch [...paths]', 'Rebuild on every change of a brief, template, partial or CSS; print the check results each time'))
   .example('briefsmith watch briefs/ --format html,pdf')
@@ -84,15 +92,17 @@ withBuildOptions(cli.command('serve [...paths]', 'Watch, and serve out/ on 127.0
   .example('briefsmith serve --port 8080')
   .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/serve.js')).runServe(paths, flags));
 
-cli.command('new <id>', 'Write briefs/<id>.md: a skeleton with every section and directive once, to fill in')
-  .option('--title <title>', 'The brief\'s title')
-  .option('--date <date>', 'The brief\'s date, YYYY-MM-DD (default: today)')
+cli
+  .command('new <id>', 'Write briefs/<id>.md: a skeleton with every section and directive once, to fill in')
+  .option('--title <title>', "The brief's title")
+  .option('--date <date>', "The brief's date, YYYY-MM-DD (default: today)")
   .option('--dir <dir>', 'Folder to write into', { default: 'briefs' })
   .option('--force', 'Overwrite an existing file')
   .example('briefsmith new syria-2025-11 --title "Syria in November"')
   .action(async (id: string, flags: Record<string, unknown>) => (await import('./commands/new.js')).runNew(id, flags));
 
-cli.command('schema', 'Print the JSON Schema of the briefing model (what out/<id>.json holds)')
+cli
+  .command('schema', 'Print the JSON Schema of the briefing model (what out/<id>.json holds)')
   .action(async () => (await import('./commands/schema.js')).runSchema());
 
 cli.help();

@@ -19,7 +19,10 @@ export const configNames = ['briefsmith.config.json', 'briefsmith.config.mjs', '
 
 /** A config file that cannot be read or holds unknown or wrong settings: a usage error (exit 2). */
 export class ConfigError extends BriefsmithError {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`${path}: ${reason}`);
   }
 }

@@ -24,7 +24,10 @@ export function heading(level: number, text: string, context: DocxContext): Para
 /** Numbering references the document defines (document.ts). */
 export const listReferences = { bullets: 'brief-bullets', ordered: 'brief-ordered', sources: 'brief-sources' } as const;
 
-interface BlockOptions { style?: string | undefined; level?: number }
+interface BlockOptions {
+  style?: string | undefined;
+  level?: number;
+}
 
 /** A Markdown field as Word blocks; paragraphs take `style` (default Normal). */
 export function markdownBlocks(markdown: string, context: DocxContext, style?: string): FileChild[] {
@@ -46,12 +49,18 @@ function flowBlocks(nodes: readonly RootContent[], context: DocxContext, options
 
 function flowBlock(node: RootContent, context: DocxContext, options: BlockOptions): FileChild[] {
   switch (node.type) {
-    case 'paragraph': return [new Paragraph({ ...(options.style ? { style: options.style } : {}), children: inlineRuns(node.children, context) })];
-    case 'heading': return [new Paragraph({ heading: headingOf(node.depth - 1), children: inlineRuns(node.children, context) })];
-    case 'list': return listBlocks(node, context, options.level ?? 0);
-    case 'blockquote': return flowBlocks(node.children, context, { ...options, style: styleIds.blockQuote });
-    case 'code': return node.value.split('\n').map((line) => new Paragraph({ style: styleIds.codeBlock, text: line }));
-    case 'table': return [tableOf(node, context)];
+    case 'paragraph':
+      return [new Paragraph({ ...(options.style ? { style: options.style } : {}), children: inlineRuns(node.children, context) })];
+    case 'heading':
+      return [new Paragraph({ heading: headingOf(node.depth - 1), children: inlineRuns(node.children, context) })];
+    case 'list':
+      return listBlocks(node, context, options.level ?? 0);
+    case 'blockquote':
+      return flowBlocks(node.children, context, { ...options, style: styleIds.blockQuote });
+    case 'code':
+      return node.value.split('\n').map((line) => new Paragraph({ style: styleIds.codeBlock, text: line }));
+    case 'table':
+      return [tableOf(node, context)];
     case 'containerDirective':
     case 'leafDirective':
       return flowBlocks(node.children as RootContent[], context, options);
@@ -61,26 +70,33 @@ function flowBlock(node: RootContent, context: DocxContext, options: BlockOption
     case 'footnoteDefinition':
       return [];
     default:
-      return 'children' in node ? [new Paragraph({ ...(options.style ? { style: options.style } : {}), children: inlineRuns(node.children as RootContent[], context) })] : [];
+      return 'children' in node
+        ? [new Paragraph({ ...(options.style ? { style: options.style } : {}), children: inlineRuns(node.children as RootContent[], context) })]
+        : [];
   }
 }
 
 function listBlocks(list: List, context: DocxContext, level: number): FileChild[] {
   const instance = ++context.counters.lists;
-  return list.children.flatMap((item: ListItem) => item.children.flatMap((child, index) => {
-    if (child.type === 'list') return listBlocks(child, context, Math.min(level + 1, 8));
-    if (index > 0 || child.type !== 'paragraph') return flowBlock(child, context, { level: level + 1 });
-    const numbering = list.ordered ? { reference: listReferences.ordered, level, instance } : { reference: listReferences.bullets, level };
-    return [new Paragraph({ numbering, children: inlineRuns(child.children, context) })];
-  }));
+  return list.children.flatMap((item: ListItem) =>
+    item.children.flatMap((child, index) => {
+      if (child.type === 'list') return listBlocks(child, context, Math.min(level + 1, 8));
+      if (index > 0 || child.type !== 'paragraph') return flowBlock(child, context, { level: level + 1 });
+      const numbering = list.ordered ? { reference: listReferences.ordered, level, instance } : { reference: listReferences.bullets, level };
+      return [new Paragraph({ numbering, children: inlineRuns(child.children, context) })];
+    }),
+  );
 }
 
 function tableOf(table: MdTable, context: DocxContext) {
   const [head, ...body] = table.children;
   const columns = head?.children.length ?? 0;
-  return briefTable({
-    headers: (head?.children ?? []).map((cell) => toString(cell)),
-    rows: body.map((row) => Array.from({ length: columns }, (_, index) => inlineRuns(row.children[index]?.children ?? [], context))),
-    widths: Array.from({ length: columns }, () => 1),
-  }, context);
+  return briefTable(
+    {
+      headers: (head?.children ?? []).map((cell) => toString(cell)),
+      rows: body.map((row) => Array.from({ length: columns }, (_, index) => inlineRuns(row.children[index]?.children ?? [], context))),
+      widths: Array.from({ length: columns }, () => 1),
+    },
+    context,
+  );
 }

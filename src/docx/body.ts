@@ -31,19 +31,29 @@ function runBlocks(run: Block[], context: DocxContext): FileChild[] {
   const first = run[0]!;
   const index = first.index ?? 0;
   switch (first.kind) {
-    case 'prose': return markdownBlocks(first.markdown ?? '', context);
-    case 'judgment': return brief.keyJudgments[index] ? judgmentBlocks(brief.keyJudgments[index], index + 1, context) : [];
-    case 'file': return brief.files[index] ? fileBlocks(brief.files[index], context) : [];
-    case 'legal': return brief.legalAnalyses[index] ? legalAnalysisBlocks(brief.legalAnalyses[index], context) : [];
-    case 'reaction': return reactionBlocks(run.flatMap((block) => brief.reactions[block.index ?? 0] ?? []), context);
-    case 'event': return timelineBlocks(run.flatMap((block) => brief.timeline[block.index ?? 0] ?? []), context);
-    case 'disagreement': return brief.disagreements[index] ? disagreementBlocks(brief.disagreements[index], context) : [];
+    case 'prose':
+      return markdownBlocks(first.markdown ?? '', context);
+    case 'judgment':
+      return brief.keyJudgments[index] ? judgmentBlocks(brief.keyJudgments[index], index + 1, context) : [];
+    case 'file':
+      return brief.files[index] ? fileBlocks(brief.files[index], context) : [];
+    case 'legal':
+      return brief.legalAnalyses[index] ? legalAnalysisBlocks(brief.legalAnalyses[index], context) : [];
+    case 'reaction':
+      return reactionBlocks(
+        run.flatMap((block) => brief.reactions[block.index ?? 0] ?? []),
+        context,
+      );
+    case 'event':
+      return timelineBlocks(
+        run.flatMap((block) => brief.timeline[block.index ?? 0] ?? []),
+        context,
+      );
+    case 'disagreement':
+      return brief.disagreements[index] ? disagreementBlocks(brief.disagreements[index], context) : [];
   }
 }
 
 export function sectionBlocks(section: Section, context: DocxContext): FileChild[] {
-  return [
-    ...(section.title ? [heading(1, section.title, context)] : []),
-    ...groupRuns(section.blocks).flatMap((run) => runBlocks(run, context)),
-  ];
+  return [...(section.title ? [heading(1, section.title, context)] : []), ...groupRuns(section.blocks).flatMap((run) => runBlocks(run, context))];
 }

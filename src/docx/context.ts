@@ -31,8 +31,12 @@ export function treeOf(markdown: string, context: DocxContext): Root {
 
 /** A field's text without its citations (document properties are plain text). */
 export function plainText(markdown: string, context: DocxContext): string {
-  const strip = (node: RootContent | Root): string => (node.type === 'citation' ? '' : 'value' in node ? node.value : 'children' in node ? node.children.map(strip).join(node.type === 'root' ? ' ' : '') : '');
-  return strip(treeOf(markdown, context)).replace(/\s+/g, ' ').replace(/\s+([.,;:])/g, '$1').trim();
+  const strip = (node: RootContent | Root): string =>
+    node.type === 'citation' ? '' : 'value' in node ? node.value : 'children' in node ? node.children.map(strip).join(node.type === 'root' ? ' ' : '') : '';
+  return strip(treeOf(markdown, context))
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:])/g, '$1')
+    .trim();
 }
 
 /** The Word bookmark of a source's entry (names are letters, digits and `_`, at most 40 characters). */

@@ -6,10 +6,11 @@ import type { DocxContext } from './context.js';
 import { styleIds } from './style-ids.js';
 import { textRuns } from './text-runs.js';
 
-const detail = (label: string, value: string) => new Paragraph({
-  style: styleIds.coverDetails,
-  children: [new TextRun({ text: `${label}  `, style: styleIds.measureLabel }), ...textRuns(value)],
-});
+const detail = (label: string, value: string) =>
+  new Paragraph({
+    style: styleIds.coverDetails,
+    children: [new TextRun({ text: `${label}  `, style: styleIds.measureLabel }), ...textRuns(value)],
+  });
 
 export function coverBlocks(context: DocxContext): FileChild[] {
   const { meta } = context.brief;

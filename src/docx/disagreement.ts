@@ -7,7 +7,9 @@ import type { DocxContext } from './context.js';
 export function disagreementBlocks(disagreement: Disagreement, context: DocxContext): FileChild[] {
   return [
     heading(2, disagreement.topic, context),
-    ...disagreement.views.map((view) => new Paragraph({ numbering: { reference: listReferences.bullets, level: 0 }, children: markdownInline(view.text, context) })),
+    ...disagreement.views.map(
+      (view) => new Paragraph({ numbering: { reference: listReferences.bullets, level: 0 }, children: markdownInline(view.text, context) }),
+    ),
     ...(disagreement.note ? markdownBlocks(disagreement.note, context) : []),
   ];
 }

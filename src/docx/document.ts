@@ -3,7 +3,19 @@
  * the contents as a TOC field already filled with its entries, the brief's parts, the Sources,
  * and the document properties — made with the reference document's styles and margins.
  */
-import { AlignmentType, Document, LeaderType, LevelFormat, NumberFormat, PageBreak, Paragraph, SectionType, TableOfContents, type FileChild, type ILevelsOptions } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  LeaderType,
+  LevelFormat,
+  NumberFormat,
+  PageBreak,
+  Paragraph,
+  SectionType,
+  TableOfContents,
+  type FileChild,
+  type ILevelsOptions,
+} from 'docx';
 import type { Brief } from '../types.js';
 import type { ChangesView } from '../render/changes-view.js';
 import { shownSections, wantsContents } from '../render/contents.js';
@@ -29,13 +41,14 @@ export interface DocumentOptions {
   baseDir?: string | undefined;
 }
 
-const levels = (format: 'bullet' | 'decimal', indent = 360): ILevelsOptions[] => Array.from({ length: 9 }, (_, level) => ({
-  level,
-  format: format === 'bullet' ? LevelFormat.BULLET : LevelFormat.DECIMAL,
-  text: format === 'bullet' ? (level % 2 === 0 ? '•' : '–') : `%${level + 1}.`,
-  alignment: AlignmentType.LEFT,
-  style: { paragraph: { indent: { left: indent * (level + 1), hanging: indent } } },
-}));
+const levels = (format: 'bullet' | 'decimal', indent = 360): ILevelsOptions[] =>
+  Array.from({ length: 9 }, (_, level) => ({
+    level,
+    format: format === 'bullet' ? LevelFormat.BULLET : LevelFormat.DECIMAL,
+    text: format === 'bullet' ? (level % 2 === 0 ? '•' : '–') : `%${level + 1}.`,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: indent * (level + 1), hanging: indent } } },
+  }));
 
 /** The document's default language: the brief's, in the styles' document defaults. */
 function withLanguage(styles: string, lang: string): string {
@@ -91,7 +104,10 @@ export function briefDocument(brief: Brief, options: DocumentOptions): Document 
     keywords: meta.keywords.join('; '),
     description: plainText(meta.summary, context),
     revision: 1,
-    customProperties: [{ name: 'Classification', value: meta.classification }, { name: 'Generator', value: options.generator }],
+    customProperties: [
+      { name: 'Classification', value: meta.classification },
+      { name: 'Generator', value: options.generator },
+    ],
     externalStyles: withLanguage(options.reference.styles, meta.lang),
     features: { updateFields: false },
     numbering: {
@@ -103,7 +119,11 @@ export function briefDocument(brief: Brief, options: DocumentOptions): Document 
     },
     sections: [
       { properties: { page: pageSetup, endnoteProperties }, ...coverFurniture(context), children: coverBlocks(context) },
-      { properties: { page: pageSetup, type: SectionType.NEXT_PAGE, endnoteProperties }, ...bodyFurniture(context), children: bodyChildren(context, options.changes) },
+      {
+        properties: { page: pageSetup, type: SectionType.NEXT_PAGE, endnoteProperties },
+        ...bodyFurniture(context),
+        children: bodyChildren(context, options.changes),
+      },
     ],
   });
 }

@@ -20,12 +20,22 @@ export function coverFurniture(context: DocxContext) {
 export function bodyFurniture(context: DocxContext) {
   const { meta } = context.brief;
   // The reference's Header and Footer styles may have tabs of their own (Word's: centre and right at A4 widths).
-  const rightTab = [...context.furnitureTabs.map((position) => ({ type: TabStopType.CLEAR, position })), { type: TabStopType.RIGHT, position: context.textWidth }];
-  const running = new Paragraph({ style: styleIds.header, tabStops: rightTab, children: [...textRuns(meta.title), new TextRun({ children: [new Tab(), 'Briefing'] })] });
+  const rightTab = [
+    ...context.furnitureTabs.map((position) => ({ type: TabStopType.CLEAR, position })),
+    { type: TabStopType.RIGHT, position: context.textWidth },
+  ];
+  const running = new Paragraph({
+    style: styleIds.header,
+    tabStops: rightTab,
+    children: [...textRuns(meta.title), new TextRun({ children: [new Tab(), 'Briefing'] })],
+  });
   const footer = new Paragraph({
     style: styleIds.footer,
     tabStops: rightTab,
     children: [...textRuns(formatDate(meta.date)), new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
   });
-  return { headers: { default: new Header({ children: [banner(context), running] }) }, footers: { default: new Footer({ children: [footer, banner(context)] }) } };
+  return {
+    headers: { default: new Header({ children: [banner(context), running] }) },
+    footers: { default: new Footer({ children: [footer, banner(context)] }) },
+  };
 }

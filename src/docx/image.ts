@@ -24,10 +24,12 @@ export function imageRuns(url: string, alt: string, context: DocxContext, format
   if (!size.width || !size.height) return alt ? textRuns(alt, format) : [];
   // Twips to pixels at 96 to the inch: 15 twips a pixel.
   const scale = Math.min(1, context.textWidth / 15 / size.width);
-  return [new ImageRun({
-    type,
-    data: image.bytes,
-    transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
-    altText: { name: alt || url, description: alt, title: alt },
-  })];
+  return [
+    new ImageRun({
+      type,
+      data: image.bytes,
+      transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+      altText: { name: alt || url, description: alt, title: alt },
+    }),
+  ];
 }

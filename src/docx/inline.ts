@@ -25,13 +25,20 @@ export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], co
 
 function inlineNode(node: PhrasingContent | RootContent, context: DocxContext, format: RunFormat): ParagraphChild[] {
   switch (node.type) {
-    case 'text': return textRuns(node.value.replace(/\s*\n\s*/g, ' '), format);
-    case 'emphasis': return inlineRuns(node.children, context, { ...format, italics: true });
-    case 'strong': return inlineRuns(node.children, context, { ...format, bold: true });
-    case 'delete': return inlineRuns(node.children, context, { ...format, strike: true });
-    case 'inlineCode': return [new TextRun({ ...format, text: node.value, style: styleIds.inlineCode })];
-    case 'break': return [new TextRun({ break: 1 })];
-    case 'citation': return citationRuns(node, context);
+    case 'text':
+      return textRuns(node.value.replace(/\s*\n\s*/g, ' '), format);
+    case 'emphasis':
+      return inlineRuns(node.children, context, { ...format, italics: true });
+    case 'strong':
+      return inlineRuns(node.children, context, { ...format, bold: true });
+    case 'delete':
+      return inlineRuns(node.children, context, { ...format, strike: true });
+    case 'inlineCode':
+      return [new TextRun({ ...format, text: node.value, style: styleIds.inlineCode })];
+    case 'break':
+      return [new TextRun({ break: 1 })];
+    case 'citation':
+      return citationRuns(node, context);
     case 'textDirective': {
       if (node.name !== 'q') return inlineRuns(node.children, context, format);
       const source = typeof node.attributes?.source === 'string' ? node.attributes.source : '';
@@ -47,7 +54,8 @@ function inlineNode(node: PhrasingContent | RootContent, context: DocxContext, f
       if (!isSafeLink(node.url)) return inlineRuns(node.children, context, format);
       return [new ExternalHyperlink({ link: lowercaseScheme(node.url), children })];
     }
-    case 'image': return imageRuns(node.url, node.alt ?? '', context, format);
+    case 'image':
+      return imageRuns(node.url, node.alt ?? '', context, format);
     case 'imageReference':
       // Only a direct `![alt](path)` is embedded, as in the HTML.
       return node.alt ? textRuns(node.alt, format) : [];

@@ -20,10 +20,16 @@ type Clause = LegalAnalysis['obligations'][number];
 
 function clauses(title: string, list: readonly Clause[], context: DocxContext): FileChild[] {
   if (list.length === 0) return [];
-  return [heading(2, title, context), ...list.map((clause) => new Paragraph({
-    numbering: { reference: listReferences.bullets, level: 0 },
-    children: [...(clause.instrument ? textRuns(`${clause.instrument}: `, { bold: true }) : []), ...markdownInline(clause.text, context)],
-  }))];
+  return [
+    heading(2, title, context),
+    ...list.map(
+      (clause) =>
+        new Paragraph({
+          numbering: { reference: listReferences.bullets, level: 0 },
+          children: [...(clause.instrument ? textRuns(`${clause.instrument}: `, { bold: true }) : []), ...markdownInline(clause.text, context)],
+        }),
+    ),
+  ];
 }
 
 /** "Grounds to refuse" a request, "Grounds against the claim", "Grounds for the case" … */
@@ -34,34 +40,56 @@ function groundsTitle(side: 'for' | 'against', request: LegalAnalysis['request']
 
 export function legalAnalysisBlocks(analysis: LegalAnalysis, context: DocxContext): FileChild[] {
   const { request, assessment } = analysis;
-  const attribution = request?.by ? `${request.by}${request.against ? ` against ${request.against}` : ''}${request.date ? `, ${formatDate(request.date)}` : ''}` : null;
+  const attribution = request?.by
+    ? `${request.by}${request.against ? ` against ${request.against}` : ''}${request.date ? `, ${formatDate(request.date)}` : ''}`
+    : null;
   const measures = measuresParagraph(assessment.likelihood, assessment.confidence);
-  const grounds = (side: 'for' | 'against') => clauses(groundsTitle(side, request), analysis.grounds.filter((ground) => ground.side === side), context);
+  const grounds = (side: 'for' | 'against') =>
+    clauses(
+      groundsTitle(side, request),
+      analysis.grounds.filter((ground) => ground.side === side),
+      context,
+    );
   return [
     ...(analysis.question ? [new Paragraph({ children: [...textRuns('Question: ', { bold: true }), ...textRuns(analysis.question)] })] : []),
     ...(analysis.lead ? markdownBlocks(analysis.lead, context) : []),
-    ...(request ? [
-      heading(2, `The ${request.kind}`, context),
-      ...(attribution ? [new Paragraph({ style: styleIds.attribution, children: textRuns(attribution) })] : []),
-      ...markdownBlocks(request.text, context),
-    ] : []),
-    ...(analysis.instruments.length === 0 ? [] : [heading(2, 'Legal instruments and principles', context), briefTable({
-      headers: ['Instrument', 'Signed', 'Ratified', 'What it provides'],
-      widths: [4, 1.8, 1.8, 6],
-      rows: analysis.instruments.map((instrument) => [
-        [...textRuns(instrument.name, { bold: true }), new TextRun({ break: 1 }), ...textRuns(capitalised(instrument.kind), { italics: true })],
-        dateOrDash(instrument.signed),
-        dateOrDash(instrument.ratified),
-        markdownInline(instrument.provides, context),
-      ]),
-    }, context)]),
+    ...(request
+      ? [
+          heading(2, `The ${request.kind}`, context),
+          ...(attribution ? [new Paragraph({ style: styleIds.attribution, children: textRuns(attribution) })] : []),
+          ...markdownBlocks(request.text, context),
+        ]
+      : []),
+    ...(analysis.instruments.length === 0
+      ? []
+      : [
+          heading(2, 'Legal instruments and principles', context),
+          briefTable(
+            {
+              headers: ['Instrument', 'Signed', 'Ratified', 'What it provides'],
+              widths: [4, 1.8, 1.8, 6],
+              rows: analysis.instruments.map((instrument) => [
+                [...textRuns(instrument.name, { bold: true }), new TextRun({ break: 1 }), ...textRuns(capitalised(instrument.kind), { italics: true })],
+                dateOrDash(instrument.signed),
+                dateOrDash(instrument.ratified),
+                markdownInline(instrument.provides, context),
+              ]),
+            },
+            context,
+          ),
+        ]),
     ...grounds('for'),
     ...grounds('against'),
     ...clauses('Obligations', analysis.obligations, context),
-    ...(analysis.positions.length > 0 ? [heading(2, 'Positions of the parties', context), ...analysis.positions.flatMap((position) => [
-      new Paragraph({ style: styleIds.attribution, children: textRuns(position.party, { bold: true }) }),
-      ...markdownBlocks(position.text, context),
-    ])] : []),
+    ...(analysis.positions.length > 0
+      ? [
+          heading(2, 'Positions of the parties', context),
+          ...analysis.positions.flatMap((position) => [
+            new Paragraph({ style: styleIds.attribution, children: textRuns(position.party, { bold: true }) }),
+            ...markdownBlocks(position.text, context),
+          ]),
+        ]
+      : []),
     heading(2, 'Assessment', context),
     ...(measures ? [measures] : []),
     ...markdownBlocks(assessment.text, context),

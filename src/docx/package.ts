@@ -52,7 +52,13 @@ export async function packDocument(build: () => Document, options: { date: Date 
   const date = options.date ?? new Date();
   const body = parts['word/document.xml'];
   // docx marks the contents' page references dirty, which makes Word ask to update fields on opening.
-  if (body) parts['word/document.xml'] = strToU8(strFromU8(body).replace(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>(?=<w:instrText xml:space="preserve">PAGEREF )/g, '<w:fldChar w:fldCharType="begin"/>'));
+  if (body)
+    parts['word/document.xml'] = strToU8(
+      strFromU8(body).replace(
+        /<w:fldChar w:fldCharType="begin" w:dirty="true"\/>(?=<w:instrText xml:space="preserve">PAGEREF )/g,
+        '<w:fldChar w:fldCharType="begin"/>',
+      ),
+    );
   const core = parts['docProps/core.xml'];
   if (core) parts['docProps/core.xml'] = strToU8(fixCoreProperties(strFromU8(core), date, options.lang));
   const zippable: Zippable = {};

@@ -23,15 +23,18 @@ function byGroup(reactions: readonly Reaction[]): Array<[string | null, Reaction
 export function reactionBlocks(reactions: readonly Reaction[], context: DocxContext): FileChild[] {
   return byGroup(reactions).flatMap(([group, members]) => [
     ...(group === null ? [] : [new Paragraph({ style: styleIds.attribution, keepNext: true, children: textRuns(group, { bold: true }) })]),
-    briefTable({
-      headers: ['Actor', 'Stance', 'Date', 'What they said or did'],
-      widths: [3, 2, 2.2, 8],
-      rows: members.map((reaction) => [
-        textRuns(reaction.actor, { bold: true }),
-        [new TextRun({ text: capitalised(reaction.stance), style: styleIds.stance })],
-        textRuns(formatDate(reaction.date)),
-        markdownInline(reaction.text, context),
-      ]),
-    }, context),
+    briefTable(
+      {
+        headers: ['Actor', 'Stance', 'Date', 'What they said or did'],
+        widths: [3, 2, 2.2, 8],
+        rows: members.map((reaction) => [
+          textRuns(reaction.actor, { bold: true }),
+          [new TextRun({ text: capitalised(reaction.stance), style: styleIds.stance })],
+          textRuns(formatDate(reaction.date)),
+          markdownInline(reaction.text, context),
+        ]),
+      },
+      context,
+    ),
   ]);
 }

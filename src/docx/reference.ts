@@ -14,7 +14,15 @@ import { completeStyles } from './style-sheet.js';
 export const referenceFileName = 'brief.docx';
 
 /** Page margins and header/footer distances, in twentieths of a point. */
-export interface PageMargins { top: number; right: number; bottom: number; left: number; header: number; footer: number; gutter: number }
+export interface PageMargins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+  header: number;
+  footer: number;
+  gutter: number;
+}
 
 export interface ReferenceDocument {
   path: string;
@@ -28,7 +36,10 @@ export interface ReferenceDocument {
 
 /** A reference document that is missing, not a Word file, or has no styles: a usage problem (exit 2). */
 export class ReferenceDocumentError extends BriefsmithError {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`${path}: ${reason}. A reference document is a Word file (.docx); \`briefsmith templates eject brief.docx\` writes the built-in one to start from`);
   }
 }
@@ -74,7 +85,13 @@ function readReference(path: string): ReferenceDocument {
   if (!/<w:styles\b[\s\S]*<\/w:styles>\s*$/.test(stylesXml)) throw new ReferenceDocumentError(path, 'has a styles part that is not WordprocessingML styles');
   const section = lastSection(strFromU8(document));
   const completed = completeStyles(stylesXml);
-  return { path, styles: completed, margins: marginsOf(section), landscape: /<w:pgSz\b[^>]*w:orient="landscape"/.test(section), furnitureTabs: furnitureTabs(completed) };
+  return {
+    path,
+    styles: completed,
+    margins: marginsOf(section),
+    landscape: /<w:pgSz\b[^>]*w:orient="landscape"/.test(section),
+    furnitureTabs: furnitureTabs(completed),
+  };
 }
 
 /** The document's last section properties: those of its body, which Word writes last. */
@@ -94,5 +111,13 @@ function marginsOf(section: string): PageMargins {
     const match = new RegExp(`w:${name}="(-?\\d+)"`).exec(element);
     return match ? Math.abs(Number(match[1])) : defaultMargins[name];
   };
-  return { top: value('top'), right: value('right'), bottom: value('bottom'), left: value('left'), header: value('header'), footer: value('footer'), gutter: value('gutter') };
+  return {
+    top: value('top'),
+    right: value('right'),
+    bottom: value('bottom'),
+    left: value('left'),
+    header: value('header'),
+    footer: value('footer'),
+    gutter: value('gutter'),
+  };
 }

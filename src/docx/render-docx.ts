@@ -22,5 +22,8 @@ export { ReferenceDocumentError } from './reference.js';
 export async function renderDocx(brief: Brief, options: DocxRenderOptions): Promise<Uint8Array> {
   const reference = loadReference(options);
   const paper = options.paper ?? brief.meta.paper;
-  return packDocument(() => briefDocument(brief, { reference, paper, generator: options.generator, changes: options.changes, baseDir: options.baseDir }), { date: options.date, lang: brief.meta.lang });
+  return packDocument(() => briefDocument(brief, { reference, paper, generator: options.generator, changes: options.changes, baseDir: options.baseDir }), {
+    date: options.date,
+    lang: brief.meta.lang,
+  });
 }

@@ -18,9 +18,10 @@ export interface TableSpec {
 }
 
 function cell(content: CellContent, style: string, width: number): TableCell {
-  const paragraphs = content.length > 0 && content.every((child) => child instanceof Paragraph)
-    ? (content as Paragraph[])
-    : [new Paragraph({ style, children: content as ParagraphChild[] })];
+  const paragraphs =
+    content.length > 0 && content.every((child) => child instanceof Paragraph)
+      ? (content as Paragraph[])
+      : [new Paragraph({ style, children: content as ParagraphChild[] })];
   return new TableCell({ children: paragraphs, width: { size: width, type: WidthType.DXA } });
 }
 
@@ -33,7 +34,9 @@ export function briefTable(spec: TableSpec, context: DocxContext): Table {
     cantSplit: true,
     children: spec.headers.map((text, index) => cell([new Paragraph({ style: styleIds.tableHeading, text })], styleIds.tableHeading, widths[index] ?? 0)),
   });
-  const rows = spec.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((content, index) => cell(content, styleIds.tableText, widths[index] ?? 0)) }));
+  const rows = spec.rows.map(
+    (row) => new TableRow({ cantSplit: true, children: row.map((content, index) => cell(content, styleIds.tableText, widths[index] ?? 0)) }),
+  );
   return new Table({
     style: styleIds.table,
     width: { size: context.textWidth, type: WidthType.DXA },

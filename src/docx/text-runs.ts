@@ -4,7 +4,12 @@ import { arabicRun } from '../render/rich-text.js';
 import { styleIds } from './style-ids.js';
 
 /** Formatting inherited from enclosing emphasis, strong, strike-through and styled runs. */
-export interface RunFormat { bold?: boolean; italics?: boolean; strike?: boolean; style?: string }
+export interface RunFormat {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  style?: string;
+}
 
 /** Runs for `text`: Arabic passages right to left in their own style, the rest as `format` says. */
 export function textRuns(text: string, format: RunFormat = {}): TextRun[] {

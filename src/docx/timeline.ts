@@ -8,9 +8,14 @@ import { briefTable } from './tables.js';
 import { textRuns } from './text-runs.js';
 
 export function timelineBlocks(events: readonly TimelineEvent[], context: DocxContext): FileChild[] {
-  return [briefTable({
-    headers: ['Date', 'Event'],
-    widths: [1, 4],
-    rows: events.map((event) => [textRuns(formatDate(event.date)), markdownInline(event.text, context)]),
-  }, context)];
+  return [
+    briefTable(
+      {
+        headers: ['Date', 'Event'],
+        widths: [1, 4],
+        rows: events.map((event) => [textRuns(formatDate(event.date)), markdownInline(event.text, context)]),
+      },
+      context,
+    ),
+  ];
 }

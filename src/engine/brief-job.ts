@@ -92,7 +92,15 @@ function cacheKey(job: BriefJob): string | null {
 async function loadCached(job: BriefJob, cached: CachedModel): Promise<LoadedOne> {
   const { text } = decodeUtf8(await readFile(job.path));
   const file = decodeFile({ ...cached.file, value: text });
-  return { path: job.path, file, brief: cached.brief, quotes: cached.quotes, quotesVerified: cached.quotesVerified, id: cached.brief.meta.id, idPlace: cached.idPlace };
+  return {
+    path: job.path,
+    file,
+    brief: cached.brief,
+    quotes: cached.quotes,
+    quotesVerified: cached.quotesVerified,
+    id: cached.brief.meta.id,
+    idPlace: cached.idPlace,
+  };
 }
 
 /**
@@ -106,7 +114,14 @@ async function keepModel(job: BriefJob, key: string, loaded: LoadedOne, cached: 
   if (cached && Object.keys(fields).length <= Object.keys(cached.fields).length) return;
   if (!cached && briefSourceHash(job.path).hash !== job.modelCache!.sourceHash) return;
   const { path, messages } = encodeFile(loaded.file);
-  await writeModel(job.modelCache!.dir, key, { brief, file: { path, messages }, quotes: loaded.quotes, quotesVerified: loaded.quotesVerified, idPlace: loaded.idPlace, fields });
+  await writeModel(job.modelCache!.dir, key, {
+    brief,
+    file: { path, messages },
+    quotes: loaded.quotes,
+    quotesVerified: loaded.quotesVerified,
+    idPlace: loaded.idPlace,
+    fields,
+  });
 }
 
 /** Loads the brief at `job.path` (from the model cache when it can) and, when it is valid, renders `job.formats`. */
@@ -121,7 +136,16 @@ export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
   const previous = job.since ? await (await previousPublication(job.since, job.cwd, job.build)).get(brief.meta.id) : null;
   result.changes = previous ? diffBriefs(previous.brief, brief) : null;
   const env = job.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: job.sourceDateEpoch };
-  const options = { templates: job.templates, cwd: job.cwd, baseDir: dirname(job.path), changes: result.changes?.view, paper: job.paper, generator, env, site: job.site === true };
+  const options = {
+    templates: job.templates,
+    cwd: job.cwd,
+    baseDir: dirname(job.path),
+    changes: result.changes?.view,
+    paper: job.paper,
+    generator,
+    env,
+    site: job.site === true,
+  };
   try {
     // The PDF prints the HTML output itself: render it once for both.
     const rendered = job.formats.filter((format) => format !== 'pdf');

@@ -59,7 +59,9 @@ export class BriefPipeline {
   async checkInOrder(loading: Promise<BriefJobResult>): Promise<BriefJobResult> {
     const before = this.turn;
     let done!: () => void;
-    this.turn = new Promise((resolve) => { done = resolve; });
+    this.turn = new Promise((resolve) => {
+      done = resolve;
+    });
     try {
       const [loaded] = await Promise.all([loading, before]);
       const { id, idPlace, brief } = loaded;
@@ -93,10 +95,20 @@ export class BriefPipeline {
       }
     }
     // All formats replace the old ones together, or none does (a full disk fails the brief whole).
-    const targets = await writeAllOwned(outDir, outputs.map(({ format, data }) => ({ name: `${brief.meta.id}.${format}`, data })));
+    const targets = await writeAllOwned(
+      outDir,
+      outputs.map(({ format, data }) => ({ name: `${brief.meta.id}.${format}`, data })),
+    );
     for (const [index, { format, data, used }] of outputs.entries()) {
       const target = targets[index]!;
-      await incremental.record(path, brief, format, { path: target, data }, used, loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary });
+      await incremental.record(
+        path,
+        brief,
+        format,
+        { path: target, data },
+        used,
+        loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary },
+      );
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
       result.written.push({ path: target, format, bytes, brief: loaded.file.path });
       onEvent?.({ type: 'written', path: target, format, bytes, brief: loaded.file.path, id: brief.meta.id });
@@ -107,7 +119,10 @@ export class BriefPipeline {
     const printer = await this.context.printer();
     const printed = await printer.print(source.html, { paper: this.context.paper ?? brief.meta.paper, fonts: source.fonts });
     const { sourceDateEpoch } = await import('../pdf/metadata.js');
-    const finished = await this.finish(printed, { contents: source.contents, metadata: pdfMetadata(brief, generator, sourceDateEpoch(this.context.env), source.html) });
+    const finished = await this.finish(printed, {
+      contents: source.contents,
+      metadata: pdfMetadata(brief, generator, sourceDateEpoch(this.context.env), source.html),
+    });
     return finished.bytes;
   }
 }

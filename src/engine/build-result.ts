@@ -10,7 +10,12 @@ export type BuildEvent =
   | { type: 'browser'; path: string; reason: string; pid?: number | undefined }
   | { type: 'changes'; id: string; since: string; summary: string };
 
-export interface WrittenFile { path: string; format: Format; bytes: number; brief: string }
+export interface WrittenFile {
+  path: string;
+  format: Format;
+  bytes: number;
+  brief: string;
+}
 
 export interface BuildResult {
   briefs: LoadedBrief[];

@@ -88,14 +88,33 @@ export async function buildBriefs(options: BuildOptions = {}, session?: BuildSes
   }
 }
 
-interface BuildPlace { cwd: string; outDir: string; formats: readonly Format[]; since: PreviousPublication | undefined; started: number }
+interface BuildPlace {
+  cwd: string;
+  outDir: string;
+  formats: readonly Format[];
+  since: PreviousPublication | undefined;
+  started: number;
+}
 
 async function buildLocked(options: BuildOptions, session: BuildSession, place: BuildPlace): Promise<BuildResult> {
   const { cwd, outDir, formats, since, started } = place;
   const incremental = await IncrementalBuild.open(options.paths ?? [], {
-    cwd, outDir, formats, since, cacheDir: options.cacheDir, templates: options.templates, force: options.force, paper: options.paper, now: buildTime(options.env), limits: options.limits,
-    site: options.site, baseUrl: options.baseUrl,
-    shard: options.shard && { ...options.shard, fingerprint: buildFingerprint({ cwd, templates: options.templates, formats, paper: options.paper, site: options.site, since: options.since }) },
+    cwd,
+    outDir,
+    formats,
+    since,
+    cacheDir: options.cacheDir,
+    templates: options.templates,
+    force: options.force,
+    paper: options.paper,
+    now: buildTime(options.env),
+    limits: options.limits,
+    site: options.site,
+    baseUrl: options.baseUrl,
+    shard: options.shard && {
+      ...options.shard,
+      fingerprint: buildFingerprint({ cwd, templates: options.templates, formats, paper: options.paper, site: options.site, since: options.since }),
+    },
   });
   // With --sources-dir, unchanged briefs are loaded too (their quotes are checked) but not rendered.
   const unchangedPaths = new Set(options.sourcesDir ? incremental.unchanged.map((entry) => resolve(cwd, entry.source)) : []);
@@ -111,7 +130,14 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   const pool = session.workers(threads);
   const browser = session.supervisor(options.onEvent);
   const pipeline = new BriefPipeline({
-    cwd, outDir, incremental, pool, paper: options.paper, env: options.env, result, onEvent: options.onEvent,
+    cwd,
+    outDir,
+    incremental,
+    pool,
+    paper: options.paper,
+    env: options.env,
+    result,
+    onEvent: options.onEvent,
     printer: () => browser.printer(),
     onTemplateError: (error, brief) => result.blocked.push({ path: brief, template: recordTemplateError(error, templateFiles, cwd) }),
   });
@@ -119,9 +145,18 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   for (const path of toLoad) plannedFormats.set(path, unchangedPaths.has(path) ? [] : await incremental.plannedFormats(path));
   const build = randomUUID();
   const jobOf = (path: string): BriefJob => ({
-    build, path, cwd, sourcesDir: options.sourcesDir, limits: options.limits, templates: options.templates, paper: options.paper, since: options.since, site: options.site,
+    build,
+    path,
+    cwd,
+    sourcesDir: options.sourcesDir,
+    limits: options.limits,
+    templates: options.templates,
+    paper: options.paper,
+    since: options.since,
+    site: options.site,
     sourceDateEpoch: (options.env ?? process.env).SOURCE_DATE_EPOCH,
-    formats: plannedFormats.get(path) ?? [], modelCache: incremental.modelCache(path),
+    formats: plannedFormats.get(path) ?? [],
+    modelCache: incremental.modelCache(path),
   });
   // Start Chromium while the first briefs load; a launch failure counts only if a brief needs it.
   if ([...plannedFormats.values()].some((planned) => planned.includes('pdf'))) browser.launch().catch(() => undefined);

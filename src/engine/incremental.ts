@@ -89,15 +89,23 @@ export class IncrementalBuild {
     const cache = readCache(cacheDir, options.outDir);
     const manifestPath = join(options.outDir, manifestFileName);
     const previous = readManifestSync(manifestPath);
-    const build = new IncrementalBuild(options, cache.cache, previous.manifest, new TemplateInputs(templateDirs({ templates: options.templates, cwd: options.cwd })), cacheDir);
+    const build = new IncrementalBuild(
+      options,
+      cache.cache,
+      previous.manifest,
+      new TemplateInputs(templateDirs({ templates: options.templates, cwd: options.cwd })),
+      cacheDir,
+    );
     if (previous.problem) build.recordIgnored(manifestPath, 'manifest', previous.problem);
-    if (cache.ignored > 0) build.recordIgnored(join(cacheDir, cacheFileName), 'build cache', `${cache.ignored} invalid entr${cache.ignored === 1 ? 'y' : 'ies'} ignored`);
+    if (cache.ignored > 0)
+      build.recordIgnored(join(cacheDir, cacheFileName), 'build cache', `${cache.ignored} invalid entr${cache.ignored === 1 ? 'y' : 'ies'} ignored`);
     const now = Date.now();
     for (const path of await findBriefs(paths.length > 0 ? paths : ['briefs'], options.cwd)) {
       if (!inShard(build.sourceOf(path), options.shard)) continue;
       const entry = build.cache.entries[build.sourceOf(path)];
       const { hash } = build.hashSource(path, entry, now);
-      const fresh = !options.force && entry?.sourceHash === hash && build.freshFormats(entry, hash, await build.sinceKey(entry.id)).length === options.formats.length;
+      const fresh =
+        !options.force && entry?.sourceHash === hash && build.freshFormats(entry, hash, await build.sinceKey(entry.id)).length === options.formats.length;
       if (fresh) {
         build.unchanged.push(entry);
         build.seen.set(entry.source, entry.id);
@@ -184,23 +192,45 @@ export class IncrementalBuild {
   }
 
   /** Records an output just written for `brief`, with the template files its render used. */
-  async record(path: string, brief: Brief, format: Format, written: { path: string; data: string | Uint8Array }, used: ReadonlyMap<string, string>, changes: { since: string; summary: string } | null = null): Promise<void> {
+  async record(
+    path: string,
+    brief: Brief,
+    format: Format,
+    written: { path: string; data: string | Uint8Array },
+    used: ReadonlyMap<string, string>,
+    changes: { since: string; summary: string } | null = null,
+  ): Promise<void> {
     const source = this.sourceOf(path);
     const hashed = this.hashes.get(path);
     const sourceHash = hashed?.hash ?? '';
     const old = this.cache.entries[source];
     const { meta } = brief;
     const entry: CacheEntry = {
-      source, sourceHash, sourceStamp: hashed?.stamp ?? null, id: meta.id, title: meta.title, date: meta.date, classification: meta.classification,
-      summary: plainText(meta.summary), keywords: meta.keywords, authors: meta.authors, changes, builtAt: this.options.now,
+      source,
+      sourceHash,
+      sourceStamp: hashed?.stamp ?? null,
+      id: meta.id,
+      title: meta.title,
+      date: meta.date,
+      classification: meta.classification,
+      summary: plainText(meta.summary),
+      keywords: meta.keywords,
+      authors: meta.authors,
+      changes,
+      builtAt: this.options.now,
       outputs: old && old.id === meta.id ? old.outputs : {},
     };
     this.cache.entries[source] = entry;
     this.dirty = true;
     const info = statSync(written.path);
     entry.outputs[format] = {
-      path: relative(this.options.outDir, written.path), bytes: info.size, sha256: sha256(written.data), mtimeMs: info.mtimeMs, sourceHash,
-      optionsKey: optionsKey(format, { paper: this.options.paper, since: await this.sinceKey(meta.id), site: this.options.site }), inputs: TemplateInputs.recorded(used),
+      path: relative(this.options.outDir, written.path),
+      bytes: info.size,
+      sha256: sha256(written.data),
+      mtimeMs: info.mtimeMs,
+      sourceHash,
+      optionsKey: optionsKey(format, { paper: this.options.paper, since: await this.sinceKey(meta.id), site: this.options.site }),
+      inputs: TemplateInputs.recorded(used),
     };
   }
 
@@ -213,7 +243,8 @@ export class IncrementalBuild {
       if (!found.has(source) && !this.exists(source)) {
         delete this.cache.entries[source];
         this.dirty = true;
-      } else if (Object.keys(entry.outputs).length > 0 && (!this.seen.has(source) || this.seen.get(source) === entry.id)) current.set(entry.id, manifestEntry(entry));
+      } else if (Object.keys(entry.outputs).length > 0 && (!this.seen.has(source) || this.seen.get(source) === entry.id))
+        current.set(entry.id, manifestEntry(entry));
     }
     const previous = this.previous?.briefs ?? [];
     const stale = staleEntries(previous, this.seen, (source) => this.exists(source));

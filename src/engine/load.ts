@@ -68,11 +68,24 @@ export async function loadBrief(path: string, options: Omit<LoadOptions, 'paths'
     return null;
   };
   const result = validateBrief(parsed, readSource ? { readSource, checkImage } : { checkImage });
-  const overLimit = checkInlinedBytes(result.file, [[parsed.tree, undefined], [frontMatterMarkdown(parsed), parsed.places.get('meta.summary')]], imageBytes, options.limits?.maxInlinedBytes ?? defaultLimits.maxInlinedBytes);
+  const overLimit = checkInlinedBytes(
+    result.file,
+    [
+      [parsed.tree, undefined],
+      [frontMatterMarkdown(parsed), parsed.places.get('meta.summary')],
+    ],
+    imageBytes,
+    options.limits?.maxInlinedBytes ?? defaultLimits.maxInlinedBytes,
+  );
   const quotes = Array.isArray(parsed.draft.quotes) ? parsed.draft.quotes.length : 0;
   return {
-    path, file: result.file, brief: overLimit ? null : result.brief, quotesVerified: result.quotesVerified, quotes,
-    id: result.partial?.meta.id, idPlace: parsed.places.get('meta.id'),
+    path,
+    file: result.file,
+    brief: overLimit ? null : result.brief,
+    quotesVerified: result.quotesVerified,
+    quotes,
+    id: result.partial?.meta.id,
+    idPlace: parsed.places.get('meta.id'),
   };
 }
 
@@ -90,7 +103,11 @@ function checkInlinedBytes(file: VFile, trees: Array<[Root | null, Position | un
     visit(tree, 'image', (node) => {
       total += imageBytes.get(node.url) ?? 0;
       if (total <= limit) return CONTINUE;
-      report(file, 'limit-exceeded', at ?? node.position, { what: 'bytes of images inlined, counted at each use', actual: total.toLocaleString('en'), limit: limit.toLocaleString('en') });
+      report(file, 'limit-exceeded', at ?? node.position, {
+        what: 'bytes of images inlined, counted at each use',
+        actual: total.toLocaleString('en'),
+        limit: limit.toLocaleString('en'),
+      });
       over = true;
       return EXIT;
     });

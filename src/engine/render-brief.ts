@@ -50,24 +50,40 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
     if (fragments) attachFragments(brief, fragments);
   }
   switch (format) {
-    case 'json': return renderJson(brief);
-    case 'md': return renderMarkdown(brief, { ...options, generator });
-    case 'html': return cachedHtml(brief, { ...options, generator });
+    case 'json':
+      return renderJson(brief);
+    case 'md':
+      return renderMarkdown(brief, { ...options, generator });
+    case 'html':
+      return cachedHtml(brief, { ...options, generator });
     case 'docx': {
       // Like the PDF stage, the Word one loads only when a .docx is asked for.
       const [{ renderDocx }, { sourceDateEpoch }] = await Promise.all([import('../docx/render-docx.js'), import('../pdf/metadata.js')]);
-      return renderDocx(brief, { templates: options.templates, cwd: options.cwd, generator, changes: options.changes, paper: options.paper, baseDir: options.baseDir, date: sourceDateEpoch(options.env) });
+      return renderDocx(brief, {
+        templates: options.templates,
+        cwd: options.cwd,
+        generator,
+        changes: options.changes,
+        paper: options.paper,
+        baseDir: options.baseDir,
+        date: sourceDateEpoch(options.env),
+      });
     }
     case 'pdf': {
       const source = renderPdfSource(brief, { ...options, generator }, cachedHtml(brief, { ...options, generator, site: false }));
       // Puppeteer and pdf-lib load only when a PDF is printed: every other command starts faster.
       const [{ Printer }, { sourceDateEpoch }, { finishPdf }] = await Promise.all([
-        import('../print/printer.js'), import('../pdf/metadata.js'), import('../pdf/finish.js'),
+        import('../print/printer.js'),
+        import('../pdf/metadata.js'),
+        import('../pdf/finish.js'),
       ]);
       const printer = options.printer ?? (await Printer.launch(options.printerOptions));
       try {
         const printed = await printer.print(source.html, { paper: brief.meta.paper, fonts: source.fonts });
-        const finished = await finishPdf(printed, { contents: source.contents, metadata: pdfMetadata(brief, generator, sourceDateEpoch(options.env), source.html) });
+        const finished = await finishPdf(printed, {
+          contents: source.contents,
+          metadata: pdfMetadata(brief, generator, sourceDateEpoch(options.env), source.html),
+        });
         return finished.bytes;
       } finally {
         if (!options.printer) await printer.close();

@@ -29,18 +29,20 @@ const frameOf = (cause: unknown) => {
 
 /** Flattens every file's messages into one list, in file then position order. */
 export function problemsOf(files: readonly VFile[]): Problem[] {
-  return files.flatMap((file) => file.messages.map((message) => ({
-    file: file.path || '<input>',
-    line: message.place && 'start' in message.place ? message.place.start.line : (message.line ?? 1),
-    column: message.place && 'start' in message.place ? message.place.start.column : (message.column ?? 1),
-    endLine: message.place && 'end' in message.place ? message.place.end.line : null,
-    endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
-    severity: message.fatal ? 'error' as const : 'warning' as const,
-    ruleId: message.ruleId ?? 'unknown',
-    message: message.reason,
-    hint: message.note ?? null,
-    ...frameOf(message.cause),
-  })));
+  return files.flatMap((file) =>
+    file.messages.map((message) => ({
+      file: file.path || '<input>',
+      line: message.place && 'start' in message.place ? message.place.start.line : (message.line ?? 1),
+      column: message.place && 'start' in message.place ? message.place.start.column : (message.column ?? 1),
+      endLine: message.place && 'end' in message.place ? message.place.end.line : null,
+      endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
+      severity: message.fatal ? ('error' as const) : ('warning' as const),
+      ruleId: message.ruleId ?? 'unknown',
+      message: message.reason,
+      hint: message.note ?? null,
+      ...frameOf(message.cause),
+    })),
+  );
 }
 
 /** "2 errors, 1 warning in 3 briefs". */
@@ -58,17 +60,32 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 export function formatProblems(problems: readonly Problem[], reporter: ReporterName, briefs: number): string {
   if (reporter === 'json') {
     // Exactly the documented fields, in this order: tools parse this shape.
-    const records = problems.map(({ file, line, column, endLine, endColumn, severity, ruleId, message, hint }) => ({ file, line, column, endLine, endColumn, severity, ruleId, message, hint }));
+    const records = problems.map(({ file, line, column, endLine, endColumn, severity, ruleId, message, hint }) => ({
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      severity,
+      ruleId,
+      message,
+      hint,
+    }));
     return `${JSON.stringify(records, null, 2)}\n`;
   }
   if (reporter === 'github') {
-    return problems.map((problem) => {
-      const end = problem.endLine === null ? '' : `,endLine=${problem.endLine},endColumn=${problem.endColumn}`;
-      const help = problem.hint ? `\nhelp: ${problem.hint}` : '';
-      return `::${problem.severity} file=${escapeProperty(problem.file)},line=${problem.line},col=${problem.column}${end},title=${escapeProperty(problem.ruleId)}::${escapeData(problem.message + help)}\n`;
-    }).join('');
+    return problems
+      .map((problem) => {
+        const end = problem.endLine === null ? '' : `,endLine=${problem.endLine},endColumn=${problem.endColumn}`;
+        const help = problem.hint ? `\nhelp: ${problem.hint}` : '';
+        return `::${problem.severity} file=${escapeProperty(problem.file)},line=${problem.line},col=${problem.column}${end},title=${escapeProperty(problem.ruleId)}::${escapeData(problem.message + help)}\n`;
+      })
+      .join('');
   }
   // Like rustc: the problem, the template's lines when there are any, then what to do about it.
-  const lines = problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}${problem.frame ? `\n${problem.frame.replace(/^/gm, '    ')}` : ''}${problem.hint ? `\n    help: ${problem.hint}` : ''}`);
+  const lines = problems.map(
+    (problem) =>
+      `${problem.file}:${problem.line}:${problem.column}  ${problem.severity.padEnd(7)}  ${problem.message}  ${problem.ruleId}${problem.frame ? `\n${problem.frame.replace(/^/gm, '    ')}` : ''}${problem.hint ? `\n    help: ${problem.hint}` : ''}`,
+  );
   return `${[...lines, summary(problems, briefs)].join('\n')}\n`;
 }

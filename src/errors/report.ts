@@ -36,7 +36,9 @@ export function listOf(values: readonly string[]): string {
 
 /** Rules a brief cannot turn off or downgrade (`silenceable: false` in the catalogue). */
 export const lockedRules: ReadonlySet<string> = new Set(
-  Object.entries(catalogue).filter(([, rule]) => !rule.silenceable).map(([id]) => id),
+  Object.entries(catalogue)
+    .filter(([, rule]) => !rule.silenceable)
+    .map(([id]) => id),
 );
 
 /** Applies a brief's `rules:` settings: drops messages of rules turned off, re-grades the others. */

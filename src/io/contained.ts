@@ -15,7 +15,10 @@ import { writeFileAtomic, writeFilesAtomic } from './write.js';
 
 /** A path outside the folder it must stay in (exit 2: the files on disk are not what briefsmith wrote). */
 export class ContainmentError extends BriefsmithError {
-  constructor(readonly folder: string, readonly file: string) {
+  constructor(
+    readonly folder: string,
+    readonly file: string,
+  ) {
     super(`refusing to touch ${JSON.stringify(file)}: it is not inside ${folder}`);
   }
 }

@@ -14,12 +14,20 @@ export const lockFileName = '.briefsmith.lock';
 
 /** Another build holds the out dir for longer than we were willing to wait. */
 export class LockTimeoutError extends BriefsmithError {
-  constructor(readonly outDir: string, readonly owner: string, waitedMs: number) {
-    super(`${outDir} is in use by another briefsmith build (${owner}); waited ${(waitedMs / 1000).toFixed(1)} s. Try again when it has finished, or remove ${join(outDir, lockFileName)} if no build is running.`);
+  constructor(
+    readonly outDir: string,
+    readonly owner: string,
+    waitedMs: number,
+  ) {
+    super(
+      `${outDir} is in use by another briefsmith build (${owner}); waited ${(waitedMs / 1000).toFixed(1)} s. Try again when it has finished, or remove ${join(outDir, lockFileName)} if no build is running.`,
+    );
   }
 }
 
-export interface Lock { release(): Promise<void> }
+export interface Lock {
+  release(): Promise<void>;
+}
 
 const held = new Set<string>();
 let exitHookInstalled = false;
@@ -32,9 +40,10 @@ function holdUntilExit(path: string): void {
   held.add(path);
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once('exit', () => { for (const lock of held) rmSync(lock, { force: true }); });
+  process.once('exit', () => {
+    for (const lock of held) rmSync(lock, { force: true });
+  });
 }
-
 
 /** The owner recorded in a lock file, and whether it is gone (a crashed or killed build). */
 async function inspect(path: string): Promise<{ owner: string; stale: boolean; text: string }> {
@@ -57,7 +66,12 @@ export async function acquireLock(outDir: string, timeoutMs = 60_000): Promise<L
       holdUntilExit(path);
       await handle.writeFile(`${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`);
       await handle.close();
-      return { release: async () => { held.delete(path); await rm(path, { force: true }); } };
+      return {
+        release: async () => {
+          held.delete(path);
+          await rm(path, { force: true });
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }

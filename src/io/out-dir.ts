@@ -31,7 +31,9 @@ export function assertSeparateOutDir(outDir: string, folders: ReadFolders): void
     const clash = file ? isInside(out, path) : isInside(out, path) || isInside(path, out);
     if (!clash) continue;
     const how = out === path ? 'is' : isInside(out, path) ? 'contains' : 'lies inside';
-    throw new OutDirError(`the out dir ${shown} ${how} the ${what} ${file ? 'file' : 'folder'} ${given}: outputs would overwrite or be read as its files; choose an out dir of its own (--out)`);
+    throw new OutDirError(
+      `the out dir ${shown} ${how} the ${what} ${file ? 'file' : 'folder'} ${given}: outputs would overwrite or be read as its files; choose an out dir of its own (--out)`,
+    );
   }
 }
 

@@ -34,9 +34,14 @@ export async function writeFilesAtomic(files: ReadonlyArray<{ path: string; data
       const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       inFlight.add(temporary);
       staged.push({ path, temporary });
-      await writeTemporary(temporary, directory, data).catch((error: unknown) => { throw named(error, path); });
+      await writeTemporary(temporary, directory, data).catch((error: unknown) => {
+        throw named(error, path);
+      });
     }
-    for (const { path, temporary } of staged) await rename(temporary, path).catch((error: unknown) => { throw named(error, path); });
+    for (const { path, temporary } of staged)
+      await rename(temporary, path).catch((error: unknown) => {
+        throw named(error, path);
+      });
   } catch (error) {
     for (const { temporary } of staged) await rm(temporary, { force: true });
     throw error;

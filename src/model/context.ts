@@ -11,7 +11,23 @@ import type { Places } from './places.js';
 
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
 
-const blockTypes = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'html', 'table', 'thematicBreak', 'definition', 'footnoteDefinition', 'containerDirective', 'leafDirective', 'math', 'yaml']);
+const blockTypes = new Set([
+  'paragraph',
+  'heading',
+  'list',
+  'listItem',
+  'blockquote',
+  'code',
+  'html',
+  'table',
+  'thematicBreak',
+  'definition',
+  'footnoteDefinition',
+  'containerDirective',
+  'leafDirective',
+  'math',
+  'yaml',
+]);
 
 export interface DraftCitation {
   key: string;
@@ -84,7 +100,9 @@ export class ExtractContext {
     for (const name of Object.keys(node.attributes ?? {})) {
       if (allowed.includes(name)) continue;
       report(this.file, 'unknown-attribute', this.attributeNames.get(`${path}.${name}`) ?? node.position, {
-        attribute: name, name: node.name, expected: `${listOf(allowed)}${didYouMean(name, allowed)}`,
+        attribute: name,
+        name: node.name,
+        expected: `${listOf(allowed)}${didYouMean(name, allowed)}`,
       });
     }
   }
@@ -120,7 +138,10 @@ export function contentChildren(node: ContainerDirective): RootContent[] {
 
 /** "very-unlikely", "Very Unlikely" → "very unlikely". */
 export function normaliseWords(value: string | undefined): string | undefined {
-  return value?.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  return value
+    ?.toLowerCase()
+    .replace(/[-_\s]+/g, ' ')
+    .trim();
 }
 
 export { toString };

@@ -19,7 +19,12 @@ import type { Places } from './places.js';
 import type { Fragments } from './fragments.js';
 
 type Draft = Record<string, unknown>;
-interface DraftSection { id: string; title: string; blocks: Draft[]; position?: Draft['position'] }
+interface DraftSection {
+  id: string;
+  title: string;
+  blocks: Draft[];
+  position?: Draft['position'];
+}
 
 /** The result of extraction: the draft (schema input) and where each of its parts came from. */
 export interface Extracted {
@@ -34,7 +39,14 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
   const context = new ExtractContext(file);
   const yaml = tree.children.find((child): child is Yaml => child.type === 'yaml');
   const { meta, sources } = readFrontMatter(yaml, file, context.places);
-  const parts = { keyJudgments: [] as Draft[], files: [] as Draft[], legalAnalyses: [] as Draft[], reactions: [] as Draft[], timeline: [] as Draft[], disagreements: [] as Draft[] };
+  const parts = {
+    keyJudgments: [] as Draft[],
+    files: [] as Draft[],
+    legalAnalyses: [] as Draft[],
+    reactions: [] as Draft[],
+    timeline: [] as Draft[],
+    disagreements: [] as Draft[],
+  };
   const slugger = new GithubSlugger();
   const sections: DraftSection[] = [];
   let section: DraftSection = { id: 'introduction', title: '', blocks: [] };
@@ -70,10 +82,18 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
     }
     context.handled.add(node);
     switch (node.name) {
-      case 'judgment': add('judgment', parts.keyJudgments.push(extractJudgment(context, node, parts.keyJudgments.length)) - 1); break;
-      case 'file': add('file', parts.files.push(extractFile(context, node, parts.files.length)) - 1); break;
-      case 'reaction': add('reaction', parts.reactions.push(extractReaction(context, node, parts.reactions.length)) - 1); break;
-      case 'disagreement': add('disagreement', parts.disagreements.push(extractDisagreement(context, node, parts.disagreements.length)) - 1); break;
+      case 'judgment':
+        add('judgment', parts.keyJudgments.push(extractJudgment(context, node, parts.keyJudgments.length)) - 1);
+        break;
+      case 'file':
+        add('file', parts.files.push(extractFile(context, node, parts.files.length)) - 1);
+        break;
+      case 'reaction':
+        add('reaction', parts.reactions.push(extractReaction(context, node, parts.reactions.length)) - 1);
+        break;
+      case 'disagreement':
+        add('disagreement', parts.disagreements.push(extractDisagreement(context, node, parts.disagreements.length)) - 1);
+        break;
       case 'legal':
       case 'extradition':
         add('legal', parts.legalAnalyses.push(extractLegalAnalysis(context, node, parts.legalAnalyses.length)) - 1);

@@ -40,7 +40,11 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Pla
   const first = document.errors[0];
   if (first) {
     const problem = describeYamlError(first, node.value);
-    report(file, 'yaml-syntax', range([problem.offset])?.start ?? node.position.start, { found: problem.found, expected: problem.expected, hint: problem.hint });
+    report(file, 'yaml-syntax', range([problem.offset])?.start ?? node.position.start, {
+      found: problem.found,
+      expected: problem.expected,
+      hint: problem.hint,
+    });
   }
   if (document.errors.length > 0) return result;
 
@@ -67,7 +71,11 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Pla
   } catch (error) {
     // Point at the first alias: an alias bomb is refused before it expands.
     let firstAlias: readonly number[] | undefined;
-    visitYaml(document, { Alias(_, alias) { firstAlias ??= alias.range ?? undefined; } });
+    visitYaml(document, {
+      Alias(_, alias) {
+        firstAlias ??= alias.range ?? undefined;
+      },
+    });
     report(file, 'yaml-unsafe', range(firstAlias)?.start ?? node.position.start, { what: `front matter (${(error as Error).message})` });
     return result;
   }
@@ -79,7 +87,7 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Pla
 
   for (const pair of document.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const keyRange = isScalar(pair.key) ? pair.key.range ?? undefined : undefined;
+    const keyRange = isScalar(pair.key) ? (pair.key.range ?? undefined) : undefined;
     const valueRange = (pair.value as YamlNode | null)?.range ?? keyRange;
     if (key === 'sources') {
       places.set('sources', range(keyRange) ?? node.position);
@@ -111,7 +119,7 @@ function readSources(
   for (const pair of value.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const index = result.sources.length;
-    places.set(`sources.${index}`, range(isScalar(pair.key) ? pair.key.range ?? undefined : undefined) ?? places.get('sources')!);
+    places.set(`sources.${index}`, range(isScalar(pair.key) ? (pair.key.range ?? undefined) : undefined) ?? places.get('sources')!);
     const source: Record<string, unknown> = { key };
     if (isMap(pair.value)) {
       for (const field of pair.value.items) {
@@ -119,8 +127,10 @@ function readSources(
         const fieldRange = (field.value as YamlNode | null)?.range ?? (isScalar(field.key) ? field.key.range : undefined);
         places.set(`sources.${index}.${name}`, range(fieldRange ?? undefined) ?? places.get(`sources.${index}`)!);
         if (!sourceFields.includes(name)) {
-          report(file, 'unknown-field', range(isScalar(field.key) ? field.key.range ?? undefined : undefined)?.start,
-            { field: name, expected: `${listOf(sourceFields)}${didYouMean(name, sourceFields)}` });
+          report(file, 'unknown-field', range(isScalar(field.key) ? (field.key.range ?? undefined) : undefined)?.start, {
+            field: name,
+            expected: `${listOf(sourceFields)}${didYouMean(name, sourceFields)}`,
+          });
           continue;
         }
         source[name] = (data as Record<string, Record<string, unknown>>)[key]?.[name];

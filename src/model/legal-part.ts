@@ -36,7 +36,10 @@ export function extractLegalAnalysis(context: ExtractContext, node: ContainerDir
     question: attribute(node, 'question') ?? null,
     subject: attribute(node, 'subject') ?? null,
     request: null,
-    instruments: [], grounds: [], obligations: [], positions: [],
+    instruments: [],
+    grounds: [],
+    obligations: [],
+    positions: [],
     position: node.position,
   };
   const lead: RootContent[] = [];
@@ -55,14 +58,24 @@ export function extractLegalAnalysis(context: ExtractContext, node: ContainerDir
       if (draft.request !== null) report(context.file, 'duplicate-part', child.position, { name: 'request or claim', where });
       context.placeDirective(`${path}.request`, child);
       context.checkAttributes(child, attributesOf[name], `${path}.request`);
-      draft.request = { ...base, kind: name, by: attribute(child, 'by') ?? null, against: attribute(child, 'against') ?? null, date: attribute(child, 'date') ?? null };
+      draft.request = {
+        ...base,
+        kind: name,
+        by: attribute(child, 'by') ?? null,
+        against: attribute(child, 'against') ?? null,
+        date: attribute(child, 'date') ?? null,
+      };
       continue;
     }
     if (name === 'assessment') {
       if (draft.assessment !== undefined) report(context.file, 'duplicate-part', child.position, { name, where });
       context.placeDirective(`${path}.assessment`, child);
       context.checkAttributes(child, attributesOf[name], `${path}.assessment`);
-      draft.assessment = { ...base, likelihood: normaliseWords(attribute(child, 'likelihood')) ?? null, confidence: normaliseWords(attribute(child, 'confidence')) ?? null };
+      draft.assessment = {
+        ...base,
+        likelihood: normaliseWords(attribute(child, 'likelihood')) ?? null,
+        confidence: normaliseWords(attribute(child, 'confidence')) ?? null,
+      };
       continue;
     }
     const list = draft[listKey[name]];
@@ -72,8 +85,12 @@ export function extractLegalAnalysis(context: ExtractContext, node: ContainerDir
     if (name === 'instrument') {
       const { text: provides, ...rest } = base;
       list.push({
-        ...rest, provides, name: attribute(child, 'name'), kind: normaliseWords(attribute(child, 'kind')),
-        signed: attribute(child, 'signed') ?? null, ratified: attribute(child, 'ratified') ?? null,
+        ...rest,
+        provides,
+        name: attribute(child, 'name'),
+        kind: normaliseWords(attribute(child, 'kind')),
+        signed: attribute(child, 'signed') ?? null,
+        ratified: attribute(child, 'ratified') ?? null,
       });
     } else if (name === 'position') {
       list.push({ ...base, party: attribute(child, 'party') });

@@ -18,9 +18,16 @@ export function upgradeModel(data: unknown): unknown {
     legalAnalyses,
     reactions: westernReactions ?? [],
     sections: Array.isArray(sections)
-      ? sections.map((section: unknown) => isObject(section) && Array.isArray(section.blocks)
-        ? { ...section, blocks: section.blocks.map((block: unknown) => isObject(block) && block.kind === 'extradition' ? { ...block, kind: 'legal', index: 0 } : block) }
-        : section)
+      ? sections.map((section: unknown) =>
+          isObject(section) && Array.isArray(section.blocks)
+            ? {
+                ...section,
+                blocks: section.blocks.map((block: unknown) =>
+                  isObject(block) && block.kind === 'extradition' ? { ...block, kind: 'legal', index: 0 } : block,
+                ),
+              }
+            : section,
+        )
       : sections,
   };
 }

@@ -60,7 +60,10 @@ function unclosed(text: string, offset: number, opener: string, closer: string):
     offset: last.index + last[0].length - 1,
     found: `\`${quote}\` after \`${last[1]}:\` that is never closed`,
     expected: `a closing \`${close}\` on the same line`,
-    hint: opener === '[' ? 'Close the list on its line (`keywords: [a, b]`), or write one `- item` per line.' : 'Close the quote at the end of the value; a quote inside it is written twice (`\'\'`) or escaped (`\\"`).',
+    hint:
+      opener === '['
+        ? 'Close the list on its line (`keywords: [a, b]`), or write one `- item` per line.'
+        : "Close the quote at the end of the value; a quote inside it is written twice (`''`) or escaped (`\\\"`).",
   };
 }
 
@@ -81,5 +84,12 @@ export function describeYamlError(error: YAMLError, text: string): YamlProblem {
     const key = field.exec(lineAt(text, offset).text)?.[2] ?? 'field';
     problem = { offset, found: `second \`${key}:\``, expected: 'each field once', hint: 'Keep one of the two; a later one would silently replace the first.' };
   }
-  return problem ?? { offset, found: `YAML (${reason.replace(/\.$/, '')})`, expected: 'valid YAML', hint: 'Check the indentation and quoting of the front matter around this point.' };
+  return (
+    problem ?? {
+      offset,
+      found: `YAML (${reason.replace(/\.$/, '')})`,
+      expected: 'valid YAML',
+      hint: 'Check the indentation and quoting of the front matter around this point.',
+    }
+  );
 }

@@ -16,7 +16,7 @@ const codes = (operators: string) => new Set(operators.split(' ').map(operatorCo
 const [BDC, BMC, EMC, BT, ET, n, BI] = ['BDC', 'BMC', 'EMC', 'BT', 'ET', 'n', 'BI'].map(operatorCode);
 const pathStarts = codes('m re');
 const paints = codes('S s f F f* B B* b b*');
-const shows = codes("Tj TJ ' \" Do sh");
+const shows = codes('Tj TJ \' " Do sh');
 
 /** Marks every painting outside marked content in a stream as an artifact. */
 export const artifactEditor: ContentEditor = (bytes, splices) => {

@@ -67,7 +67,7 @@ class Walk implements Operation {
 
 /** The offset past the literal string opening at `at` (escapes and balanced parentheses). */
 function endOfString(bytes: Uint8Array, at: number): number {
-  for (let nesting = 1; nesting > 0 && ++at < bytes.length;) {
+  for (let nesting = 1; nesting > 0 && ++at < bytes.length; ) {
     if (bytes[at] === 0x5c) at++;
     else if (bytes[at] === 0x28) nesting++;
     else if (bytes[at] === 0x29) nesting--;

@@ -39,7 +39,10 @@ export function internalLinks(page: PDFPage): InternalLink[] {
     const rect = annotation.lookup(PDFName.of('Rect'));
     if (!(destination instanceof PDFName) || !(rect instanceof PDFArray) || rect.size() !== 4) continue;
     const [x1, y1, x2, y2] = [0, 1, 2, 3].map((at) => (rect.lookup(at) as PDFNumber).asNumber()) as [number, number, number, number];
-    links.push({ destination: destination.decodeText(), rect: { left: Math.min(x1, x2), bottom: Math.min(y1, y2), right: Math.max(x1, x2), top: Math.max(y1, y2) } });
+    links.push({
+      destination: destination.decodeText(),
+      rect: { left: Math.min(x1, x2), bottom: Math.min(y1, y2), right: Math.max(x1, x2), top: Math.max(y1, y2) },
+    });
   }
   return links;
 }

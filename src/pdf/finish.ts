@@ -40,6 +40,11 @@ export async function finishPdf(printed: Uint8Array, options: FinishOptions): Pr
   describeLinks(document);
   setMetadata(document, options.metadata);
   // Object streams would make the file about 40% smaller but cost more than the whole rest of this pass.
-  const bytes = await document.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await document.save({
+    useObjectStreams: false,
+    objectsPerTick: Number.POSITIVE_INFINITY,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+  });
   return { bytes, contents };
 }

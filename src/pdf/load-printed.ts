@@ -49,6 +49,10 @@ function startsWith(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean 
 
 /** Whether only white space stands between `at` and `endobj` (so the object is no stream). */
 function endsObject(bytes: Uint8Array, at: number): boolean {
-  while (at < bytes.length && (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09 || bytes[at] === 0x0c || bytes[at] === 0x00)) at++;
+  while (
+    at < bytes.length &&
+    (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09 || bytes[at] === 0x0c || bytes[at] === 0x00)
+  )
+    at++;
   return bytes[at] === 0x65 && bytes[at + 1] === 0x6e && bytes[at + 2] === 0x64 && bytes[at + 3] === 0x6f && bytes[at + 4] === 0x62 && bytes[at + 5] === 0x6a;
 }

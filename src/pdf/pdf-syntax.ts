@@ -36,4 +36,3 @@ export function endOfDictionary(bytes: Uint8Array, start: number): number {
   }
   return -1;
 }
-

@@ -45,7 +45,11 @@ function isIdString(bytes: Uint8Array, at: number): boolean {
 /** The string at `at` is the value of an /ID key (white space between allowed). */
 function followsIdKey(bytes: Uint8Array, at: number): boolean {
   let index = at - 1;
-  while (index >= 0 && (bytes[index] === 0x20 || bytes[index] === 0x0a || bytes[index] === 0x0d || bytes[index] === 0x09 || bytes[index] === 0x0c || bytes[index] === 0x00)) index--;
+  while (
+    index >= 0 &&
+    (bytes[index] === 0x20 || bytes[index] === 0x0a || bytes[index] === 0x0d || bytes[index] === 0x09 || bytes[index] === 0x0c || bytes[index] === 0x00)
+  )
+    index--;
   // `/ID` exactly: not the tail of a longer name such as /UID.
   return index >= 2 && bytes[index] === 0x44 && bytes[index - 1] === 0x49 && bytes[index - 2] === 0x2f;
 }

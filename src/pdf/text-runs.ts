@@ -37,22 +37,43 @@ export function textRuns(page: PDFPage): TextRun[] {
   let shown = false;
   const visit = (operation: Operation) => {
     switch (operation.operator) {
-      case q: stack.push(ctm); break;
-      case Q: ctm = stack.pop() ?? identity; break;
-      case cm: if (operation.operandCount >= 6) ctm = multiply(last(operation, 6) as Matrix, ctm); break;
-      case BT: textMatrix = identity; shown = false; break;
-      case Tf: size = operation.number(1) ?? size; break;
-      case Tm: if (operation.operandCount >= 6) textMatrix = last(operation, 6) as Matrix; shown = false; break;
+      case q:
+        stack.push(ctm);
+        break;
+      case Q:
+        ctm = stack.pop() ?? identity;
+        break;
+      case cm:
+        if (operation.operandCount >= 6) ctm = multiply(last(operation, 6) as Matrix, ctm);
+        break;
+      case BT:
+        textMatrix = identity;
+        shown = false;
+        break;
+      case Tf:
+        size = operation.number(1) ?? size;
+        break;
+      case Tm:
+        if (operation.operandCount >= 6) textMatrix = last(operation, 6) as Matrix;
+        shown = false;
+        break;
       // Once a run is reported, moves within it change nothing until Tm or BT starts another.
-      case Td: case TD: if (!shown) textMatrix = multiply([1, 0, 0, 1, operation.number(2) ?? 0, operation.number(1) ?? 0], textMatrix); break;
-      case Tj: case TJ: case quote: case doubleQuote:
+      case Td:
+      case TD:
+        if (!shown) textMatrix = multiply([1, 0, 0, 1, operation.number(2) ?? 0, operation.number(1) ?? 0], textMatrix);
+        break;
+      case Tj:
+      case TJ:
+      case quote:
+      case doubleQuote:
         if (!shown) {
           const placed = multiply(textMatrix, ctm);
           runs.push({ x: placed[4], y: placed[5], size: Math.abs(size * Math.hypot(placed[2], placed[3])) });
           shown = true;
         }
         break;
-      default: break;
+      default:
+        break;
     }
   };
   for (const bytes of pageContents(page)) walkContent(bytes, visit);

@@ -14,7 +14,10 @@ export class BrowserSupervisor {
   /** The browser generation that crashed, once one has. */
   private crashed: number | undefined;
 
-  constructor(private readonly options: PrinterOptions, private readonly onEvent?: (event: BrowserEvent) => void) {}
+  constructor(
+    private readonly options: PrinterOptions,
+    private readonly onEvent?: (event: BrowserEvent) => void,
+  ) {}
 
   /** The browser, launched on the first call. A launch failure is an environment error for the caller. */
   launch(): Promise<Printer> {
@@ -64,7 +67,12 @@ export class BrowserSupervisor {
   /** False once the browser failed to launch or crashed: a session then replaces it. */
   async healthy(): Promise<boolean> {
     if (this.crashed !== undefined) return false;
-    return this.launching ? this.launching.then(() => true, () => false) : true;
+    return this.launching
+      ? this.launching.then(
+          () => true,
+          () => false,
+        )
+      : true;
   }
 
   /** Closes the browser if one was launched. */

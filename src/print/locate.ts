@@ -20,15 +20,25 @@ export interface FoundChrome {
 /** Raised when no browser can be found; the CLI turns it into exit code 2. */
 export class ChromeNotFoundError extends BriefsmithError {
   constructor(detail: string) {
-    super(`No Chromium found to print PDFs (${detail}). Install one with \`apt-get install chromium-headless-shell\`, `
-      + 'reinstall briefsmith with optional dependencies (`npm install --include=optional`), or pass `--chrome PATH`.');
+    super(
+      `No Chromium found to print PDFs (${detail}). Install one with \`apt-get install chromium-headless-shell\`, ` +
+        'reinstall briefsmith with optional dependencies (`npm install --include=optional`), or pass `--chrome PATH`.',
+    );
   }
 }
 
-const headlessShells = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell', '/usr/lib/chromium-headless-shell/chromium-headless-shell'];
+const headlessShells = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium-headless-shell',
+  '/usr/lib/chromium-headless-shell/chromium-headless-shell',
+];
 const fullBrowsers = [
-  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
 function isExecutableFile(path: string): boolean {

@@ -28,7 +28,10 @@ export class SandboxViolation extends Error {
 }
 
 /** What a prepared page carries between prints: a violation seen during this print, the fonts its shell holds. */
-interface PageState { violation: SandboxViolation | null; fonts: string | null }
+interface PageState {
+  violation: SandboxViolation | null;
+  fonts: string | null;
+}
 
 async function prepare(page: Page, state: PageState, timeout: number): Promise<void> {
   await page.setJavaScriptEnabled(false);

@@ -21,8 +21,13 @@ export interface PrinterOptions {
 
 /** Chromium was found but would not start (a wrong binary, missing libraries): an environment error, exit 2. */
 export class ChromeLaunchError extends BriefsmithError {
-  constructor(readonly path: string, reason: string) {
-    super(`Chromium at ${path} failed to start: ${reason.split('\n').find((line) => line.trim() !== '') ?? 'no reason given'}. Check it with \`briefsmith doctor\`, or pass another binary with --chrome.`);
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(
+      `Chromium at ${path} failed to start: ${reason.split('\n').find((line) => line.trim() !== '') ?? 'no reason given'}. Check it with \`briefsmith doctor\`, or pass another binary with --chrome.`,
+    );
   }
 }
 
@@ -52,7 +57,10 @@ export function killAllBrowsers(): void {
   running.clear();
 }
 
-interface Launched { browser: Browser; kill: AbortController }
+interface Launched {
+  browser: Browser;
+  kill: AbortController;
+}
 
 /** A launched browser with a page pool. Create with `Printer.launch`, always `close()`. */
 export class Printer {
@@ -91,9 +99,17 @@ export class Printer {
   async responsive(): Promise<boolean> {
     if (!this.browser.connected) return false;
     let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), responsiveMs); });
+    const silent = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), responsiveMs);
+    });
     try {
-      return await Promise.race([this.browser.version().then(() => true, () => false), silent]);
+      return await Promise.race([
+        this.browser.version().then(
+          () => true,
+          () => false,
+        ),
+        silent,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -147,7 +163,12 @@ export class Printer {
     const { browser, kill } = this.launched;
     if (browser.connected) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, 5_000); })]);
+      await Promise.race([
+        browser.close().catch(() => undefined),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, 5_000);
+        }),
+      ]);
       clearTimeout(timer);
     }
     // Once disconnected, nothing listens on the pipes any more: killing the process then makes
@@ -232,7 +253,9 @@ async function launchBrowser(chrome: FoundChrome): Promise<Launched> {
     browser = await launch(chrome, kill.signal);
   } catch (error) {
     kill.abort();
-    const reason = timedOut ? `it did not answer within ${launchTimeoutMs / 1000} s` : (error as Error).message.replace(/^Failed to launch the browser process!?\s*/i, '');
+    const reason = timedOut
+      ? `it did not answer within ${launchTimeoutMs / 1000} s`
+      : (error as Error).message.replace(/^Failed to launch the browser process!?\s*/i, '');
     throw new ChromeLaunchError(chrome.path, reason);
   } finally {
     clearTimeout(timer);

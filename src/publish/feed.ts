@@ -18,7 +18,8 @@ export interface FeedOptions {
   title?: string | undefined;
 }
 
-const newestFirst = (left: ManifestBrief, right: ManifestBrief) => (left.builtAt !== right.builtAt ? (left.builtAt < right.builtAt ? 1 : -1) : left.id < right.id ? -1 : left.id > right.id ? 1 : 0);
+const newestFirst = (left: ManifestBrief, right: ManifestBrief) =>
+  left.builtAt !== right.builtAt ? (left.builtAt < right.builtAt ? 1 : -1) : left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
 
 /** Stable entry id of one version of a brief. */
 export function entryId(brief: ManifestBrief): string {

@@ -51,12 +51,14 @@ function sinceHash(cwd: string, since: string | undefined): string | null {
 
 /** The build fingerprint of `input`. */
 export function buildFingerprint(input: FingerprintInput): string {
-  return sha256(JSON.stringify({
-    generator,
-    formats: [...input.formats].sort(),
-    paper: input.paper ?? null,
-    site: input.site === true,
-    since: sinceHash(input.cwd, input.since),
-    templates: templateHashes(templateDirs({ templates: input.templates, cwd: input.cwd })),
-  }));
+  return sha256(
+    JSON.stringify({
+      generator,
+      formats: [...input.formats].sort(),
+      paper: input.paper ?? null,
+      site: input.site === true,
+      since: sinceHash(input.cwd, input.since),
+      templates: templateHashes(templateDirs({ templates: input.templates, cwd: input.cwd })),
+    }),
+  );
 }

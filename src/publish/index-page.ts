@@ -20,7 +20,13 @@ const labels: Record<string, string> = { html: 'HTML', pdf: 'PDF', docx: 'Word',
 const labelOf = (format: string) => labels[format] ?? format.toUpperCase();
 
 /** A manifest is data from disk: a date the helper rejects is shown as written. */
-const readableDate = (date: string) => { try { return formatDate(date); } catch { return date; } };
+const readableDate = (date: string) => {
+  try {
+    return formatDate(date);
+  } catch {
+    return date;
+  }
+};
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 const href = (path: string) => escapeHtml(path.split('/').map(encodeURIComponent).join('/'));
 
@@ -37,11 +43,16 @@ function excerpt(text: string, limit = 320): string {
 function card(brief: ManifestBrief): string {
   const page = brief.outputs.find((output) => output.format === 'html');
   const title = page ? `<a href="${href(page.path)}">${escapeHtml(brief.title)}</a>` : escapeHtml(brief.title);
-  const links = brief.outputs.filter((output) => output.format !== 'json' || brief.outputs.length === 1)
-    .map((output) => `<a href="${href(output.path)}">${escapeHtml(labelOf(output.format))}</a>`).join(' ');
+  const links = brief.outputs
+    .filter((output) => output.format !== 'json' || brief.outputs.length === 1)
+    .map((output) => `<a href="${href(output.path)}">${escapeHtml(labelOf(output.format))}</a>`)
+    .join(' ');
   const updated = brief.builtAt.slice(0, 10);
   const change = brief.changes ? `: changes since ${escapeHtml(readableDate(brief.changes.since))}: ${escapeHtml(brief.changes.summary)}` : '';
-  const keywords = brief.keywords.length > 0 ? `\n<ul class="keywords" aria-label="Keywords">${brief.keywords.map((keyword) => `<li>${escapeHtml(keyword)}</li>`).join('')}</ul>` : '';
+  const keywords =
+    brief.keywords.length > 0
+      ? `\n<ul class="keywords" aria-label="Keywords">${brief.keywords.map((keyword) => `<li>${escapeHtml(keyword)}</li>`).join('')}</ul>`
+      : '';
   const data = `data-id="${escapeHtml(brief.id)}" data-title="${escapeHtml(brief.title)}" data-date="${escapeHtml(brief.date)}" data-updated="${escapeHtml(brief.builtAt)}" data-classification="${escapeHtml(brief.classification)}" data-keywords="${escapeHtml(JSON.stringify(brief.keywords))}"`;
   return `<li ${data}>
 <article aria-labelledby="title-${escapeHtml(brief.id)}">
@@ -63,7 +74,9 @@ export interface IndexAssets {
 
 /** The index page of `manifest`: newest brief first, then by title. */
 export function renderIndexPage(manifest: Manifest, assets: IndexAssets): string {
-  const briefs = [...manifest.briefs].sort((left, right) => (left.date !== right.date ? (left.date < right.date ? 1 : -1) : titleOrder.compare(left.title, right.title)));
+  const briefs = [...manifest.briefs].sort((left, right) =>
+    left.date !== right.date ? (left.date < right.date ? 1 : -1) : titleOrder.compare(left.title, right.title),
+  );
   const keywords = [...new Set(briefs.flatMap((brief) => brief.keywords))].sort(titleOrder.compare);
   const classifications = [...new Set(briefs.map((brief) => brief.classification))].sort(titleOrder.compare);
   const count = `${briefs.length} brief${briefs.length === 1 ? '' : 's'}`;

@@ -15,7 +15,12 @@ import { writeOwned } from '../io/contained.js';
 
 export const manifestFileName = 'manifest.json';
 
-export interface ManifestOutput { format: Format; path: string; bytes: number; sha256: string }
+export interface ManifestOutput {
+  format: Format;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
 
 export interface ManifestBrief {
   id: string;
@@ -50,9 +55,18 @@ export function manifestEntry(entry: CacheEntry): ManifestBrief {
     return record ? [{ format, path: record.path, bytes: record.bytes, sha256: record.sha256 }] : [];
   });
   return {
-    id: entry.id, title: entry.title, date: entry.date, classification: entry.classification,
-    summary: entry.summary ?? '', keywords: entry.keywords ?? [], authors: entry.authors ?? [], changes: entry.changes ?? null,
-    source: entry.source, sourceHash: entry.sourceHash, builtAt: entry.builtAt, outputs,
+    id: entry.id,
+    title: entry.title,
+    date: entry.date,
+    classification: entry.classification,
+    summary: entry.summary ?? '',
+    keywords: entry.keywords ?? [],
+    authors: entry.authors ?? [],
+    changes: entry.changes ?? null,
+    source: entry.source,
+    sourceHash: entry.sourceHash,
+    builtAt: entry.builtAt,
+    outputs,
   };
 }
 
@@ -69,18 +83,35 @@ export interface ReadManifest {
   problem: string | null;
 }
 
-const outputSchema = z.object({ format: z.enum(formats as [Format, ...Format[]]), path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() });
+const outputSchema = z.object({
+  format: z.enum(formats as [Format, ...Format[]]),
+  path: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string(),
+});
 /** An entry may only name its own `<id>.<format>` files: the clean-up deletes what it lists. */
-const briefEntrySchema = z.looseObject({
-  id: briefIdSchema, title: z.string(), date: z.string(), classification: z.string(),
-  // What the index and feed show; a manifest from before they were recorded has none.
-  summary: z.string().default(''), keywords: z.array(z.string()).default([]), authors: z.array(z.string()).default([]),
-  changes: z.object({ since: z.string(), summary: z.string() }).nullable().default(null),
-  source: z.string(), sourceHash: z.string(), builtAt: z.iso.datetime(),
-  outputs: z.array(outputSchema),
-}).refine((entry) => entry.outputs.every((output) => output.path === `${entry.id}.${output.format}`), 'an output path other than `<id>.<format>`');
+const briefEntrySchema = z
+  .looseObject({
+    id: briefIdSchema,
+    title: z.string(),
+    date: z.string(),
+    classification: z.string(),
+    // What the index and feed show; a manifest from before they were recorded has none.
+    summary: z.string().default(''),
+    keywords: z.array(z.string()).default([]),
+    authors: z.array(z.string()).default([]),
+    changes: z.object({ since: z.string(), summary: z.string() }).nullable().default(null),
+    source: z.string(),
+    sourceHash: z.string(),
+    builtAt: z.iso.datetime(),
+    outputs: z.array(outputSchema),
+  })
+  .refine((entry) => entry.outputs.every((output) => output.path === `${entry.id}.${output.format}`), 'an output path other than `<id>.<format>`');
 
-const shardSchema = z.object({ index: z.number().int().min(1), count: z.number().int().min(1), fingerprint: z.string() }).refine((shard) => shard.index <= shard.count).optional();
+const shardSchema = z
+  .object({ index: z.number().int().min(1), count: z.number().int().min(1), fingerprint: z.string() })
+  .refine((shard) => shard.index <= shard.count)
+  .optional();
 
 /** Reads `path` (a manifest file); a missing file is `manifest: null` without a problem. */
 export async function readManifest(path: string): Promise<ReadManifest> {
@@ -118,9 +149,17 @@ export function parseManifest(text: string | null): ReadManifest {
     if (parsed.success) briefs.push(parsed.data);
     else ignored++;
   }
-  const problem = ignored === 0 ? null : `${ignored} invalid entr${ignored === 1 ? 'y' : 'ies'} ignored (an id that is not a brief id, an output that is not \`<id>.<format>\`, or a missing field)`;
+  const problem =
+    ignored === 0
+      ? null
+      : `${ignored} invalid entr${ignored === 1 ? 'y' : 'ies'} ignored (an id that is not a brief id, an output that is not \`<id>.<format>\`, or a missing field)`;
   const shard = shardSchema.safeParse(top.shard);
-  const manifest: Manifest = { generator: 'briefsmith', version: typeof top.version === 'string' ? top.version : '', ...(shard.success && shard.data ? { shard: shard.data } : {}), briefs };
+  const manifest: Manifest = {
+    generator: 'briefsmith',
+    version: typeof top.version === 'string' ? top.version : '',
+    ...(shard.success && shard.data ? { shard: shard.data } : {}),
+    briefs,
+  };
   return { manifest, problem: problem ?? (shard.success ? null : 'its `shard` field is not {index, count, fingerprint}; ignored') };
 }
 

@@ -25,9 +25,16 @@ export interface MergeOptions {
   lockTimeoutMs?: number | undefined;
 }
 
-export interface MergeResult { manifest: Manifest; copied: number; removed: string[] }
+export interface MergeResult {
+  manifest: Manifest;
+  copied: number;
+  removed: string[];
+}
 
-interface ShardPart { dir: string; manifest: Manifest & { shard: NonNullable<Manifest['shard']> } }
+interface ShardPart {
+  dir: string;
+  manifest: Manifest & { shard: NonNullable<Manifest['shard']> };
+}
 
 function readParts(dirs: readonly string[]): ShardPart[] {
   if (dirs.length === 0) throw new MergeError('merge: name the shard output folders to merge');
@@ -47,9 +54,18 @@ function checkWhole(parts: readonly ShardPart[]): void {
   const { count, fingerprint } = first!.manifest.shard;
   for (const part of parts) {
     const { shard, version } = part.manifest;
-    if (version !== first!.manifest.version) throw new MergeError(`merge: ${part.dir} was built by briefsmith ${version}, ${first!.dir} by ${first!.manifest.version}: rebuild every shard with one version`);
-    if (shard.count !== count) throw new MergeError(`merge: ${part.dir} is shard ${shard.index}/${shard.count}, ${first!.dir} is shard ${first!.manifest.shard.index}/${count}: every shard must be of one build`);
-    if (shard.fingerprint !== fingerprint) throw new MergeError(`merge: ${part.dir} was built with other templates or options than ${first!.dir} (build fingerprints differ): rebuild every shard from one commit with the same flags`);
+    if (version !== first!.manifest.version)
+      throw new MergeError(
+        `merge: ${part.dir} was built by briefsmith ${version}, ${first!.dir} by ${first!.manifest.version}: rebuild every shard with one version`,
+      );
+    if (shard.count !== count)
+      throw new MergeError(
+        `merge: ${part.dir} is shard ${shard.index}/${shard.count}, ${first!.dir} is shard ${first!.manifest.shard.index}/${count}: every shard must be of one build`,
+      );
+    if (shard.fingerprint !== fingerprint)
+      throw new MergeError(
+        `merge: ${part.dir} was built with other templates or options than ${first!.dir} (build fingerprints differ): rebuild every shard from one commit with the same flags`,
+      );
   }
   const byIndex = new Map<number, string>();
   for (const part of parts) {
@@ -58,7 +74,13 @@ function checkWhole(parts: readonly ShardPart[]): void {
     byIndex.set(part.manifest.shard.index, part.dir);
   }
   const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !byIndex.has(index));
-  if (missing.length > 0) throw new MergeError(`merge: shard${missing.length === 1 ? '' : 's'} ${missing.map((index) => `${index}/${count}`).join(', ')} missing; got ${[...byIndex.keys()].sort((a, b) => a - b).map((index) => `${index}/${count}`).join(', ')}`);
+  if (missing.length > 0)
+    throw new MergeError(
+      `merge: shard${missing.length === 1 ? '' : 's'} ${missing.map((index) => `${index}/${count}`).join(', ')} missing; got ${[...byIndex.keys()]
+        .sort((a, b) => a - b)
+        .map((index) => `${index}/${count}`)
+        .join(', ')}`,
+    );
 }
 
 /** Refuses an id published by two shards (two sources with one id), naming every such id. */
@@ -68,11 +90,15 @@ function checkIds(parts: readonly ShardPart[]): Array<{ part: ShardPart; brief: 
   for (const part of parts) {
     for (const brief of part.manifest.briefs) {
       const other = seen.get(brief.id);
-      if (other) clashes.push(`\`${brief.id}\` in ${other.brief.source} (shard ${other.part.manifest.shard.index}) and ${brief.source} (shard ${part.manifest.shard.index})`);
+      if (other)
+        clashes.push(
+          `\`${brief.id}\` in ${other.brief.source} (shard ${other.part.manifest.shard.index}) and ${brief.source} (shard ${part.manifest.shard.index})`,
+        );
       else seen.set(brief.id, { part, brief });
     }
   }
-  if (clashes.length > 0) throw new MergeError(`merge: brief id${clashes.length === 1 ? '' : 's'} published twice: ${clashes.join('; ')}. Give each brief its own id.`);
+  if (clashes.length > 0)
+    throw new MergeError(`merge: brief id${clashes.length === 1 ? '' : 's'} published twice: ${clashes.join('; ')}. Give each brief its own id.`);
   return [...seen.values()];
 }
 
@@ -80,13 +106,16 @@ function checkIds(parts: readonly ShardPart[]): Array<{ part: ShardPart; brief: 
 const plainName = /^[A-Za-z0-9][\w.-]*$/;
 
 function readOutput(part: ShardPart, brief: ManifestBrief, output: ManifestBrief['outputs'][number]): Buffer {
-  if (!plainName.test(output.path)) throw new MergeError(`merge: ${part.dir}/${manifestFileName} lists an output outside the folder: ${JSON.stringify(output.path)}`);
+  if (!plainName.test(output.path))
+    throw new MergeError(`merge: ${part.dir}/${manifestFileName} lists an output outside the folder: ${JSON.stringify(output.path)}`);
   const path = join(part.dir, output.path);
-  if (!existsSync(path)) throw new MergeError(`merge: ${path} is missing (listed for ${brief.id} in ${part.dir}/${manifestFileName}): the shard's upload is incomplete`);
+  if (!existsSync(path))
+    throw new MergeError(`merge: ${path} is missing (listed for ${brief.id} in ${part.dir}/${manifestFileName}): the shard's upload is incomplete`);
   // A link could publish any file of the merging machine under a brief's name.
   if (!lstatSync(path).isFile()) throw new MergeError(`merge: ${path} is not a plain file (a link?): refused`);
   const data = readFileSync(path);
-  if (sha256(data) !== output.sha256) throw new MergeError(`merge: ${path} does not match the hash ${part.dir}/${manifestFileName} records for it: the file changed after its build`);
+  if (sha256(data) !== output.sha256)
+    throw new MergeError(`merge: ${path} does not match the hash ${part.dir}/${manifestFileName} records for it: the file changed after its build`);
   return data;
 }
 
@@ -97,7 +126,8 @@ function styleAssets(parts: readonly ShardPart[]): SiteAsset[] {
     const folder = join(part.dir, assetsFolder);
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder).sort()) {
-      if (plainName.test(name) && !assets.has(name) && lstatSync(join(folder, name)).isFile()) assets.set(name, { path: `${assetsFolder}/${name}`, data: readFileSync(join(folder, name)) });
+      if (plainName.test(name) && !assets.has(name) && lstatSync(join(folder, name)).isFile())
+        assets.set(name, { path: `${assetsFolder}/${name}`, data: readFileSync(join(folder, name)) });
     }
   }
   return [...assets.values()];
@@ -124,7 +154,11 @@ export async function mergeShards(dirs: readonly string[], options: MergeOptions
     const manifest = createManifest(briefs.map(({ brief }) => brief));
     const keep = new Set(manifest.briefs.flatMap((brief) => brief.outputs.map((output) => output.path)));
     const ids = new Set(manifest.briefs.map((brief) => brief.id));
-    const removed = await removeOutputs(options.outDir, (previous?.briefs ?? []).filter((brief) => !ids.has(brief.id)), keep);
+    const removed = await removeOutputs(
+      options.outDir,
+      (previous?.briefs ?? []).filter((brief) => !ids.has(brief.id)),
+      keep,
+    );
     await writeManifest(options.outDir, manifest);
     await publish(options.outDir, manifest, { styleAssets: styleAssets(parts), baseUrl: options.baseUrl });
     return { manifest, copied, removed };

@@ -18,7 +18,10 @@ export interface BriefChanges {
 type Judgment = Brief['keyJudgments'][number];
 
 /** The text of a Markdown field without citations, on one line: what a change list quotes and compares. */
-const plain = (markdown: string | null | undefined) => withoutCitations(markdown ?? '').replace(/\s+/g, ' ').trim();
+const plain = (markdown: string | null | undefined) =>
+  withoutCitations(markdown ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const quoted = (markdown: string) => `“${plain(markdown.split(/\n[^\S\n]*\n/)[0])}”`;
 const similar = (left: string, right: string) => distance(left, right) <= Math.max(left.length, right.length) * 0.4;
 
@@ -30,11 +33,19 @@ function pairJudgments(previous: Judgment[], current: Judgment[]) {
   const automatic = (id: string) => /^kj-\d+$/.test(id);
   for (const now of current) {
     const before = automatic(now.id) ? undefined : previous.find((old) => old.id === now.id && oldLeft.has(old));
-    if (before) { pairs.push([before, now]); oldLeft.delete(before); newLeft.delete(now); }
+    if (before) {
+      pairs.push([before, now]);
+      oldLeft.delete(before);
+      newLeft.delete(now);
+    }
   }
   for (const now of [...newLeft]) {
     const before = [...oldLeft].find((old) => similar(plain(old.statement), plain(now.statement)));
-    if (before) { pairs.push([before, now]); oldLeft.delete(before); newLeft.delete(now); }
+    if (before) {
+      pairs.push([before, now]);
+      oldLeft.delete(before);
+      newLeft.delete(now);
+    }
   }
   return { pairs, added: [...newLeft], removed: [...oldLeft] };
 }
@@ -49,8 +60,11 @@ export function diffBriefs(previous: Brief, current: Brief): BriefChanges | null
   const counts = new Map<string, number>();
   const count = (what: string) => counts.set(what, (counts.get(what) ?? 0) + 1);
   // "judgment added" → "judgments added", "new event" → "new events": the noun is the word that is not "new".
-  const plural = (what: string, times: number) => (times === 1 ? what : what.replace(/^(new )?(\w+)/, (_, prefix: string | undefined, noun: string) => `${prefix ?? ''}${noun}s`));
-  const group = (title: string, items: string[]) => { if (items.length > 0) groups.push({ title, items }); };
+  const plural = (what: string, times: number) =>
+    times === 1 ? what : what.replace(/^(new )?(\w+)/, (_, prefix: string | undefined, noun: string) => `${prefix ?? ''}${noun}s`);
+  const group = (title: string, items: string[]) => {
+    if (items.length > 0) groups.push({ title, items });
+  };
 
   if (plain(previous.meta.summary) !== plain(current.meta.summary)) {
     group('Bottom line', ['The bottom line up front has been revised.']);
@@ -60,14 +74,29 @@ export function diffBriefs(previous: Brief, current: Brief): BriefChanges | null
   const number = (judgment: Judgment) => `KJ${current.keyJudgments.indexOf(judgment) + 1}`;
   const { pairs, added, removed } = pairJudgments(previous.keyJudgments, current.keyJudgments);
   const judgmentItems: string[] = [];
-  for (const judgment of added) { judgmentItems.push(`New ${number(judgment)}: ${quoted(judgment.statement)} — ${judgment.likelihood}, ${judgment.confidence} confidence`); count('judgment added'); }
-  for (const judgment of removed) { judgmentItems.push(`Withdrawn: ${quoted(judgment.statement)}`); count('judgment withdrawn'); }
+  for (const judgment of added) {
+    judgmentItems.push(`New ${number(judgment)}: ${quoted(judgment.statement)} — ${judgment.likelihood}, ${judgment.confidence} confidence`);
+    count('judgment added');
+  }
+  for (const judgment of removed) {
+    judgmentItems.push(`Withdrawn: ${quoted(judgment.statement)}`);
+    count('judgment withdrawn');
+  }
   for (const [before, now] of pairs.sort((left, right) => current.keyJudgments.indexOf(left[1]) - current.keyJudgments.indexOf(right[1]))) {
     const grades: string[] = [];
-    if (before.likelihood !== now.likelihood) { grades.push(`${before.likelihood} → ${now.likelihood}`); count('likelihood changed'); }
-    if (before.confidence !== now.confidence) { grades.push(`confidence ${before.confidence} → ${now.confidence}`); count('confidence changed'); }
+    if (before.likelihood !== now.likelihood) {
+      grades.push(`${before.likelihood} → ${now.likelihood}`);
+      count('likelihood changed');
+    }
+    if (before.confidence !== now.confidence) {
+      grades.push(`confidence ${before.confidence} → ${now.confidence}`);
+      count('confidence changed');
+    }
     if (grades.length > 0) judgmentItems.push(`${number(now)} ${quoted(now.statement)}: ${grades.join('; ')}`);
-    else if (plain(before.statement) !== plain(now.statement) || plain(before.basis) !== plain(now.basis)) { judgmentItems.push(`${number(now)} reworded: ${quoted(now.statement)}`); count('judgment reworded'); }
+    else if (plain(before.statement) !== plain(now.statement) || plain(before.basis) !== plain(now.basis)) {
+      judgmentItems.push(`${number(now)} reworded: ${quoted(now.statement)}`);
+      count('judgment reworded');
+    }
   }
   group('Key judgments', judgmentItems);
 
@@ -77,9 +106,16 @@ export function diffBriefs(previous: Brief, current: Brief): BriefChanges | null
   for (const reaction of current.reactions) {
     const before = oldReactions.get(reactionKey(reaction));
     const who = `${reaction.actor} (${formatDate(reaction.date)})`;
-    if (!before) { reactionItems.push(`New: ${who}, ${reaction.stance}: ${quoted(reaction.text)}`); count('new reaction'); }
-    else if (before.stance !== reaction.stance) { reactionItems.push(`${who}: ${before.stance} → ${reaction.stance}`); count('reaction changed'); }
-    else if (plain(before.text) !== plain(reaction.text)) { reactionItems.push(`${who}: account updated`); count('reaction changed'); }
+    if (!before) {
+      reactionItems.push(`New: ${who}, ${reaction.stance}: ${quoted(reaction.text)}`);
+      count('new reaction');
+    } else if (before.stance !== reaction.stance) {
+      reactionItems.push(`${who}: ${before.stance} → ${reaction.stance}`);
+      count('reaction changed');
+    } else if (plain(before.text) !== plain(reaction.text)) {
+      reactionItems.push(`${who}: account updated`);
+      count('reaction changed');
+    }
   }
   group('Reactions', reactionItems);
 
@@ -87,23 +123,39 @@ export function diffBriefs(previous: Brief, current: Brief): BriefChanges | null
   const oldEvents = new Set(previous.timeline.map(eventKey));
   const newEvents = current.timeline.filter((event) => !oldEvents.has(eventKey(event)));
   for (const _ of newEvents) count('new event');
-  group('Timeline', newEvents.map((event) => `${formatDate(event.date)}: ${plain(event.text)}`));
+  group(
+    'Timeline',
+    newEvents.map((event) => `${formatDate(event.date)}: ${plain(event.text)}`),
+  );
 
   const oldFiles = new Map(previous.files.map((file) => [file.id, file]));
   const fileItems: string[] = [];
   for (const file of current.files) {
     const before = oldFiles.get(file.id);
     oldFiles.delete(file.id);
-    if (!before) { fileItems.push(`New: ${plain(file.title)}`); count('file added'); continue; }
+    if (!before) {
+      fileItems.push(`New: ${plain(file.title)}`);
+      count('file added');
+      continue;
+    }
     const parts = [
       plain(before.lead) !== plain(file.lead) ? 'introduction' : '',
-      before.interests.map((interest) => `${interest.party}:${plain(interest.text)}`).join('\n') !== file.interests.map((interest) => `${interest.party}:${plain(interest.text)}`).join('\n') ? 'interests' : '',
+      before.interests.map((interest) => `${interest.party}:${plain(interest.text)}`).join('\n') !==
+      file.interests.map((interest) => `${interest.party}:${plain(interest.text)}`).join('\n')
+        ? 'interests'
+        : '',
       plain(before.state) !== plain(file.state) ? 'state of play' : '',
       plain(before.outlook) !== plain(file.outlook) ? 'outlook' : '',
     ].filter(Boolean);
-    if (parts.length > 0) { fileItems.push(`${plain(file.title)}: ${parts.join(', ')} updated`); count('file changed'); }
+    if (parts.length > 0) {
+      fileItems.push(`${plain(file.title)}: ${parts.join(', ')} updated`);
+      count('file changed');
+    }
   }
-  for (const file of oldFiles.values()) { fileItems.push(`Removed: ${plain(file.title)}`); count('file removed'); }
+  for (const file of oldFiles.values()) {
+    fileItems.push(`Removed: ${plain(file.title)}`);
+    count('file removed');
+  }
   group('Files', fileItems);
 
   const legalItems: string[] = [];

@@ -29,7 +29,18 @@ export const searchGlobal = 'briefsmithSearchIndex';
 
 /** What the search data of `manifest` depends on: the same key, the same file. */
 export function searchKey(manifest: Manifest): string {
-  return sha256(JSON.stringify([minisearchVersion, manifest.briefs.map((brief) => [brief.id, brief.title, brief.summary, brief.keywords, brief.outputs.find((output) => output.format === 'json')?.sha256 ?? null])]));
+  return sha256(
+    JSON.stringify([
+      minisearchVersion,
+      manifest.briefs.map((brief) => [
+        brief.id,
+        brief.title,
+        brief.summary,
+        brief.keywords,
+        brief.outputs.find((output) => output.format === 'json')?.sha256 ?? null,
+      ]),
+    ]),
+  );
 }
 
 /** The asset path the search data of `manifest` is written to. */
@@ -42,7 +53,11 @@ export async function buildSearchAsset(outDir: string, manifest: Manifest): Prom
   const search = new MiniSearch({ ...searchOptions, fields: [...searchOptions.fields] });
   for (const brief of manifest.briefs) {
     const json = brief.outputs.find((output) => output.format === 'json');
-    const model = json ? await readFile(join(outDir, json.path), 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => null) : null;
+    const model = json
+      ? await readFile(join(outDir, json.path), 'utf8')
+          .then((text) => JSON.parse(text) as unknown)
+          .catch(() => null)
+      : null;
     search.add({ id: brief.id, title: brief.title, summary: brief.summary, keywords: brief.keywords.join(' '), text: model ? modelText(model) : '' });
   }
   // JSON is a JavaScript expression; `<` escaped so no `</script>` or comment can ever form.

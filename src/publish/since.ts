@@ -19,13 +19,19 @@ export class SinceError extends BriefsmithError {
   }
 }
 
-export interface PreviousBrief { brief: Brief; hash: string }
+export interface PreviousBrief {
+  brief: Brief;
+  hash: string;
+}
 
 /** A previous publication: where each id's JSON model is, read on demand. */
 export class PreviousPublication {
   private readonly read = new Map<string, Promise<PreviousBrief | null>>();
 
-  private constructor(private readonly jsonPaths: ReadonlyMap<string, string>, private readonly folder: string) {}
+  private constructor(
+    private readonly jsonPaths: ReadonlyMap<string, string>,
+    private readonly folder: string,
+  ) {}
 
   /** Opens `target`: an out dir (with or without a manifest) or a manifest file. */
   static async open(target: string, cwd = process.cwd(), outDir?: string): Promise<PreviousPublication> {
@@ -36,7 +42,9 @@ export class PreviousPublication {
     const folder = isFolder ? path : dirname(path);
     // The build replaces what it would compare against: the changes would be against itself.
     if (outDir !== undefined && folder === resolve(cwd, outDir)) {
-      throw new SinceError(`--since: ${target} is the output folder of this build; keep the previous publication elsewhere (\`cp -r out previous\`, then \`--since previous\`)`);
+      throw new SinceError(
+        `--since: ${target} is the output folder of this build; keep the previous publication elsewhere (\`cp -r out previous\`, then \`--since previous\`)`,
+      );
     }
     const manifest = existsSync(manifestPath) ? (await readManifest(manifestPath)).manifest : null;
     if (!isFolder && !manifest) throw new SinceError(`--since: ${target} is not a briefsmith manifest.json`);

@@ -57,4 +57,3 @@ export async function removeOrphanTempFiles(directory: string, name?: string): P
     if (pid !== undefined && !processAlive(Number(pid))) await removeOwned(directory, file);
   }
 }
-

@@ -18,7 +18,10 @@ interface JsonSchema {
   additionalProperties?: JsonSchema | boolean;
 }
 
-interface Table { path: string; schema: JsonSchema }
+interface Table {
+  path: string;
+  schema: JsonSchema;
+}
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** Objects are compared without descriptions: the same shape is documented once. */
@@ -33,19 +36,22 @@ function typeLabel(schema: JsonSchema, path: string, tables: Table[], anchors: M
   if (schema.enum) return schema.enum.map((value) => `\`${JSON.stringify(value)}\``).join(', ');
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'any'];
-  return types.map((type) => {
-    if (type === 'array') return `list of ${typeLabel(schema.items ?? {}, `${path}[]`, tables, anchors)}`;
-    if (type === 'object' && schema.properties) {
-      const key = shapeKey(schema);
-      if (!anchors.has(key)) {
-        anchors.set(key, path);
-        tables.push({ path, schema });
+  return types
+    .map((type) => {
+      if (type === 'array') return `list of ${typeLabel(schema.items ?? {}, `${path}[]`, tables, anchors)}`;
+      if (type === 'object' && schema.properties) {
+        const key = shapeKey(schema);
+        if (!anchors.has(key)) {
+          anchors.set(key, path);
+          tables.push({ path, schema });
+        }
+        return `[object](#${anchors.get(key)})`;
       }
-      return `[object](#${anchors.get(key)})`;
-    }
-    if (type === 'object' && typeof schema.additionalProperties === 'object') return `map of text to ${typeLabel(schema.additionalProperties, `${path}.*`, tables, anchors)}`;
-    return type === 'integer' ? 'whole number' : type === 'string' ? 'text' : String(type);
-  }).join(' or ');
+      if (type === 'object' && typeof schema.additionalProperties === 'object')
+        return `map of text to ${typeLabel(schema.additionalProperties, `${path}.*`, tables, anchors)}`;
+      return type === 'integer' ? 'whole number' : type === 'string' ? 'text' : String(type);
+    })
+    .join(' or ');
 }
 
 /** The Markdown of docs/model.md. */
@@ -66,7 +72,9 @@ export function modelReference(): string {
       const required = field.default !== undefined ? `no (default \`${JSON.stringify(field.default)}\`)` : schema.required?.includes(name) ? 'yes' : 'no';
       rows.push(`| \`${name}\` | ${cell(type)} | ${required} | ${cell(field.description ?? '')} |`);
     }
-    sections.push(`## \`${path}\`\n\n${schema.description && path !== 'brief' ? `${schema.description}\n\n` : ''}| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`);
+    sections.push(
+      `## \`${path}\`\n\n${schema.description && path !== 'brief' ? `${schema.description}\n\n` : ''}| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`,
+    );
   }
   const intro = [
     '# The briefing model',

@@ -14,7 +14,10 @@ import { noteTemplateUse, templateTextHash } from './template-usage.js';
 
 /** An asset that is missing or refused; the renderer adds the template line that names it. */
 export class AssetError extends Error {
-  constructor(readonly asset: string, readonly problem: string) {
+  constructor(
+    readonly asset: string,
+    readonly problem: string,
+  ) {
     super(`Unexpected asset \`${asset}\`, expected ${problem}`);
     this.name = 'AssetError';
   }

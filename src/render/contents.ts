@@ -20,9 +20,11 @@ export const shownSections = (brief: Brief): Section[] => brief.sections.filter(
 
 /** Named destinations of the contents entries: titled sections, their files, `sources`. */
 export function contentsTargets(brief: Brief): string[] {
-  const targets = shownSections(brief).flatMap((section) => (section.title
-    ? [section.id, ...section.blocks.filter((block) => block.kind === 'file').map((block) => `file-${brief.files[block.index ?? 0]?.id ?? ''}`)]
-    : []));
+  const targets = shownSections(brief).flatMap((section) =>
+    section.title
+      ? [section.id, ...section.blocks.filter((block) => block.kind === 'file').map((block) => `file-${brief.files[block.index ?? 0]?.id ?? ''}`)]
+      : [],
+  );
   return [...targets, 'sources'];
 }
 

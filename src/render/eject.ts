@@ -41,7 +41,10 @@ export function matchTemplates(name?: string): string[] {
   return files.filter((file) => file.startsWith('partials/') && withoutExtension(file).split('/').at(-1) === wanted);
 }
 
-export interface EjectResult { written: string[]; kept: string[] }
+export interface EjectResult {
+  written: string[];
+  kept: string[];
+}
 
 /** Copies built-in `files` into `targetDir`; an existing file is kept unless `force`. */
 export function ejectTemplates(files: readonly string[], targetDir: string, force = false): EjectResult {

@@ -13,8 +13,16 @@ const require = createRequire(import.meta.url);
 
 /** Package, CSS files (weights/styles) and subsets to embed. */
 const faces: Array<{ pkg: string; css: string[]; subsets: string[] }> = [
-  { pkg: '@fontsource/source-serif-4', css: ['400.css', '400-italic.css', '600.css', '600-italic.css', '700.css'], subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] },
-  { pkg: '@fontsource/source-sans-3', css: ['400.css', '600.css', '700.css'], subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] },
+  {
+    pkg: '@fontsource/source-serif-4',
+    css: ['400.css', '400-italic.css', '600.css', '600-italic.css', '700.css'],
+    subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'],
+  },
+  {
+    pkg: '@fontsource/source-sans-3',
+    css: ['400.css', '600.css', '700.css'],
+    subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'],
+  },
   { pkg: '@fontsource/noto-naskh-arabic', css: ['400.css', '700.css'], subsets: ['arabic'] },
 ];
 
@@ -54,7 +62,10 @@ function faceRules(): FaceRule[] {
         const subset = face.subsets.find((candidate) => new RegExp(`-${candidate}-\\d{3}-`).test(name));
         const file = /src: url\(\.\/files\/([\w.-]+\.woff2)\)/.exec(block)?.[1];
         if (!subset || !file) continue;
-        const template = block.trim().replace(/src: url\(\.\/files\/[\w.-]+\.woff2\)[^;]*;/, 'src: @SRC@;').replace(/font-display: swap;/, 'font-display: block;');
+        const template = block
+          .trim()
+          .replace(/src: url\(\.\/files\/[\w.-]+\.woff2\)[^;]*;/, 'src: @SRC@;')
+          .replace(/font-display: swap;/, 'font-display: block;');
         rules.push({ template, file: join(root, 'files', file), ranges: parseRanges(block), always: subset === 'latin' });
       }
     }
@@ -107,7 +118,9 @@ export function fontFiles(): string[] {
  * `swap`, not `block`: on screen, text shows at once in a fallback face.
  */
 export function linkedFontFaceCss(nameOf: (file: string) => string): string {
-  return faceRules().map((rule) => rule.template.replace('@SRC@', `url(${nameOf(rule.file)}) format('woff2')`).replace('font-display: block;', 'font-display: swap;')).join('\n');
+  return faceRules()
+    .map((rule) => rule.template.replace('@SRC@', `url(${nameOf(rule.file)}) format('woff2')`).replace('font-display: block;', 'font-display: swap;'))
+    .join('\n');
 }
 
 /** The font files embedded, for `briefsmith doctor`. */

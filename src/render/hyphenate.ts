@@ -13,13 +13,58 @@ const require = createRequire(import.meta.url);
 
 /** Pattern files of the `hyphen` package by language tag (lower case), most specific first. */
 const patternFiles: Record<string, string> = {
-  'en-gb': 'en-gb', 'en-au': 'en-gb', 'en-nz': 'en-gb', 'en-ie': 'en-gb', 'en-za': 'en-gb', 'en-in': 'en-gb',
-  en: 'en-us', de: 'de-1996', fr: 'fr', es: 'es', it: 'it', nl: 'nl', pt: 'pt', sv: 'sv', da: 'da',
-  nb: 'nb', nn: 'nn', no: 'nb', fi: 'fi', pl: 'pl', cs: 'cs', sk: 'sk', ro: 'ro', hu: 'hu', hr: 'hr', sl: 'sl', ca: 'ca',
+  'en-gb': 'en-gb',
+  'en-au': 'en-gb',
+  'en-nz': 'en-gb',
+  'en-ie': 'en-gb',
+  'en-za': 'en-gb',
+  'en-in': 'en-gb',
+  en: 'en-us',
+  de: 'de-1996',
+  fr: 'fr',
+  es: 'es',
+  it: 'it',
+  nl: 'nl',
+  pt: 'pt',
+  sv: 'sv',
+  da: 'da',
+  nb: 'nb',
+  nn: 'nn',
+  no: 'nb',
+  fi: 'fi',
+  pl: 'pl',
+  cs: 'cs',
+  sk: 'sk',
+  ro: 'ro',
+  hu: 'hu',
+  hr: 'hr',
+  sl: 'sl',
+  ca: 'ca',
 };
 
 /** Text inside these is never hyphenated: code, metadata, and display text such as headings. */
-const skipped = new Set(['head', 'title', 'style', 'script', 'template', 'svg', 'math', 'textarea', 'code', 'pre', 'kbd', 'samp', 'var', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav']);
+const skipped = new Set([
+  'head',
+  'title',
+  'style',
+  'script',
+  'template',
+  'svg',
+  'math',
+  'textarea',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'nav',
+]);
 /** Running prose: text is hyphenated only inside one of these (the stylesheet can still say `hyphens: none`). */
 const prose = new Set(['p', 'li', 'td', 'blockquote', 'figcaption']);
 
@@ -54,11 +99,13 @@ function keepThreeEachSide(hyphenated: string): string {
   const parts = hyphenated.split('\u00ad');
   const length = parts.join('').length;
   let before = 0;
-  return parts.map((part, index) => {
-    before += part.length;
-    const last = index === parts.length - 1;
-    return last || before < 3 || length - before < 3 ? part : `${part}\u00ad`;
-  }).join('');
+  return parts
+    .map((part, index) => {
+      before += part.length;
+      const last = index === parts.length - 1;
+      return last || before < 3 || length - before < 3 ? part : `${part}\u00ad`;
+    })
+    .join('');
 }
 
 /** A word with its break points, from the cache; names, acronyms and short words stay whole. */
@@ -78,7 +125,10 @@ function hyphenateText(text: string, hyphenator: Hyphenator): string {
   return text.replace(/\S{6,}/g, (chunk) => {
     if (/[/@_\u00ad\d]|www\./.test(chunk)) return chunk;
     if (!chunk.includes('&')) return chunk.replace(word, replaceWord);
-    return chunk.split(entity).map((part) => (part.startsWith('&') ? part : part.replace(word, replaceWord))).join('');
+    return chunk
+      .split(entity)
+      .map((part) => (part.startsWith('&') ? part : part.replace(word, replaceWord)))
+      .join('');
   });
 }
 
@@ -92,15 +142,17 @@ export function hyphenateHtml(html: string, lang: string): string {
   if (!hyphenator) return html;
   let skipDepth = 0;
   let proseDepth = 0;
-  return htmlPieces(html).map((piece, index) => {
-    if (index % 2 === 1) {
-      const [, closing, name] = tagName.exec(piece) ?? [];
-      const lower = name?.toLowerCase() ?? '';
-      const step = closing ? -1 : piece.endsWith('/>') ? 0 : 1;
-      if (skipped.has(lower)) skipDepth = Math.max(0, skipDepth + step);
-      else if (prose.has(lower)) proseDepth = Math.max(0, proseDepth + step);
-      return piece;
-    }
-    return skipDepth === 0 && proseDepth > 0 && piece.length >= 6 ? hyphenateText(piece, hyphenator) : piece;
-  }).join('');
+  return htmlPieces(html)
+    .map((piece, index) => {
+      if (index % 2 === 1) {
+        const [, closing, name] = tagName.exec(piece) ?? [];
+        const lower = name?.toLowerCase() ?? '';
+        const step = closing ? -1 : piece.endsWith('/>') ? 0 : 1;
+        if (skipped.has(lower)) skipDepth = Math.max(0, skipDepth + step);
+        else if (prose.has(lower)) proseDepth = Math.max(0, proseDepth + step);
+        return piece;
+      }
+      return skipDepth === 0 && proseDepth > 0 && piece.length >= 6 ? hyphenateText(piece, hyphenator) : piece;
+    })
+    .join('');
 }

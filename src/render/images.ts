@@ -41,7 +41,7 @@ export function readLocalImage(baseDir: string, url: string): { bytes: Buffer; t
     return { problem: 'an image file that exists' };
   }
   const inside = relative(realpathSync(baseDir), real);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return { problem: 'a file inside the brief\'s folder (links may not leave it)' };
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return { problem: "a file inside the brief's folder (links may not leave it)" };
   const info = statSync(real);
   if (!info.isFile()) return { problem: 'an image file' };
   if (info.size > maxImageBytes) return { problem: `an image of at most ${maxImageBytes} bytes (it has ${info.size})` };

@@ -46,7 +46,9 @@ export function addLinkNotes(html: string): string {
     }
     open = letter;
     // The stylesheet prints a link's address after it unless it is noted.
-    return classAttribute.test(piece) ? piece.replace(classAttribute, (_, value: string) => `class="${value} noted"`) : piece.replace(/^<a\s/i, '<a class="noted" ');
+    return classAttribute.test(piece)
+      ? piece.replace(classAttribute, (_, value: string) => `class="${value} noted"`)
+      : piece.replace(/^<a\s/i, '<a class="noted" ');
   });
   if (letters.size === 0) return html;
   const items = [...letters.keys()].map((href) => `<li><a class="url" href="${href}">${asText(href.replace(/^mailto:/i, ''))}</a></li>`);

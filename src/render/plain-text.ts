@@ -10,20 +10,41 @@ const citations = /\s*\[@[^\]\n]*\]/g;
 
 /** Markdown → one line of plain text. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(citations, '')
-    // :q[words]{source=…} → words; links and images → their text
-    .replace(/:{1,3}[a-z][\w-]*\[([^\]\n]*)\](\{[^}\n]*\})?/gi, '$1')
-    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
-    .replace(/(\*\*|__|\*|_|~~|`)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/<[^>\n]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(citations, '')
+      // :q[words]{source=…} → words; links and images → their text
+      .replace(/:{1,3}[a-z][\w-]*\[([^\]\n]*)\](\{[^}\n]*\})?/gi, '$1')
+      .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+      .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
+      .replace(/(\*\*|__|\*|_|~~|`)(?=\S)([\s\S]*?\S)\1/g, '$2')
+      .replace(/<[^>\n]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Keys of the model whose strings are not prose a reader would search for. */
-const notText = new Set(['id', 'key', 'source', 'url', 'date', 'lang', 'paper', 'likelihood', 'confidence', 'stance', 'kind', 'classification', 'locator', 'partial', 'position', 'citations', 'reliability', 'dateNote']);
+const notText = new Set([
+  'id',
+  'key',
+  'source',
+  'url',
+  'date',
+  'lang',
+  'paper',
+  'likelihood',
+  'confidence',
+  'stance',
+  'kind',
+  'classification',
+  'locator',
+  'partial',
+  'position',
+  'citations',
+  'reliability',
+  'dateNote',
+]);
 
 /** Every prose string in a published model (`<id>.json`), as plain text, in document order. */
 export function modelText(model: unknown): string {

@@ -62,7 +62,9 @@ export function renderJson(brief: Brief): string {
 export function renderMarkdown(brief: Brief, options: RenderOptions & { generator: string }): string {
   const view = buildView(brief, { generator: options.generator, changes: options.changes });
   const markdown = loadTemplates(dirsOf(options), 'md', brief.meta.layout).render(view, renderData(brief, options));
-  return `${trimLineEnds(markdown).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${trimLineEnds(markdown)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 const fontCss = new WeakMap<Brief, string>();
@@ -93,7 +95,12 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
   const dirs = dirsOf(options);
   const stylesheet = briefStylesheet(dirs, brief.meta.layout);
   const view = options.site
-    ? buildView(brief, { generator: options.generator, css: '', stylesheets: [fontAssets().stylesheet.path, stylesheetAsset(stylesheet).path], changes: options.changes })
+    ? buildView(brief, {
+        generator: options.generator,
+        css: '',
+        stylesheets: [fontAssets().stylesheet.path, stylesheetAsset(stylesheet).path],
+        changes: options.changes,
+      })
     : buildView(brief, { generator: options.generator, css: `${briefFontCss(brief)}\n${stylesheet}`, changes: options.changes });
   const html = loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(brief, options)).trim();
   // The writer types straight quotes; the reader gets typographic ones, as the templates' own text has.

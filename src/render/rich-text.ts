@@ -27,10 +27,12 @@ const toHtml = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).u
 /** The sources one mark cites, in the order of their numbers (`[1; 3]`, however the writer ordered the keys). */
 function citationLabel(node: CitationNode, numbers: SourceNumbers): Array<{ key: string; text: string }> {
   const numberOf = (key: string) => numbers.get(key) ?? Number.POSITIVE_INFINITY;
-  return [...node.items].sort((left, right) => numberOf(left.key) - numberOf(right.key)).map((item) => ({
-    key: item.key,
-    text: `${numbers.get(item.key) ?? '?'}${item.locator ? `, ${item.locator}` : ''}`,
-  }));
+  return [...node.items]
+    .sort((left, right) => numberOf(left.key) - numberOf(right.key))
+    .map((item) => ({
+      key: item.key,
+      text: `${numbers.get(item.key) ?? '?'}${item.locator ? `, ${item.locator}` : ''}`,
+    }));
 }
 
 /**
@@ -38,10 +40,11 @@ function citationLabel(node: CitationNode, numbers: SourceNumbers): Array<{ key:
  * write: the input may be the brief's own parsed tree, shared by every format.
  */
 function prepare(tree: Root, numbers: SourceNumbers, format: 'html' | 'md', baseDir?: string): Root {
-  const rewrite = (children: readonly RootContent[]): RootContent[] => children.flatMap((child) => {
-    const copy = 'children' in child ? ({ ...child, children: rewrite(child.children as RootContent[]) } as RootContent) : child;
-    return rewriteNode(copy, numbers, format, baseDir);
-  });
+  const rewrite = (children: readonly RootContent[]): RootContent[] =>
+    children.flatMap((child) => {
+      const copy = 'children' in child ? ({ ...child, children: rewrite(child.children as RootContent[]) } as RootContent) : child;
+      return rewriteNode(copy, numbers, format, baseDir);
+    });
   return { type: 'root', children: rewrite(tree.children) };
 }
 
@@ -147,5 +150,7 @@ const escapeOptions: ToMarkdownOptions = { extensions: [gfmToMarkdown()] };
 export function escapeMarkdown(text: string): string {
   const tree: Nodes = { type: 'paragraph', children: [{ type: 'text', value: joinLines(text, true) }] };
   // A closing run of `#` after a space would end an ATX heading (`# C #` is the heading "C").
-  return toMarkdown(tree, escapeOptions).replace(/\n$/, '').replace(/(^|[ \t])(#+)([ \t]*)$/, '$1\\$2$3');
+  return toMarkdown(tree, escapeOptions)
+    .replace(/\n$/, '')
+    .replace(/(^|[ \t])(#+)([ \t]*)$/, '$1\\$2$3');
 }

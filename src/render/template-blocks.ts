@@ -36,5 +36,8 @@ export function blockProblem(source: string): BlockProblem | undefined {
   }
   const unclosed = open.at(-1);
   if (!unclosed) return undefined;
-  return { reason: `\`${unclosed.text}\` opened here is never closed, expected \`{{/${unclosed.name}}}\` before the end of the template`, ...pointAt(source, unclosed.offset) };
+  return {
+    reason: `\`${unclosed.text}\` opened here is never closed, expected \`{{/${unclosed.name}}}\` before the end of the template`,
+    ...pointAt(source, unclosed.offset),
+  };
 }

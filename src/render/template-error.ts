@@ -16,7 +16,12 @@ export class TemplateError extends Error {
   }
 }
 
-interface HandlebarsProblem { message?: string; lineNumber?: number; column?: number; loc?: { start?: { line: number; column: number } } }
+interface HandlebarsProblem {
+  message?: string;
+  lineNumber?: number;
+  column?: number;
+  loc?: { start?: { line: number; column: number } };
+}
 
 /**
  * Converts a Handlebars parse/runtime error (or a helper error with `loc`) into a TemplateError,
@@ -34,7 +39,12 @@ export function toTemplateError(error: unknown, template: string, source?: strin
   const rawColumn = problem.loc?.start?.column ?? problem.column;
   // Handlebars columns are 0-based; editors count from 1.
   const column = rawColumn === undefined ? undefined : rawColumn + 1;
-  const reason = message.replace(/ - \d+:\d+$/, '').replace(/^Parse error on line \d+:\n/, 'Parse error:\n')
-    .replace(/ not defined in \[object Object\]$/, ' not defined here (docs/templates.md lists the fields each template sees; `briefsmith templates lint` checks every one)');
+  const reason = message
+    .replace(/ - \d+:\d+$/, '')
+    .replace(/^Parse error on line \d+:\n/, 'Parse error:\n')
+    .replace(
+      / not defined in \[object Object\]$/,
+      ' not defined here (docs/templates.md lists the fields each template sees; `briefsmith templates lint` checks every one)',
+    );
   return new TemplateError(template, reason, line, column, source === undefined ? '' : codeFrame(source, line, column));
 }

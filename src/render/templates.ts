@@ -157,7 +157,9 @@ function compileSet(format: TemplateFormat, name: string, main: string, partials
   const template = compileFile(hbs, main, format);
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
-    format, main, partials,
+    format,
+    main,
+    partials,
     render: (view, data) => {
       noteTemplateUse(name, template.hash);
       return template(view, data ? { ...runtime, data } : runtime);

@@ -10,7 +10,6 @@ import { definitionOf } from '../model/schema-definition.js';
 /** The model path (`keyJudgments[]`, `files[].interests[]`) of each object in the view schema. */
 export const modelPathOf = new WeakMap<z.ZodType, string>();
 
-
 /**
  * Rebuilds `schema` as the view sees it: no `position`, strict objects, defaults applied (so
  * every field is present), each object registered with its model path.
@@ -27,11 +26,16 @@ function toView(schema: z.ZodType, path: string): z.ZodType {
       modelPathOf.set(object, path);
       return object;
     }
-    case 'array': return z.array(toView(definition.element!, `${path}[]`));
-    case 'nullable': return toView(definition.innerType!, path).nullable();
-    case 'default': return toView(definition.innerType!, path);
-    case 'optional': return toView(definition.innerType!, path).optional();
-    default: return schema;
+    case 'array':
+      return z.array(toView(definition.element!, `${path}[]`));
+    case 'nullable':
+      return toView(definition.innerType!, path).nullable();
+    case 'default':
+      return toView(definition.innerType!, path);
+    case 'optional':
+      return toView(definition.innerType!, path).optional();
+    default:
+      return schema;
   }
 }
 
@@ -92,14 +96,28 @@ export const viewSchema = model.extend({
   likelihoodScale: z.array(z.enum(likelihoods)).describe('The ICD 203 likelihood words, lowest to highest'),
   generator: z.string().describe('Tool name and version, for colophons'),
   css: z.string().describe('Print CSS and fonts (HTML only; empty elsewhere and in site mode); output with {{{css}}}'),
-  stylesheets: z.array(z.string()).describe('Site mode (`build --site`): stylesheets to link, relative to the page (fonts, then the brief stylesheet); empty otherwise'),
-  changes: z.strictObject({
-    since: z.string().describe('Date (ISO) of the previously published brief'),
-    groups: z.array(z.strictObject({ title: z.string(), items: z.array(z.string()).describe('One line each, Markdown (use `inline`)') })),
-  }).nullable().describe('"Changes since <date>" (`build --since`); null otherwise'),
+  stylesheets: z
+    .array(z.string())
+    .describe('Site mode (`build --site`): stylesheets to link, relative to the page (fonts, then the brief stylesheet); empty otherwise'),
+  changes: z
+    .strictObject({
+      since: z.string().describe('Date (ISO) of the previously published brief'),
+      groups: z.array(z.strictObject({ title: z.string(), items: z.array(z.string()).describe('One line each, Markdown (use `inline`)') })),
+    })
+    .nullable()
+    .describe('"Changes since <date>" (`build --since`); null otherwise'),
   showContents: z.boolean().describe('Whether the printed brief has a contents page (`meta.contents`; `auto` decides by length)'),
 });
 modelPathOf.set(viewSchema, '');
 
 /** Root fields that are not model data (so not "model text" for the escaping rules). */
-export const viewOnlyFields: ReadonlySet<string> = new Set(['sourceNumbers', 'likelihoodScale', 'generator', 'css', 'stylesheets', 'number', 'partial', 'showContents']);
+export const viewOnlyFields: ReadonlySet<string> = new Set([
+  'sourceNumbers',
+  'likelihoodScale',
+  'generator',
+  'css',
+  'stylesheets',
+  'number',
+  'partial',
+  'showContents',
+]);

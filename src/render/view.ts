@@ -12,8 +12,13 @@ import { isShown, wantsContents } from './contents.js';
 export type BlockPartial = 'prose' | 'judgments' | 'file' | 'legal' | 'reactions' | 'timeline' | 'disagreement';
 
 const groupOf: Record<Block['kind'], BlockPartial> = {
-  prose: 'prose', judgment: 'judgments', file: 'file', legal: 'legal',
-  reaction: 'reactions', event: 'timeline', disagreement: 'disagreement',
+  prose: 'prose',
+  judgment: 'judgments',
+  file: 'file',
+  legal: 'legal',
+  reaction: 'reactions',
+  event: 'timeline',
+  disagreement: 'disagreement',
 };
 /** Consecutive blocks of these kinds render as one box, table or list. */
 const grouped = new Set<BlockPartial>(['judgments', 'reactions', 'timeline']);
@@ -38,10 +43,12 @@ export function buildView(brief: Brief, options: ViewOptions) {
     id: section.id,
     title: section.title,
     blocks: groupBlocks(stripped, section.blocks),
-    files: section.blocks.filter((block) => block.kind === 'file').map((block) => {
-      const file = stripped.files[block.index ?? 0];
-      return { id: file?.id ?? '', title: file?.title ?? '' };
-    }),
+    files: section.blocks
+      .filter((block) => block.kind === 'file')
+      .map((block) => {
+        const file = stripped.files[block.index ?? 0];
+        return { id: file?.id ?? '', title: file?.title ?? '' };
+      }),
   }));
   return {
     ...stripped,
@@ -62,7 +69,10 @@ export type View = ReturnType<typeof buildView>;
 type BlockView = { partial: BlockPartial; markdown: string | null; items: unknown[]; groups?: ReactionGroup[] };
 type Reaction = Brief['reactions'][number];
 /** Reactions under one group name (null: reactions given no group), in the order the brief gives them. */
-interface ReactionGroup { name: string | null; items: Reaction[] }
+interface ReactionGroup {
+  name: string | null;
+  items: Reaction[];
+}
 
 function groupBlocks(brief: Brief & { keyJudgments: unknown[] }, blocks: Block[]) {
   const out: BlockView[] = [];
@@ -101,12 +111,19 @@ function legalView(analysis: Brief['legalAnalyses'][number] | undefined) {
 function itemOf(brief: Brief & { keyJudgments: unknown[] }, block: Block): unknown {
   const index = block.index ?? 0;
   switch (block.kind) {
-    case 'judgment': return brief.keyJudgments[index];
-    case 'file': return brief.files[index];
-    case 'legal': return legalView(brief.legalAnalyses[index]);
-    case 'reaction': return brief.reactions[index];
-    case 'event': return brief.timeline[index];
-    case 'disagreement': return brief.disagreements[index];
-    default: return null;
+    case 'judgment':
+      return brief.keyJudgments[index];
+    case 'file':
+      return brief.files[index];
+    case 'legal':
+      return legalView(brief.legalAnalyses[index]);
+    case 'reaction':
+      return brief.reactions[index];
+    case 'event':
+      return brief.timeline[index];
+    case 'disagreement':
+      return brief.disagreements[index];
+    default:
+      return null;
   }
 }

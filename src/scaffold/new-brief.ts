@@ -26,7 +26,14 @@ export function newBrief(options: NewBriefOptions): string {
     paper: 'a4',
     keywords: ['TODO keyword (optional)'],
     sources: {
-      'source-one': { outlet: 'TODO outlet ("Outlet not named" if unknown)', title: 'TODO title of the work', date: options.date, url: 'https://example.org/TODO', reliability: 'B', note: 'TODO note (optional)' },
+      'source-one': {
+        outlet: 'TODO outlet ("Outlet not named" if unknown)',
+        title: 'TODO title of the work',
+        date: options.date,
+        url: 'https://example.org/TODO',
+        reliability: 'B',
+        note: 'TODO note (optional)',
+      },
       'source-two': { outlet: 'TODO outlet', title: 'TODO title of the work', date: options.date, dateNote: 'TODO how the date is known (optional)' },
     },
   };

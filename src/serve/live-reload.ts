@@ -37,22 +37,30 @@ export const newNonce = () => randomBytes(16).toString('base64');
 
 /** The script a served page runs: reload when its brief (or everything) is rebuilt. */
 export function reloadScript(nonce: string, id: string): string {
-  return `<script nonce="${nonce}">(() => { const id = ${JSON.stringify(id).replace(/</g, '\\u003c')}; `
-    + `const events = new EventSource(${JSON.stringify(eventsPath)}); `
-    + `events.onmessage = (event) => { if (event.data === '*' || event.data === id || id === '*') location.reload(); }; })();</script>`;
+  return (
+    `<script nonce="${nonce}">(() => { const id = ${JSON.stringify(id).replace(/</g, '\\u003c')}; ` +
+    `const events = new EventSource(${JSON.stringify(eventsPath)}); ` +
+    `events.onmessage = (event) => { if (event.data === '*' || event.data === id || id === '*') location.reload(); }; })();</script>`
+  );
 }
 
 const cspMeta = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=(["'])(.*?)\1\s*\/?>/i;
 
 /** The policy with the reload script and its event stream allowed. */
 export function servedPolicy(policy: string, nonce: string): string {
-  const directives = policy.split(';').map((part) => part.trim()).filter((part) => part && !/^(script-src|connect-src)\s/i.test(part));
+  const directives = policy
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part && !/^(script-src|connect-src)\s/i.test(part));
   return [...directives, `script-src 'nonce-${nonce}'`, "connect-src 'self'"].join('; ');
 }
 
 /** A brief's HTML as served: policy rewritten, reload script added before `</body>`. */
 export function injectReload(html: string, id: string, nonce: string): string {
-  const rewritten = html.replace(cspMeta, (_, quote: string, policy: string) => `<meta http-equiv="Content-Security-Policy" content="${servedPolicy(policy, nonce)}">`);
+  const rewritten = html.replace(
+    cspMeta,
+    (_, quote: string, policy: string) => `<meta http-equiv="Content-Security-Policy" content="${servedPolicy(policy, nonce)}">`,
+  );
   const script = reloadScript(nonce, id);
   const end = rewritten.lastIndexOf('</body>');
   return end === -1 ? `${rewritten}${script}` : `${rewritten.slice(0, end)}${script}\n${rewritten.slice(end)}`;

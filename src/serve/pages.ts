@@ -15,8 +15,10 @@ code{font-size:14px}a{color:#0b57d0}`;
 
 function page(title: string, body: string, nonce: string, id: string): string {
   const policy = servedPolicy("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'", nonce);
-  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${policy}">\n`
-    + `<title>${escape(title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${body}\n${reloadScript(nonce, id)}\n</body>\n</html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${policy}">\n` +
+    `<title>${escape(title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${body}\n${reloadScript(nonce, id)}\n</body>\n</html>\n`
+  );
 }
 
 /** Every problem of `files`, one row each, with code frames for template problems. */
@@ -24,8 +26,10 @@ function problemList(files: readonly VFile[], cwd: string): string {
   const rows = problemsOf(files).map((problem) => {
     const file = problem.file.startsWith('/') ? relative(cwd, problem.file) : problem.file;
     const frame = problem.frame ? `<pre>${escape(problem.frame)}</pre>` : '';
-    return `<tr><td><code>${escape(`${file}:${problem.line}:${problem.column}`)}</code></td><td class="${problem.severity}">${problem.severity}</td>`
-      + `<td>${escape(problem.message)} <code>${escape(problem.ruleId)}</code>${frame}</td></tr>`;
+    return (
+      `<tr><td><code>${escape(`${file}:${problem.line}:${problem.column}`)}</code></td><td class="${problem.severity}">${problem.severity}</td>` +
+      `<td>${escape(problem.message)} <code>${escape(problem.ruleId)}</code>${frame}</td></tr>`
+    );
   });
   return rows.length > 0 ? `<table>\n${rows.join('\n')}\n</table>` : '';
 }
@@ -35,18 +39,22 @@ export function indexPage(briefs: readonly BriefStatus[], templates: readonly VF
   const rows = briefs.map((brief) => {
     const links = formats.map((format) => `<a href="/${encodeURIComponent(brief.id)}.${format}">${format}</a>`).join(' ');
     const errors = problemsOf(brief.files).filter((problem) => problem.severity === 'error').length;
-    const state = brief.ok ? '<span class="ok">ok</span>' : `<a class="error" href="/${encodeURIComponent(brief.id)}.html">${errors} error${errors === 1 ? '' : 's'}</a>`;
+    const state = brief.ok
+      ? '<span class="ok">ok</span>'
+      : `<a class="error" href="/${encodeURIComponent(brief.id)}.html">${errors} error${errors === 1 ? '' : 's'}</a>`;
     return `<tr><td><a href="/${encodeURIComponent(brief.id)}.html">${escape(brief.title ?? brief.id)}</a><br><code>${escape(relative(cwd, brief.path))}</code></td><td>${state}</td><td>${links}</td></tr>`;
   });
   const templateProblems = problemList(templates, cwd);
-  const body = `<h1>Briefs</h1>\n<table>\n<tr><th>Brief</th><th>State</th><th>Outputs</th></tr>\n${rows.join('\n') || '<tr><td colspan="3">No briefs found.</td></tr>'}\n</table>`
-    + (templateProblems ? `\n<h2>Templates</h2>\n${templateProblems}` : '');
+  const body =
+    `<h1>Briefs</h1>\n<table>\n<tr><th>Brief</th><th>State</th><th>Outputs</th></tr>\n${rows.join('\n') || '<tr><td colspan="3">No briefs found.</td></tr>'}\n</table>` +
+    (templateProblems ? `\n<h2>Templates</h2>\n${templateProblems}` : '');
   return page('briefsmith preview', body, nonce, '*');
 }
 
 /** What a broken brief shows instead of its HTML; it reloads when the brief is fixed. */
 export function errorPage(brief: BriefStatus, templates: readonly VFile[], nonce: string, cwd: string): string {
-  const body = `<p><a href="/">All briefs</a></p>\n<h1 class="error">${escape(relative(cwd, brief.path))} cannot be built</h1>\n`
-    + `<p>Fix the problems below and save; this page reloads by itself.</p>\n${problemList([...brief.files, ...templates], cwd)}`;
+  const body =
+    `<p><a href="/">All briefs</a></p>\n<h1 class="error">${escape(relative(cwd, brief.path))} cannot be built</h1>\n` +
+    `<p>Fix the problems below and save; this page reloads by itself.</p>\n${problemList([...brief.files, ...templates], cwd)}`;
   return page(`Errors: ${brief.title ?? brief.id}`, body, nonce, brief.id);
 }

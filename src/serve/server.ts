@@ -25,8 +25,14 @@ export interface ServeHandle {
 }
 
 const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.md': 'text/markdown; charset=utf-8', '.json': 'application/json; charset=utf-8',
-  '.pdf': 'application/pdf', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
 };
 
 /** The request path, percent-decoded; null when the encoding is malformed (`/%E0%A4%A`). */
@@ -74,15 +80,18 @@ export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHand
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not read the briefs.
-    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: unexpected Host header\n');
+    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase()))
+      return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: unexpected Host header\n');
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
     const path = decodedPath(request.url ?? '/');
     if (path === null) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request: malformed percent-encoding\n');
     if (path === eventsPath) return reload.attach(response);
-    if (path === '/' || path === '/index.html') return send(response, 200, types['.html']!, indexPage(watch.briefs(), watch.templateFiles(), formats, newNonce(), cwd));
+    if (path === '/' || path === '/index.html')
+      return send(response, 200, types['.html']!, indexPage(watch.briefs(), watch.templateFiles(), formats, newNonce(), cwd));
     const file = resolve(outDir, `.${path}`);
     // Only files directly in out/, never a dot-file (temp files, the build cache).
-    if (!file.startsWith(outDir + sep) || file.slice(outDir.length + 1).includes(sep) || path.includes('/.')) return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    if (!file.startsWith(outDir + sep) || file.slice(outDir.length + 1).includes(sep) || path.includes('/.'))
+      return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
     const id = file.slice(outDir.length + 1, -extname(file).length);
     const brief = watch.briefs().find((status) => status.id === id);
     if (extname(file) === '.html' && brief && !brief.ok) return send(response, 200, types['.html']!, errorPage(brief, watch.templateFiles(), newNonce(), cwd));

@@ -29,18 +29,13 @@ export function parseCitationItems(inside: string): CitationItem[] {
 }
 
 /** Splits one text node's value into text and citation nodes, keeping positions when exact. */
-export function splitCitations(
-  node: Text,
-  source: string | null,
-  toPoint: (offset: number) => Point | undefined,
-): Array<Text | CitationNode> | null {
+export function splitCitations(node: Text, source: string | null, toPoint: (offset: number) => Point | undefined): Array<Text | CitationNode> | null {
   const value = node.value;
   citationPattern.lastIndex = 0;
   if (!value.includes('[@')) return null;
   const start = node.position?.start;
   // Positions inside a text node are exact only when its source text equals its value (no escapes).
-  const exact = start?.offset !== undefined && source !== null &&
-    source.slice(start.offset, node.position?.end.offset) === value;
+  const exact = start?.offset !== undefined && source !== null && source.slice(start.offset, node.position?.end.offset) === value;
   const base = start?.offset ?? 0;
   const positioned = <T extends Text | CitationNode>(part: T, from: number, to: number): T => {
     const startPoint = exact ? toPoint(base + from) : undefined;

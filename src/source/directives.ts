@@ -35,8 +35,7 @@ export default function remarkKnownDirectives() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const toPoint = location(source).toPoint;
-    const original = (node: Node) =>
-      source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+    const original = (node: Node) => source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 
     visit(tree, (node, index, parent) => {
       if (!parent || index === undefined) return;
@@ -44,7 +43,8 @@ export default function remarkKnownDirectives() {
         const written = original(node);
         if (written !== `:${node.name}`) {
           report(file, 'unknown-directive', node.position, {
-            name: node.name, expected: `${listOf(textNames.map((name) => `:${name}[…]{…}`))} in text${didYouMean(node.name, ['quote']) ? ' (did you mean `q`?)' : didYouMean(node.name, allNames)}`,
+            name: node.name,
+            expected: `${listOf(textNames.map((name) => `:${name}[…]{…}`))} in text${didYouMean(node.name, ['quote']) ? ' (did you mean `q`?)' : didYouMean(node.name, allNames)}`,
           });
         }
         const text: Text = { type: 'text', value: written };
@@ -64,11 +64,14 @@ export default function remarkKnownDirectives() {
       if (node.type === 'leafDirective' && !isLeafName(node.name)) {
         if (isContainerName(node.name)) {
           report(file, 'misplaced-directive', node.position, {
-            name: node.name, where: 'as a leaf (`::`)', expected: 'as a container (`:::` … `:::`)',
+            name: node.name,
+            where: 'as a leaf (`::`)',
+            expected: 'as a container (`:::` … `:::`)',
           });
         } else {
           report(file, 'unknown-directive', node.position, {
-            name: node.name, expected: `${listOf(leafNames.map((name) => `::${name}[…]{…}`))}${didYouMean(node.name, allNames)}`,
+            name: node.name,
+            expected: `${listOf(leafNames.map((name) => `::${name}[…]{…}`))}${didYouMean(node.name, allNames)}`,
           });
         }
         const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: original(node) }] };
@@ -79,7 +82,8 @@ export default function remarkKnownDirectives() {
       if (node.type === 'containerDirective' && !isContainerName(node.name)) {
         const where = isLeafName(node.name) ? ' (it is a leaf: `::name[…]{…}`)' : didYouMean(node.name, allNames);
         report(file, 'unknown-directive', node.position?.start, {
-          name: node.name, expected: `one of ${listOf(Object.keys(containerNames))}${where}`,
+          name: node.name,
+          expected: `one of ${listOf(Object.keys(containerNames))}${where}`,
         });
       }
       return undefined;

@@ -59,11 +59,18 @@ class FenceChecker {
   private check(node: ContainerDirective, parent: Parent, index: number): void {
     if (this.file.data.repairedFences?.has(node.position?.start.offset ?? -1)) return;
     const closed = this.closedOwn(node);
-    const inner = node.children.find((child): child is ContainerDirective => child.type === 'containerDirective'
-      && child.position?.end.line === node.position?.end.line && child.position?.end.column === 1 && this.size(child) >= this.size(node));
+    const inner = node.children.find(
+      (child): child is ContainerDirective =>
+        child.type === 'containerDirective' &&
+        child.position?.end.line === node.position?.end.line &&
+        child.position?.end.column === 1 &&
+        this.size(child) >= this.size(node),
+    );
     if (inner && closed) {
       report(this.file, 'same-colon-nesting', this.openingPlace(node), {
-        inner: this.opening(inner), fence: this.opening(node), suggestion: `${':'.repeat(this.size(inner) + 1)}${node.name}`,
+        inner: this.opening(inner),
+        fence: this.opening(node),
+        suggestion: `${':'.repeat(this.size(inner) + 1)}${node.name}`,
       });
       this.settled.add(inner);
       this.absorb(node, parent, index);
@@ -143,9 +150,15 @@ class FenceChecker {
           const point = { line: start.line + text.slice(0, offset).split('\n').length - 1, column };
           // An unknown or misplaced leaf is already reported, and was turned into this paragraph.
           if (this.file.messages.some((message) => message.line === point.line && message.column === point.column)) return;
-          report(this.file, 'malformed-directive', { start: point, end: { line: point.line, column: column + 2 + (leaf[2]?.length ?? 0) } }, {
-            written: `::${leaf[2]}`, expected: `\`::${leaf[2]}[text]{attribute=value}\` on a line of its own`,
-          });
+          report(
+            this.file,
+            'malformed-directive',
+            { start: point, end: { line: point.line, column: column + 2 + (leaf[2]?.length ?? 0) } },
+            {
+              written: `::${leaf[2]}`,
+              expected: `\`::${leaf[2]}[text]{attribute=value}\` on a line of its own`,
+            },
+          );
           return;
         }
         const match = /^([ \t>]*)(:{3,})(.*)$/.exec(line);
@@ -154,8 +167,18 @@ class FenceChecker {
           const point = { line: start.line + text.slice(0, offset).split('\n').length - 1, column };
           const rest = match[3] ?? '';
           const details = /^\s+[A-Za-z]/.test(rest)
-            ? { fence: `${match[2]}${rest}`, what: 'with a space after the colons', expected: `the block's name right after them (\`${match[2]}${rest.trim()}\`)` }
-            : { fence: `${match[2]}${rest}`, what: 'that opens or closes no block', expected: (parent && index !== undefined ? this.orphansBefore(parent, index, match[2]!) : undefined) ?? 'a closing fence only after a `:::name` that opens a block' };
+            ? {
+                fence: `${match[2]}${rest}`,
+                what: 'with a space after the colons',
+                expected: `the block's name right after them (\`${match[2]}${rest.trim()}\`)`,
+              }
+            : {
+                fence: `${match[2]}${rest}`,
+                what: 'that opens or closes no block',
+                expected:
+                  (parent && index !== undefined ? this.orphansBefore(parent, index, match[2]!) : undefined) ??
+                  'a closing fence only after a `:::name` that opens a block',
+              };
           report(this.file, 'stray-fence', { start: point, end: { line: point.line, column: column + (match[2]?.length ?? 0) + rest.length } }, details);
           // A paragraph that is only the fence is not prose: keep it from further checks.
           if (parent && index !== undefined && text.trim() === line.trim()) {

@@ -98,7 +98,8 @@ function scanLines(text: string, limits: ParseLimits): LimitProblem | null {
       return { what: 'number of footnotes', actual: footnotes, limit: limits.maxFootnotes, line: number };
     }
     const cells = countTableCells(table, content, lines[index - 1] ?? '', number);
-    if (cells > limits.maxTableCells) return { what: 'number of cells in one table (rows × columns)', actual: cells, limit: limits.maxTableCells, line: table.line };
+    if (cells > limits.maxTableCells)
+      return { what: 'number of cells in one table (rows × columns)', actual: cells, limit: limits.maxTableCells, line: table.line };
     markers += content.match(inlineMarkers)?.length ?? 0;
     if (markers > limits.maxInlineMarkers) {
       return { what: 'number of emphasis, link and code markers in one paragraph', actual: markers, limit: limits.maxInlineMarkers, line: runStart };
@@ -136,7 +137,8 @@ function yamlDepth(lines: readonly string[], end: number, limits: ParseLimits): 
       const depth = open + Math.floor(indent / 2);
       if (depth > maxDepth) return { what: 'nesting depth of the YAML front matter', actual: depth, limit: maxDepth, line: index + 1 };
     }
-    if (markers > limits.maxInlineMarkers) return { what: 'number of emphasis, link and code markers in one front matter line', actual: markers, limit: limits.maxInlineMarkers, line: index + 1 };
+    if (markers > limits.maxInlineMarkers)
+      return { what: 'number of emphasis, link and code markers in one front matter line', actual: markers, limit: limits.maxInlineMarkers, line: index + 1 };
   }
   return null;
 }

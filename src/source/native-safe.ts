@@ -24,7 +24,10 @@ export function nativeRisk(text: string): string | null {
 /** micromark keeps attributes in the order they first appear, satteri puts `id` then `class` last. */
 function attributeOrderRisk(text: string): boolean {
   for (const [, inside = ''] of text.matchAll(/\{([^}\n]*)\}/g)) {
-    const kinds = inside.split(/\s+/).filter(Boolean).map((token) => '#.'.indexOf(token[0]!));
+    const kinds = inside
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((token) => '#.'.indexOf(token[0]!));
     // Safe only as plain names, then ids, then classes: -1 … 0 … 1.
     if (kinds.some((kind, index) => index > 0 && kind < kinds[index - 1]!)) return true;
   }
@@ -62,8 +65,7 @@ function fenceRisk(text: string): string | null {
       // Same-colon nesting closes the outer block early in micromark: fences.ts reports it from that tree.
       if (open.length > 0 && colons.length >= open[open.length - 1]!) return 'nested fence with as many colons';
       open.push(colons.length);
-    }
-    else if (after.trim() !== '') return 'odd fence';
+    } else if (after.trim() !== '') return 'odd fence';
     else if (open.length === 0 || colons.length < open[open.length - 1]!) return 'unmatched fence';
     else open.pop();
   }

@@ -45,14 +45,21 @@ export function closedOwn(source: string, lines: readonly string[], node: Contai
 /** "`## Notes` on line 12", "`::::file` on line 30": how a message names a node. */
 export function describeNode(source: string, node: RootContent): string {
   const at = ` on line ${node.position?.start.line ?? '?'}`;
-  const text = (from: number | undefined) => source.slice(from ?? 0, node.position?.end.offset).split('\n')[0]!.trim();
+  const text = (from: number | undefined) =>
+    source
+      .slice(from ?? 0, node.position?.end.offset)
+      .split('\n')[0]!
+      .trim();
   if (node.type === 'heading') return `\`${'#'.repeat(node.depth)} ${text((node as Heading).children[0]?.position?.start.offset)}\`${at}`;
   if (node.type === 'containerDirective') return `\`${':'.repeat(fenceSize(source, node))}${node.name}\`${at}`;
   if (node.type === 'leafDirective') return `\`::${node.name}\`${at}`;
   return `line ${node.position?.start.line ?? '?'}`;
 }
 
-interface Unclosed { node: ContainerDirective; intruder: RootContent }
+interface Unclosed {
+  node: ContainerDirective;
+  intruder: RootContent;
+}
 
 function firstUnclosed(tree: Root, source: string): Unclosed | undefined {
   const lines = source.split('\n');
@@ -74,7 +81,10 @@ function firstUnclosed(tree: Root, source: string): Unclosed | undefined {
   return found;
 }
 
-interface Insertion { at: number; length: number }
+interface Insertion {
+  at: number;
+  length: number;
+}
 
 /** Parses `file`, adding the closing fences that unclosed blocks miss; the tree's positions are the file's. */
 export function parseRepaired(processor: { parse: (text: string) => Root }, file: VFile): Root {
@@ -102,11 +112,18 @@ export function parseRepaired(processor: { parse: (text: string) => Root }, file
     const fence = `${indent}${':'.repeat(fenceSize(text, node))}\n`;
     const openingPoint = location(original).toPoint(toOriginal(start));
     const size = fenceSize(text, node);
-    const before = describeNode(text, intruder).replace(/on line \d+$/, `on line ${location(original).toPoint(toOriginal(intruder.position?.start.offset ?? 0))?.line ?? '?'}`);
+    const before = describeNode(text, intruder).replace(
+      /on line \d+$/,
+      `on line ${location(original).toPoint(toOriginal(intruder.position?.start.offset ?? 0))?.line ?? '?'}`,
+    );
     if (openingPoint) {
       const opening = `${':'.repeat(size)}${node.name}`;
-      report(file, 'unclosed-directive', { start: openingPoint, end: { ...openingPoint, column: openingPoint.column + opening.length, offset: (openingPoint.offset ?? 0) + opening.length } },
-        { fence: opening, colons: ':'.repeat(size), end: `before ${before}` });
+      report(
+        file,
+        'unclosed-directive',
+        { start: openingPoint, end: { ...openingPoint, column: openingPoint.column + opening.length, offset: (openingPoint.offset ?? 0) + opening.length } },
+        { fence: opening, colons: ':'.repeat(size), end: `before ${before}` },
+      );
       repaired.add(openingPoint.offset ?? 0);
     }
     for (const insertion of insertions) if (insertion.at >= at) insertion.at += fence.length;

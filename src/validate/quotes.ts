@@ -41,7 +41,8 @@ export function nearestPassage(needle: string, haystack: string): { text: string
     if (end < haystack.length && !/[\s.,;:!?)'"]/.test(haystack[end] ?? '')) continue;
     const text = haystack.slice(bestStart, end);
     const score = distance(needle, text);
-    if (score < best.distance || (score === best.distance && Math.abs(text.length - length) < Math.abs(best.text.length - length))) best = { text, distance: score };
+    if (score < best.distance || (score === best.distance && Math.abs(text.length - length) < Math.abs(best.text.length - length)))
+      best = { text, distance: score };
   }
   return best;
 }
@@ -53,7 +54,7 @@ function candidateStarts(needle: string, haystack: string): number[] {
   for (const word of needleWords) wanted.set(word, (wanted.get(word) ?? 0) + 1);
   const starts: number[] = [];
   const words: string[] = [];
-  for (let index = 0; index < haystack.length;) {
+  for (let index = 0; index < haystack.length; ) {
     const space = haystack.indexOf(' ', index);
     const end = space === -1 ? haystack.length : space;
     if (end > index) {
@@ -96,8 +97,13 @@ function keepBest(ranked: Array<{ start: number; shared: number }>, candidate: {
 
 export type SourceText = { text: string } | { error: string };
 
-interface QuoteLike { text?: unknown; source?: unknown }
-interface SourceLike { key?: unknown }
+interface QuoteLike {
+  text?: unknown;
+  source?: unknown;
+}
+interface SourceLike {
+  key?: unknown;
+}
 
 /** Checks every quote against `readSource(key)`; each source is read once. */
 export function verifyQuotes(

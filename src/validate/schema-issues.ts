@@ -4,7 +4,26 @@ import type { z } from 'zod';
 import { report, didYouMean, listOf } from '../errors/report.js';
 import { placeOf, type Places } from '../model/places.js';
 
-const attributeNames = new Set(['likelihood', 'confidence', 'actor', 'stance', 'date', 'id', 'title', 'party', 'name', 'kind', 'topic', 'source', 'signed', 'ratified', 'side', 'group', 'by', 'question']);
+const attributeNames = new Set([
+  'likelihood',
+  'confidence',
+  'actor',
+  'stance',
+  'date',
+  'id',
+  'title',
+  'party',
+  'name',
+  'kind',
+  'topic',
+  'source',
+  'signed',
+  'ratified',
+  'side',
+  'group',
+  'by',
+  'question',
+]);
 const blockExpectations: Record<string, string> = {
   statement: 'a first paragraph that states the judgment',
   text: 'text inside the block',
@@ -25,12 +44,18 @@ function expectation(path: readonly PropertyKey[]): string {
 }
 
 function display(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /** Rules that mean the front matter could not be read. */
-export const frontMatterRules: ReadonlySet<string> = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-engine', 'yaml-syntax', 'yaml-unsafe']);
+export const frontMatterRules: ReadonlySet<string> = new Set([
+  'frontmatter-missing',
+  'frontmatter-unclosed',
+  'frontmatter-engine',
+  'yaml-syntax',
+  'yaml-unsafe',
+]);
 
 /**
  * Reports every issue of a failed parse (zod collects all of them, not just the first). When the
@@ -50,7 +75,9 @@ export function reportSchemaIssues(file: VFile, issues: readonly z.core.$ZodIssu
     } else if (issue.code === 'invalid_value') {
       const values = issue.values.map(String);
       report(file, 'invalid-value', place, {
-        value: display(input), field, expected: `${listOf(values)}${didYouMean(String(input), values)}`,
+        value: display(input),
+        field,
+        expected: `${listOf(values)}${didYouMean(String(input), values)}`,
       });
     } else {
       const expected = issue.message.startsWith('expected ') ? issue.message.slice('expected '.length) : `a valid value (${issue.message})`;

@@ -46,7 +46,11 @@ export function parseField(file: VFile, place: Position | undefined, value: stri
     const start = message.place && 'start' in message.place ? message.place.start : message.place;
     const end = message.place && 'end' in message.place ? message.place.end : undefined;
     const length = end?.offset !== undefined && start?.offset !== undefined ? end.offset - start.offset : 2;
-    const moved = file.message(message.reason, { place: placer(start?.offset, Math.max(length, 1)), ruleId: message.ruleId ?? 'unknown', source: message.source ?? 'briefsmith' });
+    const moved = file.message(message.reason, {
+      place: placer(start?.offset, Math.max(length, 1)),
+      ruleId: message.ruleId ?? 'unknown',
+      source: message.source ?? 'briefsmith',
+    });
     moved.fatal = message.fatal;
     moved.note = message.note;
   }

@@ -63,7 +63,8 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   // Without its front matter a brief has no sources: checking citations and quotes against
   // none would bury the one real error under a false one per citation.
   const frontMatterError = file.messages.find((message) => message.fatal && frontMatterRules.has(message.ruleId ?? ''));
-  if (frontMatterError) frontMatterError.note = `${frontMatterError.note ?? ''} Citations, sources and quotes are checked once the front matter can be read.`.trim();
+  if (frontMatterError)
+    frontMatterError.note = `${frontMatterError.note ?? ''} Citations, sources and quotes are checked once the front matter can be read.`.trim();
   else checkCitations(file, tree, draft, places, failed);
   checkDuplicateIds(file, draft, places);
   checkTimelineOrder(file, draft, places, failed);

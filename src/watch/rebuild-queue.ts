@@ -9,7 +9,10 @@ export class RebuildQueue {
   private closed = false;
 
   /** `build` gets the changed paths (empty for the first build); it must not throw. */
-  constructor(private readonly build: (changed: string[]) => Promise<void>, private readonly debounceMs: number) {}
+  constructor(
+    private readonly build: (changed: string[]) => Promise<void>,
+    private readonly debounceMs: number,
+  ) {}
 
   /** Runs the first build now (the watcher is already listening, so nothing saved during it is missed). */
   start(): Promise<void> {

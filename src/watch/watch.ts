@@ -31,7 +31,15 @@ export interface WatchOptions extends Omit<BuildOptions, 'onEvent'> {
 
 export type WatchEvent =
   | { type: 'written'; brief: string; id: string; format: Format; path: string }
-  | { type: 'rebuilt'; reason: 'start' | 'brief' | 'template'; rebuilt: BriefStatus[]; files: VFile[]; failures: Array<{ path: string; error: Error }>; briefCount: number; durationMs: number };
+  | {
+      type: 'rebuilt';
+      reason: 'start' | 'brief' | 'template';
+      rebuilt: BriefStatus[];
+      files: VFile[];
+      failures: Array<{ path: string; error: Error }>;
+      briefCount: number;
+      durationMs: number;
+    };
 
 export interface WatchHandle {
   /** Resolves after the first build, once the watcher is listening. */
@@ -56,11 +64,13 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
   let templateProblems: VFile[] = [];
   let watcher: Watcher | undefined;
 
-  const watchedTemplateDirs = () => templateDirs({ templates: options.templates, cwd }).filter((dir) => dir !== builtinTemplatesDir || dir === join(cwd, 'templates'));
+  const watchedTemplateDirs = () =>
+    templateDirs({ templates: options.templates, cwd }).filter((dir) => dir !== builtinTemplatesDir || dir === join(cwd, 'templates'));
   const configFile = findConfigFile(cwd);
   // Template folders are watched even before they exist, so a first override (eject) counts.
   const templateFolders = [...new Set([...(options.templates ? [resolve(cwd, options.templates)] : []), join(cwd, 'templates'), ...watchedTemplateDirs()])];
-  const isTemplate = (path: string) => path === configFile || templateFolders.includes(path) || (/\.(hbs|css)$/.test(path) && watchedTemplateDirs().some((dir) => path.startsWith(dir + sep)));
+  const isTemplate = (path: string) =>
+    path === configFile || templateFolders.includes(path) || (/\.(hbs|css)$/.test(path) && watchedTemplateDirs().some((dir) => path.startsWith(dir + sep)));
   const isBrief = (path: string) => path.endsWith('.md') && basename(path).toLowerCase() !== 'readme.md';
 
   async function build(changed: string[]): Promise<void> {
@@ -70,17 +80,32 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
     const started = performance.now();
     let result: BuildResult;
     try {
-      result = await buildBriefs({ ...options, cwd, paths, outDir, formats: options.formats?.length ? options.formats : allFormats, onEvent: forward }, session);
+      result = await buildBriefs(
+        { ...options, cwd, paths, outDir, formats: options.formats?.length ? options.formats : allFormats, onEvent: forward },
+        session,
+      );
     } catch (error) {
       const failure = { path: changed[0] ?? cwd, error: error instanceof Error ? error : new Error(String(error)) };
-      options.onEvent?.({ type: 'rebuilt', reason, rebuilt: [], files: [], failures: [failure], briefCount: statuses.size, durationMs: performance.now() - started });
+      options.onEvent?.({
+        type: 'rebuilt',
+        reason,
+        rebuilt: [],
+        files: [],
+        failures: [failure],
+        briefCount: statuses.size,
+        durationMs: performance.now() - started,
+      });
       return;
     }
     const rebuilt = statuses.update(result, (await readManifest(join(outDir, manifestFileName))).manifest);
     const failedTemplates = [...new Set(result.blocked.map((entry) => entry.template))];
     if (reason !== 'brief') templateProblems = [...templateProblems, ...failedTemplates];
     options.onEvent?.({
-      type: 'rebuilt', reason, rebuilt, failures: result.failures, briefCount: statuses.size,
+      type: 'rebuilt',
+      reason,
+      rebuilt,
+      failures: result.failures,
+      briefCount: statuses.size,
       files: [...rebuilt.map((status) => status.files[0]!), ...(reason === 'brief' ? [] : templateProblems), ...(reason === 'brief' ? failedTemplates : [])],
       durationMs: performance.now() - started,
     });
@@ -93,7 +118,11 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
   const queue = new RebuildQueue(build, options.debounceMs ?? 20);
   const ready = (async () => {
     const watched = [...new Set([...paths, ...templateFolders, ...(configFile ? [configFile] : [])])];
-    watcher = await startWatcher(watched, (path) => queue.changed(resolve(cwd, path)), (path) => path.startsWith(outDir + sep) || path === outDir || /^(\.|node_modules$)/.test(basename(path)));
+    watcher = await startWatcher(
+      watched,
+      (path) => queue.changed(resolve(cwd, path)),
+      (path) => path.startsWith(outDir + sep) || path === outDir || /^(\.|node_modules$)/.test(basename(path)),
+    );
     await queue.start();
   })();
 

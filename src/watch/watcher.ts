@@ -40,5 +40,9 @@ export async function startWatcher(paths: readonly string[], onChange: (path: st
     waits.push(ready(scout));
   }
   await Promise.all(waits);
-  return { close: async () => { await Promise.all(watchers.map((watcher) => watcher.close())); } };
+  return {
+    close: async () => {
+      await Promise.all(watchers.map((watcher) => watcher.close()));
+    },
+  };
 }

@@ -6,11 +6,51 @@ import fc from 'fast-check';
 
 const word = fc.constantFrom('alpha', 'Moscow', 'é', 'Шараа', 'الشرع', '中文', '😀', 'x1', 'the', 'a.b', '3:17', 'n:th', '—', '!', '"', "'", '(', ')', ']');
 const markup = fc.constantFrom(
-  '*em*', '_em_', '**strong**', '*em\nacross*', '**a\nb**', '`code`', '`` a ` b ``', '~~del~~', '[@alpha]', '[@alpha, p. 3; @beta]',
-  '[^1]', '[^2]', '[link](https://example.org)', '<https://x.org>', 'http://a.b/c?d', 'www.x.org', 'a@b.org', '\\*', '&amp;', '&#x41;',
-  ':q[quoted text]{source=alpha}', ':q[two\nlines]{source=a}', ':q[a [nested] b]{source=a}', ':q[*em*]{source="a b"}', ':q[x]{source="a}b"}', ':abbr[UN]', '{{x}}',
-  'word  \nbreak', 'hard\\\nbreak', '![img](x.png "t")', '[ref]', '[ref][]', '<b>raw</b>', '\\[@x]', '[@x]{.c}', ':x', '::', '{a=b}',
-  'a_b_c', '**x*y**', '__x__', '\t', '   ', ':q[open', '\u0000',
+  '*em*',
+  '_em_',
+  '**strong**',
+  '*em\nacross*',
+  '**a\nb**',
+  '`code`',
+  '`` a ` b ``',
+  '~~del~~',
+  '[@alpha]',
+  '[@alpha, p. 3; @beta]',
+  '[^1]',
+  '[^2]',
+  '[link](https://example.org)',
+  '<https://x.org>',
+  'http://a.b/c?d',
+  'www.x.org',
+  'a@b.org',
+  '\\*',
+  '&amp;',
+  '&#x41;',
+  ':q[quoted text]{source=alpha}',
+  ':q[two\nlines]{source=a}',
+  ':q[a [nested] b]{source=a}',
+  ':q[*em*]{source="a b"}',
+  ':q[x]{source="a}b"}',
+  ':abbr[UN]',
+  '{{x}}',
+  'word  \nbreak',
+  'hard\\\nbreak',
+  '![img](x.png "t")',
+  '[ref]',
+  '[ref][]',
+  '<b>raw</b>',
+  '\\[@x]',
+  '[@x]{.c}',
+  ':x',
+  '::',
+  '{a=b}',
+  'a_b_c',
+  '**x*y**',
+  '__x__',
+  '\t',
+  '   ',
+  ':q[open',
+  '\u0000',
 );
 const inline = fc.oneof({ weight: 6, arbitrary: word }, { weight: 2, arbitrary: markup });
 const line = fc.array(inline, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' '));
@@ -28,16 +68,34 @@ const leaf = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('judgment', 'source', 'x'), line).map(([name, text]) => `::${name}[${text}]{likelihood=likely}`) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('---', '***', 'Setext\n===', 'Setext\n---', '```\n:::judgment\ncode\n```', '    indented\n    code',
-      '[ref]: https://example.org "T"', '<div>\n:::x\n</div>', ':::', '::::', ':::judgment', '- :::judgment\n  in list\n  :::',
-      '> :::analysis\n> quoted\n> :::', '* a\n\n  b', '1) x\n2) y', '- [ ] todo\n- [x] done', '| a |\n|---|\n| b |\n\n:::', '[^2]: n\n    more'),
+    arbitrary: fc.constantFrom(
+      '---',
+      '***',
+      'Setext\n===',
+      'Setext\n---',
+      '```\n:::judgment\ncode\n```',
+      '    indented\n    code',
+      '[ref]: https://example.org "T"',
+      '<div>\n:::x\n</div>',
+      ':::',
+      '::::',
+      ':::judgment',
+      '- :::judgment\n  in list\n  :::',
+      '> :::analysis\n> quoted\n> :::',
+      '* a\n\n  b',
+      '1) x\n2) y',
+      '- [ ] todo\n- [x] done',
+      '| a |\n|---|\n| b |\n\n:::',
+      '[^2]: n\n    more',
+    ),
   },
 );
 
 /** A block: a leaf block or a container directive holding blocks, its fence longer than any inside. */
 const block: fc.Arbitrary<string> = fc.letrec<{ block: string; container: string }>((tie) => ({
   block: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('container')),
-  container: fc.tuple(fc.constantFrom('judgment', 'interest', 'analysis', 'file'), attributes, fc.array(tie('block'), { maxLength: 3 }))
+  container: fc
+    .tuple(fc.constantFrom('judgment', 'interest', 'analysis', 'file'), attributes, fc.array(tie('block'), { maxLength: 3 }))
     .map(([name, attributeText, children]) => {
       const inner = children.map((child) => /^(:{3,})/m.exec(child)?.[1]?.length ?? 2);
       const fence = ':'.repeat(Math.max(3, ...inner.map((length) => length + 1)));

@@ -6,7 +6,21 @@
  * veraPDF does, and which is not installable here).
  */
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  decodePDFRawStream,
+  type PDFObject,
+} from 'pdf-lib';
 
 export type Problem = string;
 
@@ -79,10 +93,12 @@ function structureProblems(document: PDFDocument): Problem[] {
     }
   }
   for (const element of all) {
-    if (element.type === 'Figure' && !text(element.dict.lookup(name('Alt'))) && !text(element.dict.lookup(name('ActualText')))) problems.push('figure-alt: a Figure without /Alt');
+    if (element.type === 'Figure' && !text(element.dict.lookup(name('Alt'))) && !text(element.dict.lookup(name('ActualText'))))
+      problems.push('figure-alt: a Figure without /Alt');
     if (element.type === 'TH') {
       const scoped = tableAttributes(element, document).some((attributes) => attributes.lookup(name('Scope')) instanceof PDFName);
-      if (!scoped && !referencedHeaders.has(text(element.dict.lookup(name('ID'))) ?? '\u0000')) problems.push('table-headers: a TH with neither /Scope nor a cell naming it in /Headers');
+      if (!scoped && !referencedHeaders.has(text(element.dict.lookup(name('ID'))) ?? '\u0000'))
+        problems.push('table-headers: a TH with neither /Scope nor a cell naming it in /Headers');
     }
   }
   return [...problems, ...headingProblems(tree)];
@@ -92,7 +108,13 @@ function structureProblems(document: PDFDocument): Problem[] {
 function fonts(document: PDFDocument): PDFDict[] {
   const found: PDFDict[] = [];
   for (const [, object] of document.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFDict && object.lookup(name('Type')) === name('Font') && object.get(name('Subtype')) !== name('CIDFontType2') && object.get(name('Subtype')) !== name('CIDFontType0')) found.push(object);
+    if (
+      object instanceof PDFDict &&
+      object.lookup(name('Type')) === name('Font') &&
+      object.get(name('Subtype')) !== name('CIDFontType2') &&
+      object.get(name('Subtype')) !== name('CIDFontType0')
+    )
+      found.push(object);
   }
   return found;
 }
@@ -122,7 +144,8 @@ function annotationProblems(document: PDFDocument): Problem[] {
       const annotation = document.context.lookup(item);
       if (!(annotation instanceof PDFDict) || annotation.lookup(name('Subtype')) !== name('Link')) continue;
       if (!text(annotation.lookup(name('Contents')))) problems.push(`annotations: a link on page ${index + 1} has no /Contents`);
-      if (!(annotation.lookup(name('StructParent')) instanceof PDFNumber)) problems.push(`annotations: a link on page ${index + 1} is not in the structure tree`);
+      if (!(annotation.lookup(name('StructParent')) instanceof PDFNumber))
+        problems.push(`annotations: a link on page ${index + 1} is not in the structure tree`);
     }
   });
   return problems;
@@ -134,7 +157,12 @@ function xmpOf(document: PDFDocument): string | undefined {
   return metadata instanceof PDFStream ? Buffer.from(bytesOf(metadata)).toString('utf8') : undefined;
 }
 
-const unescape = (value: string) => value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (value: string) =>
+  value
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 /** The text of XMP property `property`: its first rdf:li, or its simple value. */
 function xmpValue(xmp: string, property: string): string | undefined {
   const match = new RegExp(`<${property}>([\\s\\S]*?)</${property}>`).exec(xmp);
@@ -167,13 +195,19 @@ function metadataProblems(document: PDFDocument, archive: boolean): Problem[] {
   if (xmpValue(xmp, 'pdfaid:part') !== '2' || xmpValue(xmp, 'pdfaid:conformance') !== 'B') problems.push('xmp: no pdfaid:part 2 with conformance B');
   if (!xmp.includes('<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>')) problems.push('xmp: pdfuaid is used without a PDF/A extension schema');
   const pairs: [string, string, (value: string | undefined) => string | undefined][] = [
-    ['Title', 'dc:title', (value) => value], ['Author', 'dc:creator', (value) => value], ['Subject', 'dc:description', (value) => value],
-    ['Keywords', 'pdf:Keywords', (value) => value], ['Producer', 'pdf:Producer', (value) => value], ['Creator', 'xmp:CreatorTool', (value) => value],
-    ['CreationDate', 'xmp:CreateDate', isoDate], ['ModDate', 'xmp:ModifyDate', isoDate],
+    ['Title', 'dc:title', (value) => value],
+    ['Author', 'dc:creator', (value) => value],
+    ['Subject', 'dc:description', (value) => value],
+    ['Keywords', 'pdf:Keywords', (value) => value],
+    ['Producer', 'pdf:Producer', (value) => value],
+    ['Creator', 'xmp:CreatorTool', (value) => value],
+    ['CreationDate', 'xmp:CreateDate', isoDate],
+    ['ModDate', 'xmp:ModifyDate', isoDate],
   ];
   for (const [key, property, convert] of pairs) {
     const value = convert(infoText(key));
-    if (value !== undefined && value !== xmpValue(xmp, property)) problems.push(`xmp: Info ${key} ${JSON.stringify(value)} differs from ${property} ${JSON.stringify(xmpValue(xmp, property))}`);
+    if (value !== undefined && value !== xmpValue(xmp, property))
+      problems.push(`xmp: Info ${key} ${JSON.stringify(value)} differs from ${property} ${JSON.stringify(xmpValue(xmp, property))}`);
   }
   return problems;
 }
@@ -185,13 +219,20 @@ function fileProblems(document: PDFDocument): Problem[] {
   const id = trailerInfo.ID;
   if (!(id instanceof PDFArray) || id.size() !== 2) problems.push('id: the trailer has no /ID of two strings');
   const intents = document.catalog.lookup(name('OutputIntents'));
-  const intent = intents instanceof PDFArray ? intents.asArray().map((item) => document.context.lookup(item)).find((item) => item instanceof PDFDict && item.lookup(name('S')) === name('GTS_PDFA1')) : undefined;
+  const intent =
+    intents instanceof PDFArray
+      ? intents
+          .asArray()
+          .map((item) => document.context.lookup(item))
+          .find((item) => item instanceof PDFDict && item.lookup(name('S')) === name('GTS_PDFA1'))
+      : undefined;
   const profile = intent instanceof PDFDict ? intent.lookup(name('DestOutputProfile')) : undefined;
   if (!(profile instanceof PDFStream)) problems.push('output-intent: no GTS_PDFA1 output intent with a profile');
   else {
     const bytes = bytesOf(profile);
     const header = Buffer.from(bytes.subarray(0, 40));
-    if (header.toString('latin1', 36, 40) !== 'acsp' || header.toString('latin1', 16, 20) !== 'RGB ' || header[8]! > 4) problems.push('output-intent: the profile is not an ICC v2–v4 RGB profile');
+    if (header.toString('latin1', 36, 40) !== 'acsp' || header.toString('latin1', 16, 20) !== 'RGB ' || header[8]! > 4)
+      problems.push('output-intent: the profile is not an ICC v2–v4 RGB profile');
     if ((profile.dict.lookup(name('N')) as PDFNumber | undefined)?.asNumber() !== 3) problems.push('output-intent: the profile has no /N 3');
   }
   const names = document.catalog.lookup(name('Names'));
@@ -208,7 +249,25 @@ function fileProblems(document: PDFDocument): Problem[] {
 }
 
 /** Painting operators of pdf.js's operator list. */
-const paints = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.shadingFill, OPS.paintFormXObjectBegin]);
+const paints = new Set([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+  OPS.showText,
+  OPS.showSpacedText,
+  OPS.nextLineShowText,
+  OPS.nextLineSetSpacingShowText,
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.shadingFill,
+  OPS.paintFormXObjectBegin,
+]);
 
 /** PDF/UA-1 7.1: every mark on every page is tagged content or an artifact. */
 async function contentProblems(bytes: Uint8Array): Promise<Problem[]> {
@@ -222,7 +281,8 @@ async function contentProblems(bytes: Uint8Array): Promise<Problem[]> {
       fnArray.forEach((operation, index) => {
         if (operation === OPS.beginMarkedContent || operation === OPS.beginMarkedContentProps) depth++;
         else if (operation === OPS.endMarkedContent) depth = Math.max(0, depth - 1);
-        else if (depth === 0 && (paints.has(operation) || (operation === OPS.constructPath && paints.has((argsArray[index] as unknown[])[0] as number)))) untagged++;
+        else if (depth === 0 && (paints.has(operation) || (operation === OPS.constructPath && paints.has((argsArray[index] as unknown[])[0] as number))))
+          untagged++;
       });
       if (untagged > 0) problems.push(`content: page ${number} paints ${untagged} times outside tagged content and artifacts`);
     }

@@ -29,12 +29,12 @@ const notes: Record<string, string> = {
     'the block around it, and the message says so.',
   ].join('\n'),
   'same-colon-nesting': [
-    'A `:::file` holding a `:::interest` closes at the interest\'s closing `:::`, so the rest of the file would fall',
-    'out of it. Reported once, at the outer fence; the parts that follow (up to the file\'s own closing fence) are',
+    "A `:::file` holding a `:::interest` closes at the interest's closing `:::`, so the rest of the file would fall",
+    "out of it. Reported once, at the outer fence; the parts that follow (up to the file's own closing fence) are",
     'read as part of the file, so they are not reported again as misplaced.',
   ].join('\n'),
   'yaml-syntax': [
-    'Reported once, at the cause, in the writer\'s terms: an unquoted `: ` inside a value (put the value in quotes), a tab',
+    "Reported once, at the cause, in the writer's terms: an unquoted `: ` inside a value (put the value in quotes), a tab",
     'in the indentation, a line indented further or less than the fields beside it (at that line), a quote or `[` that',
     'never closes, a field given twice. Only the first YAML error is reported: one slip breaks the grammar of every line',
     'after it. Until the front matter can be read, citations, sources and quotes are not checked, and the hint says so.',
@@ -57,11 +57,12 @@ const notes: Record<string, string> = {
   ].join('\n'),
   'quote-not-found': [
     'Only with `briefsmith check --sources-dir DIR` (without it, quotes are counted and a note says they were not',
-    'verified). Each `:q[…]{source=key}` must appear in the text of that source\'s `file`, read from DIR, after',
+    "verified). Each `:q[…]{source=key}` must appear in the text of that source's `file`, read from DIR, after",
     'white space is folded to single spaces and curly quotes and apostrophes to straight ones. The message shows the',
     'nearest passage of the source when one is close.',
   ].join('\n'),
-  'quote-source-missing': 'Reported once per source, at its entry in `sources:`, when it has no `file`, the file cannot be read, or its path leads outside DIR (`../x`).',
+  'quote-source-missing':
+    'Reported once per source, at its entry in `sources:`, when it has no `file`, the file cannot be read, or its path leads outside DIR (`../x`).',
   'likelihood-mismatch': [
     'Checks the first paragraph (the statement) of each `judgment`. Words are read on the ICD 203 scale as follows:',
     '',
@@ -95,8 +96,9 @@ function groupedSynonyms(): Array<[string, string[]]> {
 /** The message with each detail shown as `‹name›`. */
 function messagePattern(rule: RuleEntry): string {
   // Suggestions and optional details are often empty: the pattern shows the message without them.
-  const details = Object.fromEntries(rule.details.map((name) => [name.replace(/\?$/, ''),
-    name.endsWith('?') || name === 'nearest' || name === 'suggestion' ? '' : `‹${name}›`]));
+  const details = Object.fromEntries(
+    rule.details.map((name) => [name.replace(/\?$/, ''), name.endsWith('?') || name === 'nearest' || name === 'suggestion' ? '' : `‹${name}›`]),
+  );
   return rule.message(details);
 }
 

@@ -12,10 +12,12 @@ import { customHeadingId, joinLines, trimLineEnds, withoutCitations } from '../.
 import { makeProject, minimalBrief } from '../helpers/project.js';
 import { briefText, check, renderText } from './brief.js';
 
-const limitMessages = (text: string) => check(text).problems.filter((problem) => problem.ruleId === 'limit-exceeded').map((problem) => `${problem.line} ${problem.message}`);
-const table = (columns: number, rows: number) => [
-  `|${' h |'.repeat(columns)}`, `|${'---|'.repeat(columns)}`, ...Array.from({ length: rows }, () => '| x |'),
-].join('\n');
+const limitMessages = (text: string) =>
+  check(text)
+    .problems.filter((problem) => problem.ruleId === 'limit-exceeded')
+    .map((problem) => `${problem.line} ${problem.message}`);
+const table = (columns: number, rows: number) =>
+  [`|${' h |'.repeat(columns)}`, `|${'---|'.repeat(columns)}`, ...Array.from({ length: rows }, () => '| x |')].join('\n');
 const png = (bytes: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(bytes - 8)]);
 
 describe('limits on what a brief may ask for', () => {
@@ -49,15 +51,20 @@ describe('limits on what a brief may ask for', () => {
     writeFileSync(join(cwd, 'briefs/map.png'), png(1_500_000));
     const [loaded] = await loadBriefs({ cwd });
     const line = readFileSync(join(cwd, 'briefs/a.md'), 'utf8').split('\n').indexOf('![Map 11](map.png)') + 1;
-    expect(problemsOf([loaded!.file]).filter((problem) => problem.ruleId === 'limit-exceeded').map((problem) => `${problem.line} ${problem.message}`))
-      .toEqual([`${line} Unexpected bytes of images inlined, counted at each use (18,000,000), expected at most 16,777,216`]);
+    expect(
+      problemsOf([loaded!.file])
+        .filter((problem) => problem.ruleId === 'limit-exceeded')
+        .map((problem) => `${problem.line} ${problem.message}`),
+    ).toEqual([`${line} Unexpected bytes of images inlined, counted at each use (18,000,000), expected at most 16,777,216`]);
     expect(loaded!.brief).toBeNull();
     const [under] = await loadBriefs({ cwd, limits: { maxInlinedBytes: 20_000_000 } });
     expect(under!.brief).not.toBeNull();
   });
 
   it('counts and checks the images of the front matter summary too', async () => {
-    const cwd = makeProject({ 'briefs/a.md': briefText({ summary: 'See ![map](map.png) ![map](map.png) ![x](/etc/passwd) <b>bold</b> [@alpha]', body: '![Map](map.png)' }) });
+    const cwd = makeProject({
+      'briefs/a.md': briefText({ summary: 'See ![map](map.png) ![map](map.png) ![x](/etc/passwd) <b>bold</b> [@alpha]', body: '![Map](map.png)' }),
+    });
     writeFileSync(join(cwd, 'briefs/map.png'), png(2_000_000));
     const [loaded] = await loadBriefs({ cwd, limits: { maxInlinedBytes: 5_000_000 } });
     const rules = problemsOf([loaded!.file]).map((problem) => `${problem.line} ${problem.ruleId}`);
@@ -103,10 +110,11 @@ describe('the build cache and every CommonMark image form', () => {
     ['an image in a directive label', '::event[![map](map.png) An event. [@alpha]]{date=2025-01}', 'map.png'],
     ['an image in the summary', '', 'map.png'],
   ])('rebuilds when the image changes: %s', async (name, body, file) => {
-    const text = name === 'an image in the summary'
-      ? minimalBrief.replace(/^summary: (.*)$/m, (_line, rest: string) => `summary: ${JSON.stringify(`![map](map.png) ${rest}`)}`)
-      // A leaf directive stands on a line of its own (it cites inside its label).
-      : minimalBrief.replace('## Timeline', `${body}${body.startsWith('::') ? '' : ' [@alpha]'}\n\n## Timeline`);
+    const text =
+      name === 'an image in the summary'
+        ? minimalBrief.replace(/^summary: (.*)$/m, (_line, rest: string) => `summary: ${JSON.stringify(`![map](map.png) ${rest}`)}`)
+        : // A leaf directive stands on a line of its own (it cites inside its label).
+          minimalBrief.replace('## Timeline', `${body}${body.startsWith('::') ? '' : ' [@alpha]'}\n\n## Timeline`);
     const cwd = makeProject({ 'briefs/brief.md': text });
     mkdirSync(join(cwd, 'briefs'), { recursive: true });
     writeFileSync(join(cwd, 'briefs', file), red);

@@ -48,7 +48,11 @@ describe('Chromium that always ends', () => {
     const cwd = project(3);
     const pids: number[] = [];
     const result = await buildBriefs({
-      cwd, formats: ['pdf'], concurrency: 1, timeout: 3_000, threads: 0,
+      cwd,
+      formats: ['pdf'],
+      concurrency: 1,
+      timeout: 3_000,
+      threads: 0,
       onEvent(event) {
         if (event.type === 'browser' && event.pid) pids.push(event.pid);
         if (event.type === 'brief' && event.index === 0 && pids[0]) process.kill(pids[0], 'SIGSTOP');
@@ -69,7 +73,9 @@ describe('Chromium that always ends', () => {
     chmodSync(chrome, 0o755);
     const cli = runCli(['build', '--format', 'pdf', '--chrome', chrome], { cwd });
     expect(cli.status).toBe(2);
-    expect(cli.stderr.trim().split('\n')).toEqual([`briefsmith: Chromium at ${chrome} failed to start: it did not answer within 15 s. Check it with \`briefsmith doctor\`, or pass another binary with --chrome.`]);
+    expect(cli.stderr.trim().split('\n')).toEqual([
+      `briefsmith: Chromium at ${chrome} failed to start: it did not answer within 15 s. Check it with \`briefsmith doctor\`, or pass another binary with --chrome.`,
+    ]);
     expect(alive(Number(readFileSync(join(cwd, 'pid'), 'utf8')))).toBe(false);
   });
 

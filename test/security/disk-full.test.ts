@@ -45,7 +45,9 @@ describe('disk full', () => {
     for (const format of ['md', 'html', 'json']) writeFileSync(join(dir, `brief.${format}`), `OLD ${format}`);
     full.clear();
     full.add('brief.json');
-    const error = await writeFilesAtomic(['md', 'html', 'json'].map((format) => ({ path: join(dir, `brief.${format}`), data: `NEW ${format}` }))).catch((caught: unknown) => caught);
+    const error = await writeFilesAtomic(['md', 'html', 'json'].map((format) => ({ path: join(dir, `brief.${format}`), data: `NEW ${format}` }))).catch(
+      (caught: unknown) => caught,
+    );
     expect(describeError(error)).toBe(`cannot write ${join(dir, 'brief.json')}: the disk is full (ENOSPC)`);
     expect(['md', 'html', 'json'].map((format) => readFileSync(join(dir, `brief.${format}`), 'utf8'))).toEqual(['OLD md', 'OLD html', 'OLD json']);
     expect(readdirSync(dir).sort()).toEqual(['brief.html', 'brief.json', 'brief.md']);

@@ -43,7 +43,11 @@ describe('Chromium faults', () => {
     const { dir, out } = project(3);
     let pid: number | undefined;
     const result = await buildBriefs({
-      paths: ['briefs'], cwd: dir, outDir: 'out', formats: ['pdf', 'md'], concurrency: 1,
+      paths: ['briefs'],
+      cwd: dir,
+      outDir: 'out',
+      formats: ['pdf', 'md'],
+      concurrency: 1,
       onEvent(event) {
         if (event.type === 'browser') pid = event.pid;
         if (event.type === 'brief' && event.index === 0 && pid) process.kill(pid, 'SIGKILL');
@@ -53,7 +57,10 @@ describe('Chromium faults', () => {
     expect(result.failures.map((failure) => failure.path)).toEqual([join('briefs', 'brief-1.md')]);
     expect(result.failures[0]!.error.message).toMatch(/^Chromium stopped while printing this brief/);
     expect(result.written.map((file) => `${file.brief} ${file.format}`).sort()).toEqual([
-      'briefs/brief-2.md md', 'briefs/brief-2.md pdf', 'briefs/brief-3.md md', 'briefs/brief-3.md pdf',
+      'briefs/brief-2.md md',
+      'briefs/brief-2.md pdf',
+      'briefs/brief-3.md md',
+      'briefs/brief-3.md pdf',
     ]);
     // Render everything, then write: the failed brief kept its old PDF and got no new Markdown.
     expect(readFileSync(join(out, 'brief-1.pdf'), 'utf8')).toBe('OLD brief-1');
@@ -66,7 +73,12 @@ describe('Chromium faults', () => {
     const { dir, out } = project(5);
     let pid: number | undefined;
     const result = await buildBriefs({
-      paths: ['briefs'], cwd: dir, outDir: 'out', formats: ['pdf'], concurrency: 2, threads: 0,
+      paths: ['briefs'],
+      cwd: dir,
+      outDir: 'out',
+      formats: ['pdf'],
+      concurrency: 2,
+      threads: 0,
       onEvent(event) {
         if (event.type === 'browser') pid = event.pid;
         if (event.type === 'brief' && event.index === 0 && pid) process.kill(pid, 'SIGKILL');
@@ -86,7 +98,12 @@ describe('Chromium faults', () => {
     let pid: number | undefined;
     let resume: NodeJS.Timeout | undefined;
     const result = await buildBriefs({
-      paths: ['briefs'], cwd: dir, outDir: 'out', formats: ['pdf'], concurrency: 1, timeout: 3_000,
+      paths: ['briefs'],
+      cwd: dir,
+      outDir: 'out',
+      formats: ['pdf'],
+      concurrency: 1,
+      timeout: 3_000,
       onEvent(event) {
         if (event.type === 'browser') pid = event.pid;
         // A stopped Chromium is a hung one; it resumes after the first brief has timed out.
@@ -95,7 +112,15 @@ describe('Chromium faults', () => {
           resume = setTimeout(() => process.kill(pid!, 'SIGCONT'), 4_500);
         }
       },
-    }).finally(() => { if (resume) clearTimeout(resume); if (pid) try { process.kill(pid, 'SIGCONT'); } catch { /* gone */ } });
+    }).finally(() => {
+      if (resume) clearTimeout(resume);
+      if (pid)
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {
+          /* gone */
+        }
+    });
     expect(result.failures.map((failure) => failure.path)).toEqual([join('briefs', 'brief-1.md')]);
     expect(result.failures[0]!.error.message).toMatch(/time/i);
     expect(readFileSync(join(out, 'brief-1.pdf'), 'utf8')).toBe('OLD brief-1');
@@ -111,7 +136,9 @@ describe('output faults', () => {
     const before = readdirSync(dir).sort();
     const result = runCli(['build', 'briefs', '--out', 'not-a-dir', '--format', 'md,json'], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^briefsmith: cannot .*not-a-dir.*: (a file is in the way|a part of the path is a file, not a folder) \(E(EXIST|NOTDIR)\)$/);
+    expect(result.stderr.trim()).toMatch(
+      /^briefsmith: cannot .*not-a-dir.*: (a file is in the way|a part of the path is a file, not a folder) \(E(EXIST|NOTDIR)\)$/,
+    );
     expect(readdirSync(dir).sort()).toEqual(before);
     expect(readFileSync(join(dir, 'not-a-dir'), 'utf8')).toBe('a file');
   });
@@ -136,10 +163,17 @@ function descendants(pid: number): number[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   const all: number[] = [];
-  const walk = (id: number) => { for (const child of children.get(id) ?? []) { all.push(child); walk(child); } };
+  const walk = (id: number) => {
+    for (const child of children.get(id) ?? []) {
+      all.push(child);
+      walk(child);
+    }
+  };
   walk(pid);
   return all;
 }
@@ -153,9 +187,16 @@ const alive = (pid: number) => {
 };
 
 describe.skipIf(process.platform !== 'linux')('signals', () => {
-  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('on %s closes Chromium, removes temp files and exits %i', async (signal, code) => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('on %s closes Chromium, removes temp files and exits %i', async (signal, code) => {
     const { dir, out } = project(6);
-    const child = spawn(process.execPath, [join(root, 'bin', 'briefsmith.js'), 'build', 'briefs', '--out', 'out', '--format', 'pdf,html,md', '--concurrency', '1'], { cwd: dir });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin', 'briefsmith.js'), 'build', 'briefs', '--out', 'out', '--format', 'pdf,html,md', '--concurrency', '1'],
+      { cwd: dir },
+    );
     let stderr = '';
     let browsers: number[] = [];
     const exited = new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));

@@ -8,9 +8,34 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
 
 const executableElements = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'base', 'form', 'input', 'button',
-  'textarea', 'select', 'svg', 'math', 'video', 'audio', 'source', 'track', 'portal', 'noscript', 'template', 'img', 'image',
-  'picture', 'style', 'meta',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'link',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'portal',
+  'noscript',
+  'template',
+  'img',
+  'image',
+  'picture',
+  'style',
+  'meta',
 ]);
 const urlProperties = ['href', 'src', 'srcSet', 'action', 'formAction', 'poster', 'data', 'xLinkHref', 'background', 'cite', 'ping', 'codeBase'];
 
@@ -52,7 +77,9 @@ export function executableParts(html: string, options: { allowImages?: boolean }
       if (/^on/i.test(property)) found.push(`${name}[${property}]`);
       if (property === 'style' && /url\s*\(|@import|expression\s*\(/i.test(String(value))) found.push(`${name}[style=${String(value)}]`);
       if (urlProperties.includes(property)) {
-        const url = String(Array.isArray(value) ? value.join(' ') : value).replace(/[\u0000-\u0020]/g, '').toLowerCase();
+        const url = String(Array.isArray(value) ? value.join(' ') : value)
+          .replace(/[\u0000-\u0020]/g, '')
+          .toLowerCase();
         const allowedData = name === 'img' && options.allowImages && /^data:image\/(png|jpeg|gif|webp);/.test(url);
         if (/^(javascript|vbscript|data|file|blob|filesystem):/.test(url) && !allowedData) found.push(`${name}[${property}=${url.slice(0, 40)}]`);
         if (property !== 'href' && property !== 'cite' && property !== 'src' && url !== '') found.push(`${name}[${property}]`);
@@ -67,4 +94,3 @@ function toText(node: Nodes): string {
   if (node.type === 'text') return node.value;
   return 'children' in node ? node.children.map(toText).join('') : '';
 }
-

@@ -19,7 +19,10 @@ const vectors: Array<[string, string]> = [
   ['on* attributes', '<div onclick="alert(1)" onmouseover="alert(2)">click</div><img src="x" onerror="alert(3)">'],
   ['svg with script', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><image href="http://127.0.0.1:9/svg.png"/></svg>'],
   ['base and form', '<base href="http://127.0.0.1:9/"><form action="http://127.0.0.1:9/post"><button formaction="javascript:alert(1)">go</button></form>'],
-  ['inline html in prose', 'Inline <b onmouseover="alert(1)">bold</b> and <a href="javascript:alert(1)">link</a> and <span style="background:url(http://127.0.0.1:9/x)">s</span>. [@alpha]'],
+  [
+    'inline html in prose',
+    'Inline <b onmouseover="alert(1)">bold</b> and <a href="javascript:alert(1)">link</a> and <span style="background:url(http://127.0.0.1:9/x)">s</span>. [@alpha]',
+  ],
   ['html comment and cdata', '<!-- <script>alert(1)</script> --> <![CDATA[<script>alert(2)</script>]]>'],
 ];
 
@@ -88,7 +91,8 @@ describe('links', () => {
   });
 
   it('keeps http, https, mailto and in-page links', async () => {
-    const body = 'See [a](http://example.org/a), [b](HTTPS://example.org/b), [c](mailto:desk@example.org), [d](#sources) and <https://example.org/auto>. [@alpha]';
+    const body =
+      'See [a](http://example.org/a), [b](HTTPS://example.org/b), [c](mailto:desk@example.org), [d](#sources) and <https://example.org/auto>. [@alpha]';
     const { html, md } = await renderText(briefText({ body }));
     for (const href of ['http://example.org/a', 'https://example.org/b', 'mailto:desk@example.org', '#sources', 'https://example.org/auto']) {
       expect(html).toContain(`href="${href}"`);

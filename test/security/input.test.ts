@@ -8,7 +8,9 @@ import { briefText, check, renderText } from './brief.js';
 
 describe('front matter', () => {
   it.each(['js', 'javascript', 'coffee'])('refuses `---%s` front matter with a positioned error and never runs it', (engine) => {
-    const text = briefText({}).replace(/^---\n/, `---${engine}\n`).replace(/^id: .*$/m, '"id": (globalThis.ran = true, "x")');
+    const text = briefText({})
+      .replace(/^---\n/, `---${engine}\n`)
+      .replace(/^id: .*$/m, '"id": (globalThis.ran = true, "x")');
     const { rules, problems, brief } = check(text);
     expect(rules).toContain('frontmatter-engine');
     expect(problems.find((problem) => problem.ruleId === 'frontmatter-engine')).toMatchObject({ line: 1, column: 4 });
@@ -22,11 +24,13 @@ describe('front matter', () => {
   });
 
   it.each(['!!js/function "function () { return 1 }"', '!!js/regexp /x/', '!!python/object:os.system ls', '!custom value', '!!binary aGVsbG8='])(
-    'refuses the custom tag in `title: %s`', (value) => {
+    'refuses the custom tag in `title: %s`',
+    (value) => {
       const { rules, brief } = check(briefText().replace(/^title: .*$/m, `title: ${value}`));
       expect(rules).toContain('yaml-unsafe');
       expect(brief).toBeNull();
-    });
+    },
+  );
 
   it('refuses a billion-laughs alias bomb as unsafe instead of expanding it', () => {
     const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
@@ -45,12 +49,7 @@ describe('front matter', () => {
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('cannot pollute prototypes through a `%s` key at any depth', (key) => {
-    const front = [
-      `${key}: { polluted: yes }`,
-      'sources2:',
-      `  ${key}:`,
-      '    polluted: yes',
-    ].join('\n');
+    const front = [`${key}: { polluted: yes }`, 'sources2:', `  ${key}:`, '    polluted: yes'].join('\n');
     const { rules, brief } = check(briefText({ front }).replace('sources:\n  alpha:', `sources:\n  ${key}:\n    polluted: true\n  alpha:`));
     expect(rules).toContain('yaml-unsafe');
     expect(brief).toBeNull();

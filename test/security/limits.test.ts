@@ -26,15 +26,25 @@ function expectRefused(body: string, what: RegExp, line?: number) {
 }
 
 const nestedList = (levels: number) => Array.from({ length: levels }, (_, level) => `${'  '.repeat(level)}- x`).join('\n');
-const nestedDirectives = (levels: number) => [
-  ...Array.from({ length: levels }, (_, level) => `${':'.repeat(levels + 3 - level)}disagreement`),
-  'Text. [@alpha]',
-  ...Array.from({ length: levels }, (_, level) => ':'.repeat(4 + level)),
-].join('\n');
+const nestedDirectives = (levels: number) =>
+  [
+    ...Array.from({ length: levels }, (_, level) => `${':'.repeat(levels + 3 - level)}disagreement`),
+    'Text. [@alpha]',
+    ...Array.from({ length: levels }, (_, level) => ':'.repeat(4 + level)),
+  ].join('\n');
 
 describe('limits', () => {
   it('documents its defaults', () => {
-    expect(defaultLimits).toEqual({ maxCharacters: 500_000, maxDepth: 100, maxCitations: 20_000, maxInlineMarkers: 200, maxTableCells: 20_000, maxFootnotes: 1_000, maxImages: 200, maxInlinedBytes: 16 * 1024 * 1024 });
+    expect(defaultLimits).toEqual({
+      maxCharacters: 500_000,
+      maxDepth: 100,
+      maxCitations: 20_000,
+      maxInlineMarkers: 200,
+      maxTableCells: 20_000,
+      maxFootnotes: 1_000,
+      maxImages: 200,
+      maxInlinedBytes: 16 * 1024 * 1024,
+    });
   });
 
   it('refuses a 5 MB brief with a size error', () => {
@@ -102,7 +112,9 @@ describe('limits', () => {
     expect(runCli(['check', path]).status).toBe(0);
     const refused = runCli(['check', path, '--max-depth', '10']);
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toMatch(/brief\.md:\d+:1 +error +Unexpected nesting depth of lists, quotes and directives \(11\), expected at most 10 +limit-exceeded/);
+    expect(refused.stdout).toMatch(
+      /brief\.md:\d+:1 +error +Unexpected nesting depth of lists, quotes and directives \(11\), expected at most 10 +limit-exceeded/,
+    );
     expect(runCli(['check', path, '--max-size', '100']).stdout).toMatch(/brief size in characters .* expected at most 100 /);
     const built = runCli(['build', path, '--out', join(dir, 'out'), '--format', 'md', '--max-citations', '1']);
     expect(built.status).toBe(1);

@@ -8,7 +8,13 @@ import { describe, expect, it, vi } from 'vitest';
 const calls = vi.hoisted(() => ({ count: 0 }));
 vi.mock('fastest-levenshtein', async (importOriginal) => {
   const original = await importOriginal<typeof import('fastest-levenshtein')>();
-  return { ...original, distance: (left: string, right: string) => { calls.count++; return original.distance(left, right); } };
+  return {
+    ...original,
+    distance: (left: string, right: string) => {
+      calls.count++;
+      return original.distance(left, right);
+    },
+  };
 });
 
 const { nearestPassage } = await import('../../src/validate/quotes.js');

@@ -12,7 +12,10 @@ import { serveBriefs, type ServeHandle } from '../../src/serve/server.js';
 import { makeProject, minimalBrief } from '../helpers/project.js';
 
 let server: ServeHandle | undefined;
-afterEach(async () => { await server?.close(); server = undefined; });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 function get(port: number, path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,8 +41,10 @@ async function start() {
 describe('serve', () => {
   it('answers only loopback Host names with its own port', async () => {
     const { port } = await start();
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) expect(await get(port, '/minimal-brief.json', host), host).toBe(200);
-    for (const host of [`rebind.test:${port}`, 'localhost', `localhost:${port + 1}`, `127.0.0.1.rebind.test:${port}`]) expect(await get(port, '/minimal-brief.json', host), host).toBe(403);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`])
+      expect(await get(port, '/minimal-brief.json', host), host).toBe(200);
+    for (const host of [`rebind.test:${port}`, 'localhost', `localhost:${port + 1}`, `127.0.0.1.rebind.test:${port}`])
+      expect(await get(port, '/minimal-brief.json', host), host).toBe(403);
   });
 
   it('gives 400 for malformed percent-encoding and 404 for a symlink out of out/', async () => {

@@ -10,7 +10,14 @@ import { renderBrief } from '../../src/index.js';
 import { briefText, check, renderText } from './brief.js';
 import { executableParts } from './html-audit.js';
 
-const syntax = ['{{constructor.constructor}}', '{{#each sources}}EACH{{/each}}', '{{> cover}}', '{{{css}}}', '{{lookup this "constructor"}}', '{{!-- comment --}}'];
+const syntax = [
+  '{{constructor.constructor}}',
+  '{{#each sources}}EACH{{/each}}',
+  '{{> cover}}',
+  '{{{css}}}',
+  '{{lookup this "constructor"}}',
+  '{{!-- comment --}}',
+];
 
 describe('templates are data-only', () => {
   it.each(syntax)('renders %s from the brief literally in md, html and json', async (text) => {
@@ -19,7 +26,11 @@ describe('templates are data-only', () => {
     const literal = text.replace(/"/g, "'");
     for (const output of [md, json.replaceAll('\\"', '"')]) expect(output).toContain(text.includes('"') ? text : literal);
     // HTML escapes quotes and `=`, and makes the quotes of text typographic; the braces survive as text.
-    const unescaped = html.replace(/&#x27;|&#39;|[‘’]/g, "'").replace(/&quot;|&#x22;|[“”]/g, '"').replace(/&#x3D;/g, '=').replace(/&gt;/g, '>');
+    const unescaped = html
+      .replace(/&#x27;|&#39;|[‘’]/g, "'")
+      .replace(/&quot;|&#x22;|[“”]/g, '"')
+      .replace(/&#x3D;/g, '=')
+      .replace(/&gt;/g, '>');
     expect(unescaped).toContain(`Title ${text}`);
     expect(unescaped).toContain(`Prose with ${text} inside.`);
     // `EACH` only ever appears inside the literal text, never as the output of a loop.
@@ -30,10 +41,17 @@ describe('templates are data-only', () => {
   it('gives a template no way to a constructor or prototype', async () => {
     const root = mkdtempSync(join(tmpdir(), 'bs-templates-'));
     mkdirSync(join(root, 'templates'));
-    writeFileSync(join(root, 'templates', 'brief.md.hbs'), [
-      'A[{{meta.constructor}}]', 'B[{{meta.__proto__}}]', 'C[{{lookup meta "constructor"}}]', 'D[{{meta.title.constructor.name}}]',
-      'E[{{#with meta.constructor}}{{name}}{{/with}}]', 'F[{{meta.hasOwnProperty}}]',
-    ].join('\n'));
+    writeFileSync(
+      join(root, 'templates', 'brief.md.hbs'),
+      [
+        'A[{{meta.constructor}}]',
+        'B[{{meta.__proto__}}]',
+        'C[{{lookup meta "constructor"}}]',
+        'D[{{meta.title.constructor.name}}]',
+        'E[{{#with meta.constructor}}{{name}}{{/with}}]',
+        'F[{{meta.hasOwnProperty}}]',
+      ].join('\n'),
+    );
     const { brief } = check(briefText());
     const md = await renderBrief(brief!, 'md', { cwd: root, templates: join(root, 'templates') }).catch((error: Error) => error.message);
     // Either an empty value or a refusal (strict mode); never the Object or Function constructor.

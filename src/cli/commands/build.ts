@@ -53,7 +53,9 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
   const extra = [invalid > 0 ? `, ${invalid} with errors` : '', result.failures.length > 0 ? `, ${result.failures.length} failed` : ''].join('');
   // A build that fails says so first: "built 0, unchanged 0" reads like success.
   const failed = errors > 0 || result.failures.length > 0 ? 'build failed: ' : '';
-  process.stdout.write(`${failed}built ${built}, unchanged ${result.unchanged.length}${extra} (${result.written.length} file${result.written.length === 1 ? '' : 's'} written) in ${seconds} s\n`);
+  process.stdout.write(
+    `${failed}built ${built}, unchanged ${result.unchanged.length}${extra} (${result.written.length} file${result.written.length === 1 ? '' : 's'} written) in ${seconds} s\n`,
+  );
   if (result.failures.length > 0) return 2;
   if (errors > 0) return 1;
   return tooManyWarnings(problems, maxWarnings) ? 1 : 0;

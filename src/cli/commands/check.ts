@@ -25,9 +25,11 @@ export async function runCheck(paths: string[], flags: Record<string, unknown>):
   // A line about quotes only when there are quotes: a line that reports nothing is noise.
   if (reporter === 'human' && quotes > 0) {
     const verified = briefs.reduce((sum, brief) => sum + brief.quotesVerified, 0);
-    process.stdout.write(sourcesDir
-      ? `Quotes: ${verified} of ${quotes} verified against ${sourcesDir}\n`
-      : `Quotes: ${quotes} not verified (pass --sources-dir to check them against the sources)\n`);
+    process.stdout.write(
+      sourcesDir
+        ? `Quotes: ${verified} of ${quotes} verified against ${sourcesDir}\n`
+        : `Quotes: ${quotes} not verified (pass --sources-dir to check them against the sources)\n`,
+    );
   }
   if (problems.some((problem) => problem.severity === 'error')) return 1;
   return tooManyWarnings(problems, maxWarnings) ? 1 : 0;

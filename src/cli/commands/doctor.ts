@@ -9,12 +9,18 @@ import { parseString } from '../flags.js';
 export async function runDoctor(flags: Record<string, unknown>): Promise<number> {
   process.stdout.write(`briefsmith ${version} on Node ${process.versions.node} (${process.platform}-${process.arch})\n`);
   process.stdout.write(`templates: ${templateDirs().join(' → ')}\n`);
-  process.stdout.write(`fonts (embedded in every HTML and PDF):\n${embeddedFontNames().map((name) => `  ${name}`).join('\n')}\n`);
+  process.stdout.write(
+    `fonts (embedded in every HTML and PDF):\n${embeddedFontNames()
+      .map((name) => `  ${name}`)
+      .join('\n')}\n`,
+  );
   const started = performance.now();
   const printer = await Printer.launch({ chrome: parseString('chrome', flags.chrome), concurrency: 1 });
   try {
     const browserVersion = await printer.version();
-    process.stdout.write(`chromium: ${printer.chrome.path}\n  chosen: ${printer.chrome.reason}\n  version: ${browserVersion}\n  launch: ${Math.round(performance.now() - started)} ms\n`);
+    process.stdout.write(
+      `chromium: ${printer.chrome.path}\n  chosen: ${printer.chrome.reason}\n  version: ${browserVersion}\n  launch: ${Math.round(performance.now() - started)} ms\n`,
+    );
   } finally {
     await printer.close();
   }

@@ -13,6 +13,8 @@ export async function runMerge(shards: string[], flags: Record<string, unknown>)
   });
   for (const path of result.removed) process.stdout.write(`removed ${relative(process.cwd(), path)} (its brief is gone)\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  process.stdout.write(`merged ${shards.length} shard${shards.length === 1 ? '' : 's'}: ${result.manifest.briefs.length} brief${result.manifest.briefs.length === 1 ? '' : 's'}, ${result.copied} file${result.copied === 1 ? '' : 's'} copied into ${outDir} in ${seconds} s\n`);
+  process.stdout.write(
+    `merged ${shards.length} shard${shards.length === 1 ? '' : 's'}: ${result.manifest.briefs.length} brief${result.manifest.briefs.length === 1 ? '' : 's'}, ${result.copied} file${result.copied === 1 ? '' : 's'} copied into ${outDir} in ${seconds} s\n`,
+  );
   return 0;
 }

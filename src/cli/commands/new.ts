@@ -7,7 +7,8 @@ import { parseString, UsageError } from '../flags.js';
 
 /** Writes the skeleton; a bad id or an existing file is a usage error (exit 2). */
 export function runNew(id: string, flags: Record<string, unknown>): number {
-  if (!metaSchema.shape.id.safeParse(id).success) throw new UsageError(`Unexpected id \`${id}\`, expected lowercase letters, digits and single hyphens (e.g. \`syria-2025-11\`)`);
+  if (!metaSchema.shape.id.safeParse(id).success)
+    throw new UsageError(`Unexpected id \`${id}\`, expected lowercase letters, digits and single hyphens (e.g. \`syria-2025-11\`)`);
   const date = parseString('date', flags.date) ?? new Date().toISOString().slice(0, 10);
   if (!metaSchema.shape.date.safeParse(date).success) throw new UsageError(`--date expects a date as YYYY-MM-DD, got \`${date}\``);
   const folder = parseString('dir', flags.dir) ?? 'briefs';
@@ -15,6 +16,8 @@ export function runNew(id: string, flags: Record<string, unknown>): number {
   if (existsSync(path) && flags.force !== true) throw new UsageError(`${relative(process.cwd(), path)} exists; pass --force to overwrite it`);
   mkdirSync(join(process.cwd(), folder), { recursive: true });
   writeFileSync(path, newBrief({ id, title: parseString('title', flags.title), date }));
-  process.stdout.write(`wrote ${relative(process.cwd(), path)}\nEvery part of the format appears once (docs/format.md explains each): replace each TODO,\ndelete what you do not need, then run: briefsmith check ${relative(process.cwd(), path)}\n`);
+  process.stdout.write(
+    `wrote ${relative(process.cwd(), path)}\nEvery part of the format appears once (docs/format.md explains each): replace each TODO,\ndelete what you do not need, then run: briefsmith check ${relative(process.cwd(), path)}\n`,
+  );
   return 0;
 }

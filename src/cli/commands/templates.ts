@@ -29,7 +29,9 @@ export async function runTemplates(action: string | undefined, name: string | un
       const result = ejectTemplates(files, target, flags.force === true);
       for (const path of result.written) process.stdout.write(`wrote ${relative(cwd, path)}\n`);
       for (const path of result.kept) process.stderr.write(`kept ${relative(cwd, path)} (it exists; --force overwrites it)\n`);
-      process.stdout.write(`Ejected ${result.written.length} of ${files.length} template file${files.length === 1 ? '' : 's'} into ${relative(cwd, target) || '.'}/\n`);
+      process.stdout.write(
+        `Ejected ${result.written.length} of ${files.length} template file${files.length === 1 ? '' : 's'} into ${relative(cwd, target) || '.'}/\n`,
+      );
       return 0;
     }
     case 'lint': {

@@ -19,7 +19,9 @@ export function printRebuild(event: WatchEvent): void {
   for (const failure of event.failures) process.stderr.write(`briefsmith: ${relative(cwd, failure.path)}: ${failure.error.message}\n`);
   const built = event.rebuilt.filter((status) => status.ok).map((status) => status.id);
   const what = event.reason === 'template' ? 'templates changed: ' : '';
-  process.stdout.write(`[${clock}] ${what}rebuilt ${built.length} of ${event.rebuilt.length} (${built.join(', ') || 'none'}) in ${Math.round(event.durationMs)} ms; watching…\n`);
+  process.stdout.write(
+    `[${clock}] ${what}rebuilt ${built.length} of ${event.rebuilt.length} (${built.join(', ') || 'none'}) in ${Math.round(event.durationMs)} ms; watching…\n`,
+  );
 }
 
 /** Resolves when the process is asked to stop; the watch is closed first. */

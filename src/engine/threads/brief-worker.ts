@@ -7,9 +7,7 @@ import { runBriefJob, type BriefJob } from '../brief-job.js';
 import { encodeError, encodeJobResult } from './thread-codec.js';
 import type { FinishOptions } from '../../pdf/finish.js';
 
-export type WorkerTask =
-  | { id: number; kind: 'brief'; job: BriefJob }
-  | { id: number; kind: 'finish'; printed: Uint8Array; options: FinishOptions };
+export type WorkerTask = { id: number; kind: 'brief'; job: BriefJob } | { id: number; kind: 'finish'; printed: Uint8Array; options: FinishOptions };
 
 /** The result, and the buffers handed to the build's thread instead of copied. */
 async function perform(task: WorkerTask): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {

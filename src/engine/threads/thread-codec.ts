@@ -7,11 +7,27 @@ import { TemplateError } from '../../render/template-error.js';
 import type { BriefJobResult } from '../brief-job.js';
 import { decodeFile, encodeFile, type PlainFile } from '../../cache/plain-file.js';
 
-interface PlainTemplateError { template: string; reason: string; line: number | undefined; column: number | undefined; frame: string }
+interface PlainTemplateError {
+  template: string;
+  reason: string;
+  line: number | undefined;
+  column: number | undefined;
+  frame: string;
+}
 
-export type PlainJobResult = Omit<BriefJobResult, 'file' | 'templateError' | 'renderError'> & { file: PlainFile; templateError: PlainTemplateError | null; renderError: PlainError | null };
+export type PlainJobResult = Omit<BriefJobResult, 'file' | 'templateError' | 'renderError'> & {
+  file: PlainFile;
+  templateError: PlainTemplateError | null;
+  renderError: PlainError | null;
+};
 
-export interface PlainError { name: string; message: string; stack: string | undefined; code: unknown; exitCode: unknown }
+export interface PlainError {
+  name: string;
+  message: string;
+  stack: string | undefined;
+  code: unknown;
+  exitCode: unknown;
+}
 
 /** A job result as plain data for `postMessage`. */
 export function encodeJobResult(result: BriefJobResult): PlainJobResult {

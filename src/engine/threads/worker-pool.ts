@@ -14,9 +14,16 @@ import type { FinishedPdf, FinishOptions } from '../../pdf/finish.js';
 /** A task without its id (Omit applied to each member of the union). */
 type TaskInput = WorkerTask extends infer Task ? (Task extends { id: number } ? Omit<Task, 'id'> : never) : never;
 
-interface Pending { task: WorkerTask; resolve: (value: unknown) => void; reject: (error: Error) => void }
+interface Pending {
+  task: WorkerTask;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
 
-interface Slot { worker: Worker; current: Pending | null }
+interface Slot {
+  worker: Worker;
+  current: Pending | null;
+}
 
 /** The compiled worker entry; under a TypeScript test runner this module is src/, so use dist/. */
 function workerUrl(): URL {

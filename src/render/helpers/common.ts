@@ -40,7 +40,10 @@ export const commonHelpers = {
   /** "very unlikely" → "very-unlikely", for CSS classes and ids. */
   slug(value: unknown) {
     if (typeof value !== 'string') throw new HelperError('slug', 'a string', value);
-    return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    return value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
   },
   /** The ICD 203 probability range of a likelihood word. */
   'likelihood-range'(value: unknown) {

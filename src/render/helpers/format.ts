@@ -23,7 +23,9 @@ function field(format: 'html' | 'md', helper: string, value: unknown, options: H
   const render = format === 'html' ? markdownToHtml : markdownToMarkdown;
   // A field that inlines an image depends on the image file too, which the key cannot see.
   if (markdown.includes('![')) return render(markdown, numbers, inline, baseDir, fragments);
-  return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${[...numbers].join(';')}\0${markdown}`, () => render(markdown, numbers, inline, baseDir, fragments));
+  return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${[...numbers].join(';')}\0${markdown}`, () =>
+    render(markdown, numbers, inline, baseDir, fragments),
+  );
 }
 
 /** Escapes the pipes a GFM table would split on: those not already escaped (after an even run of backslashes). */
@@ -51,7 +53,10 @@ export const htmlHelpers = {
    * string or the element is a CSS escape instead. Quotes are made typographic, like the
    * document's own text.
    */
-  'css-string': (value: unknown) => new Handlebars.SafeString(`"${curlQuotes(text('css-string', value)).replace(/[\\"<>&\u0000-\u001f\u007f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `)}"`),
+  'css-string': (value: unknown) =>
+    new Handlebars.SafeString(
+      `"${curlQuotes(text('css-string', value)).replace(/[\\"<>&\u0000-\u001f\u007f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `)}"`,
+    ),
 };
 
 /** Helpers for Markdown templates: every model value must pass through one of these. */

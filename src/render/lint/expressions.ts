@@ -35,7 +35,12 @@ export function resolvePath(run: LintRun, template: TemplateFile, path: PathExpr
     else if (dataVariables.has(head) || scope?.data.has(head)) return unknownValue;
     else {
       const place = placeOf(path.loc, { from: path.loc.start.column, length: path.original.length });
-      reportAt(template, 'template-unknown-field', place, { field: `@${head}`, where: ` in \`${path.original}\``, expected: listOf([...dataVariables].map((name) => `@${name}`)), suggestion: didYouMean(head, [...dataVariables]) });
+      reportAt(template, 'template-unknown-field', place, {
+        field: `@${head}`,
+        where: ` in \`${path.original}\``,
+        expected: listOf([...dataVariables].map((name) => `@${name}`)),
+        suggestion: didYouMean(head, [...dataVariables]),
+      });
       return unknownValue;
     }
     parts = parts.slice(1);
@@ -69,9 +74,12 @@ export function resolvePath(run: LintRun, template: TemplateFile, path: PathExpr
 /** The value of any expression: a path, a literal or a helper call. */
 export function evaluate(run: LintRun, template: TemplateFile, expression: Expression, stack: readonly Scope[]): Value {
   switch (expression.type) {
-    case 'PathExpression': return resolvePath(run, template, expression, stack);
-    case 'SubExpression': return callHelper(run, template, expression, stack);
-    default: return { kind: 'literal', value: 'value' in expression ? expression.value : undefined };
+    case 'PathExpression':
+      return resolvePath(run, template, expression, stack);
+    case 'SubExpression':
+      return callHelper(run, template, expression, stack);
+    default:
+      return { kind: 'literal', value: 'value' in expression ? expression.value : undefined };
   }
 }
 
@@ -84,11 +92,17 @@ function checkArgument(run: LintRun, template: TemplateFile, name: string, kind:
   if (value.kind !== 'view' || kind === 'any') return;
   const kinds = value.schemas.map(typeOf);
   const fits = kind === 'list' ? kinds.includes('array') : kinds.some((type) => ['string', 'enum', 'literal'].includes(type));
-  if (!fits) reportAt(template, 'template-helper-arguments', placeOf(location), { name, received: describeValue(value), expected: kind === 'list' ? 'a list' : 'text' });
+  if (!fits)
+    reportAt(template, 'template-helper-arguments', placeOf(location), { name, received: describeValue(value), expected: kind === 'list' ? 'a list' : 'text' });
 }
 
 /** Checks a helper call (`{{md title}}`, `(lookup items 0)`) and returns what it gives back. */
-export function callHelper(run: LintRun, template: TemplateFile, call: SubExpression | { path: PathExpression; params: Expression[]; hash?: Hash; loc: Location }, stack: readonly Scope[]): Value {
+export function callHelper(
+  run: LintRun,
+  template: TemplateFile,
+  call: SubExpression | { path: PathExpression; params: Expression[]; hash?: Hash; loc: Location },
+  stack: readonly Scope[],
+): Value {
   const name = call.path.original;
   const values = call.params.map((parameter) => evaluate(run, template, parameter, stack));
   for (const pair of call.hash?.pairs ?? []) evaluate(run, template, pair.value, stack);

@@ -60,5 +60,7 @@ export function helpersFor(format: TemplateFormat): Record<string, HelperSignatu
 
 /** Registered helpers without a signature here (a test keeps this empty). */
 export function uncheckedHelpers(format: TemplateFormat): string[] {
-  return Object.entries(helpersFor(format)).filter(([, signature]) => signature === unchecked).map(([name]) => name);
+  return Object.entries(helpersFor(format))
+    .filter(([, signature]) => signature === unchecked)
+    .map(([name]) => name);
 }

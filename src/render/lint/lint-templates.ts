@@ -47,14 +47,27 @@ export function lintTemplates(options: TemplateLintOptions = {}): VFile[] {
   const cwd = options.cwd ?? process.cwd();
   const dirs = templateDirs({ templates: options.templates, cwd });
   const files = new Map<string, TemplateFile>();
-  const partials = new Map((['md', 'html'] as TemplateFormat[]).map((format) => [format, new Map([...resolvePartials(dirs, format)].map(([name, path]) => [name, load(path, cwd, files)]))]));
+  const partials = new Map(
+    (['md', 'html'] as TemplateFormat[]).map((format) => [
+      format,
+      new Map([...resolvePartials(dirs, format)].map(([name, path]) => [name, load(path, cwd, files)])),
+    ]),
+  );
   // Each layout is a document of its own: a required part its templates never show is dropped from it.
   const unused: Array<{ anchor: TemplateFile; used: Set<string> }> = [];
   for (const layout of layouts) {
     const used = new Set<string>();
     let anchor: TemplateFile | undefined;
     for (const format of ['md', 'html'] as TemplateFormat[]) {
-      const run: LintRun = { format, root: { kind: 'view', schemas: [viewSchema], model: true, path: '' }, helpers: helpersFor(format), partials: partials.get(format)!, dirs, used, visited: new Set() };
+      const run: LintRun = {
+        format,
+        root: { kind: 'view', schemas: [viewSchema], model: true, path: '' },
+        helpers: helpersFor(format),
+        partials: partials.get(format)!,
+        dirs,
+        used,
+        visited: new Set(),
+      };
       const path = resolveTemplateFile(dirs, mainTemplateName(format, layout));
       if (!path) continue;
       const template = load(path, cwd, files);
@@ -67,6 +80,8 @@ export function lintTemplates(options: TemplateLintOptions = {}): VFile[] {
   if ([...files.values()].every((template) => template.program)) {
     for (const { anchor, used } of unused) for (const path of unusedParts(used)) report(anchor.file, 'template-unused-field', undefined, { path });
   }
-  return [...files.values()].map((template) => template.file).filter((file) => file.messages.length > 0)
+  return [...files.values()]
+    .map((template) => template.file)
+    .filter((file) => file.messages.length > 0)
     .sort((left, right) => left.path.localeCompare(right.path));
 }

@@ -50,8 +50,9 @@ export function placeOf(location: Location, columns?: { from: number; length: nu
  * it), with a code frame kept on the message's `cause` for reporters that show frames.
  */
 export function reportAt<R extends RuleId>(template: TemplateFile, rule: R, place: ReturnType<typeof placeOf>, details: DetailsOf<R>): void {
-  const duplicate = template.file.messages.some((message: VFileMessage) => message.ruleId === rule
-    && message.line === place.start.line && message.column === place.start.column);
+  const duplicate = template.file.messages.some(
+    (message: VFileMessage) => message.ruleId === rule && message.line === place.start.line && message.column === place.start.column,
+  );
   if (duplicate) return;
   const message = report<RuleId>(template.file, rule, place, details as never);
   const endColumn = place.end.line === place.start.line ? place.end.column : undefined;

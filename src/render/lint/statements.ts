@@ -21,10 +21,15 @@ export function walkProgram(run: LintRun, template: TemplateFile, program: Progr
 
 function walkStatement(run: LintRun, template: TemplateFile, statement: Statement, stack: readonly Scope[]): void {
   switch (statement.type) {
-    case 'MustacheStatement': return checkOutput(run, template, statement, mustacheValue(run, template, statement, stack));
-    case 'BlockStatement': return walkBlock(run, template, statement, stack);
-    case 'PartialStatement': case 'PartialBlockStatement': return walkPartial(run, template, statement, stack);
-    default: return undefined;
+    case 'MustacheStatement':
+      return checkOutput(run, template, statement, mustacheValue(run, template, statement, stack));
+    case 'BlockStatement':
+      return walkBlock(run, template, statement, stack);
+    case 'PartialStatement':
+    case 'PartialBlockStatement':
+      return walkPartial(run, template, statement, stack);
+    default:
+      return undefined;
   }
 }
 
@@ -45,7 +50,11 @@ function checkOutput(run: LintRun, template: TemplateFile, mustache: MustacheSta
     const expected = run.format === 'md' ? '`{{md …}}`, `{{rich …}}` or another escaping helper' : '`{{…}}` (escaped) or `{{rich …}}`';
     reportAt(template, 'template-unescaped', place, { what: 'triple-stash of', path, expected });
   } else if (mustache.escaped && run.format === 'md' && text) {
-    reportAt(template, 'template-unescaped', place, { what: 'unescaped model text', path, expected: '`{{md …}}`, `{{md-cell …}}`, `{{rich …}}`, `{{inline …}}` or another escaping helper' });
+    reportAt(template, 'template-unescaped', place, {
+      what: 'unescaped model text',
+      path,
+      expected: '`{{md …}}`, `{{md-cell …}}`, `{{rich …}}`, `{{inline …}}` or another escaping helper',
+    });
   }
 }
 
@@ -61,10 +70,11 @@ function walkBlock(run: LintRun, template: TemplateFile, block: BlockStatement, 
   const builtin = ['each', 'with', 'if', 'unless'].includes(name) && block.path.parts.length === 1;
   const helper = !builtin && isHelperName(run, block.path);
   let value = unknownValue;
-  if (builtin) block.params.forEach((parameter, index) => {
-    const result = evaluate(run, template, parameter, stack);
-    if (index === 0) value = result;
-  });
+  if (builtin)
+    block.params.forEach((parameter, index) => {
+      const result = evaluate(run, template, parameter, stack);
+      if (index === 0) value = result;
+    });
   else if (helper) callHelper(run, template, block, stack);
   // Not a helper: a mustache section, `{{#list}}…{{/list}}` iterates a list or enters an object.
   else value = resolvePath(run, template, block.path, stack);
@@ -85,7 +95,14 @@ function walkPartial(run: LintRun, template: TemplateFile, partial: PartialState
   const context = partial.params[0] ? evaluate(run, template, partial.params[0], stack) : current.context;
   const hash = partial.hash?.pairs ?? [];
   const hashValues = hash.map((pair) => evaluate(run, template, pair.value, stack));
-  const inner = (value: Value) => [...stack.slice(0, -1), scope(value, hash.map((pair) => pair.key), hashValues)];
+  const inner = (value: Value) => [
+    ...stack.slice(0, -1),
+    scope(
+      value,
+      hash.map((pair) => pair.key),
+      hashValues,
+    ),
+  ];
   const name = partial.name;
   if (name.type === 'PathExpression') return lintPartial(run, template, name.original, placeOf(name.loc), inner(context));
   // A dynamic partial: `(lookup this "partial")` picks the partial named by a literal field.

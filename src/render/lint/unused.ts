@@ -6,7 +6,10 @@ import type { z } from 'zod';
 import { briefSchema } from '../../model/schema.js';
 import { definitionOf } from '../../model/schema-definition.js';
 
-interface Node { path: string; children: Node[] }
+interface Node {
+  path: string;
+  children: Node[];
+}
 
 /**
  * Parts that are required but not meant to be shown as such: the id names the output files,
@@ -15,7 +18,6 @@ interface Node { path: string; children: Node[] }
  */
 const exempt = new Set(['meta.id', 'quotes', 'sections[].blocks[].kind', 'sections[].blocks[].index']);
 const exemptField = new Set(['citations', 'position']);
-
 
 /** Optional fields and fields with a default are not required; a nullable part (an object or list) still is. */
 function requiredTree(schema: z.ZodType, path: string): Node[] {

@@ -19,16 +19,23 @@ export type Value =
 
 export const unknownValue: Value = { kind: 'unknown' };
 
-
 /** The schemas a value may have once optional/nullable/default wrappers and unions are opened. */
 export function alternatives(schema: z.ZodType): z.ZodType[] {
   const definition = definitionOf(schema);
   switch (definition.type) {
-    case 'nullable': case 'optional': case 'default': case 'prefault': case 'readonly': case 'catch':
+    case 'nullable':
+    case 'optional':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
       return alternatives(definition.innerType!);
-    case 'pipe': return alternatives(definition.in!);
-    case 'union': return (definition.options ?? []).flatMap(alternatives);
-    default: return [schema];
+    case 'pipe':
+      return alternatives(definition.in!);
+    case 'union':
+      return (definition.options ?? []).flatMap(alternatives);
+    default:
+      return [schema];
   }
 }
 
@@ -56,7 +63,8 @@ export type UsageListener = (modelPath: string) => void;
  */
 export function property(value: Value, name: string, onUse: UsageListener): Value | undefined {
   if (value.kind === 'unknown') return value;
-  if (value.kind !== 'view') return value.kind === 'literal' && typeof value.value === 'string' && name === 'length' ? { kind: 'literal', value: 0 } : undefined;
+  if (value.kind !== 'view')
+    return value.kind === 'literal' && typeof value.value === 'string' && name === 'length' ? { kind: 'literal', value: 0 } : undefined;
   const found: z.ZodType[] = [];
   let model = value.model;
   for (const schema of value.schemas) {
@@ -115,6 +123,16 @@ export function describeValue(value: Value): string {
   if (value.kind === 'literal') return JSON.stringify(value.value) ?? 'undefined';
   if (value.kind !== 'view') return 'a value';
   const kinds = [...new Set(value.schemas.map(typeOf))];
-  const names: Record<string, string> = { string: 'text', enum: 'a word from a fixed list', number: 'a number', array: 'a list', object: 'an object', record: 'a map', null: 'null', boolean: 'true/false', literal: 'a fixed word' };
+  const names: Record<string, string> = {
+    string: 'text',
+    enum: 'a word from a fixed list',
+    number: 'a number',
+    array: 'a list',
+    object: 'an object',
+    record: 'a map',
+    null: 'null',
+    boolean: 'true/false',
+    literal: 'a fixed word',
+  };
   return `\`${value.path}\` (${kinds.map((kind) => names[kind] ?? kind).join(' or ')})`;
 }

@@ -10,8 +10,18 @@ import { customHeadingId } from '../../source/linear-text.js';
 
 /** Slugs of the section titles that hold reference matter, not analysis. */
 export const referenceSectionIds: readonly string[] = [
-  'sources', 'references', 'bibliography', 'notes', 'endnotes', 'glossary', 'abbreviations',
-  'contents', 'scope-note', 'methodology', 'about-this-brief', 'distribution',
+  'sources',
+  'references',
+  'bibliography',
+  'notes',
+  'endnotes',
+  'glossary',
+  'abbreviations',
+  'contents',
+  'scope-note',
+  'methodology',
+  'about-this-brief',
+  'distribution',
 ];
 
 /** The top-level nodes of `tree` that belong to reference sections (their headings excluded). */

@@ -14,7 +14,11 @@ import { hasCitation } from '../walk.js';
 import { referenceBlocks } from './analytic-sections.js';
 import { confidenceMention, likelihoodMentions, ownWords } from './likelihood-words.js';
 
-interface JudgmentLike { statement?: unknown; likelihood?: unknown; citations?: unknown[] }
+interface JudgmentLike {
+  statement?: unknown;
+  likelihood?: unknown;
+  citations?: unknown[];
+}
 
 /** Judgments: cited, and the likelihood words of their statement agree with the attribute. */
 export function checkJudgments(file: VFile, judgments: JudgmentLike[] | undefined, places: Places): void {

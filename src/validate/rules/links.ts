@@ -38,7 +38,7 @@ export function imageProblem(url: string): string | null {
   let depth = 0;
   for (const segment of segments) {
     depth += segment === '..' ? -1 : segment === '.' || segment === '' ? 0 : 1;
-    if (depth < 0) return 'a path inside the brief\'s folder (`..` may not leave it)';
+    if (depth < 0) return "a path inside the brief's folder (`..` may not leave it)";
   }
   return null;
 }

@@ -7,7 +7,12 @@ import type { VFile } from 'vfile';
 import { report } from '../../errors/report.js';
 
 type Draft = Record<string, unknown>;
-interface DraftSection { id?: unknown; title?: unknown; blocks?: unknown; position?: Position }
+interface DraftSection {
+  id?: unknown;
+  title?: unknown;
+  blocks?: unknown;
+  position?: Position;
+}
 
 /** Headings the built-in templates print, by the id they give them. */
 export const generatedHeadings: Readonly<Record<string, string>> = {

@@ -8,7 +8,11 @@ type Parts = Array<Record<string, unknown>> | undefined;
 
 /** Reports ids that appear twice among judgments, files and legal analyses. */
 export function checkDuplicateIds(file: VFile, draft: { keyJudgments?: Parts; files?: Parts; legalAnalyses?: Parts }, places: Places): void {
-  for (const [list, what] of [['keyJudgments', 'judgment id'], ['files', 'file id'], ['legalAnalyses', 'legal analysis id']] as const) {
+  for (const [list, what] of [
+    ['keyJudgments', 'judgment id'],
+    ['files', 'file id'],
+    ['legalAnalyses', 'legal analysis id'],
+  ] as const) {
     const seen = new Set<string>();
     (draft[list] ?? []).forEach((part, index) => {
       const id = part.id;
