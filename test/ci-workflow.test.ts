@@ -72,6 +72,7 @@ describe('CI workflow', () => {
     for (const input of ["hashFiles('package-lock.json')", "hashFiles('templates/**')", "hashFiles('briefs/**')", 'matrix.shard', 'strategy.job-total'])
       expect(String(cache.with!.key)).toContain(input);
     expect(step(build, 'actions/upload-artifact')!.with!.path).toBe(out);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
     expect(step(build, 'actions/upload-artifact')!.with!.name).toBe('shard-${{ matrix.shard }}');
     const download = step(jobs.merge!, 'actions/download-artifact')!;
     expect(download.with).toMatchObject({ pattern: 'shard-*', path: 'shards' });

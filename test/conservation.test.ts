@@ -75,7 +75,7 @@ const strings = (value: unknown): string[] =>
         : [];
 
 /** Why `text` is wrongly accepted, or null when it has an error or keeps every sentence. */
-export async function conservationFailure(text: string): Promise<string | null> {
+async function conservationFailure(text: string): Promise<string | null> {
   const { brief, file } = validateBrief(parseBrief(text, { path: 'slipped.md' }));
   if (!brief || file.messages.some((message) => message.fatal)) return null;
   const model = fold(withoutMarkup(strings(JSON.parse(await renderBrief(brief, 'json'))).join('\n')));

@@ -136,7 +136,7 @@ describe('docx structure', () => {
     expect(core).toContain(`<cp:keywords>${sample.meta.keywords.join('; ')}</cp:keywords>`);
     expect(core).toContain('<dc:language>en-GB</dc:language>');
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-10-28T00:00:00Z</dcterms:created>');
-    expect(sampleParts['word/styles.xml']).toMatch(/<w:rPrDefault><w:rPr>[^]*?<w:lang w:val="en-GB"/);
+    expect(sampleParts['word/styles.xml']).toMatch(/<w:rPrDefault><w:rPr>[\s\S]*?<w:lang w:val="en-GB"/);
     expect(sampleParts['docProps/custom.xml']).toContain(sample.meta.classification);
   });
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
+import { type PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, type PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
 import { parseBrief, validateBrief, renderBrief, Printer, type Brief } from '../src/index.js';
 import { renderPdfSource } from '../src/render/render.js';
 import { conformanceProblems } from './helpers/pdf-conformance.js';

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFInvalidObject, PDFName, type PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
 import { finishPdf } from '../src/pdf/finish.js';
 import { loadPrintedPdf } from '../src/pdf/load-printed.js';
 import { endOfDictionary } from '../src/pdf/pdf-syntax.js';

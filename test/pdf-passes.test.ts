@@ -76,7 +76,7 @@ const reloaded = async (document: PDFDocument) => PDFDocument.load(await documen
 
 describe('stampContentsPageNumbers', () => {
   it("writes each entry's page right-aligned in its link, on its title's baseline and size, as an artifact", async () => {
-    const { document, contents } = await contentsPdf();
+    const { document } = await contentsPdf();
     expect(await stampContentsPageNumbers(document, ['background', 'outlook', 'nowhere'])).toEqual([
       { target: 'background', page: 2 },
       { target: 'outlook', page: 3 },
@@ -101,7 +101,7 @@ describe('stampContentsPageNumbers', () => {
   });
 
   it('falls back to the link rectangle when the link holds no text', async () => {
-    const { document, contents } = await contentsPdf();
+    const { document } = await contentsPdf();
     contents.node.set(PDFName.of('Contents'), document.context.register(document.context.flateStream('')));
     await stampContentsPageNumbers(document, ['background']);
     const [run] = textRuns((await reloaded(document)).getPage(0));
@@ -111,7 +111,7 @@ describe('stampContentsPageNumbers', () => {
   });
 
   it('writes nothing when no target has a destination', async () => {
-    const { document, contents } = await contentsPdf();
+    const { document } = await contentsPdf();
     expect(await stampContentsPageNumbers(document, ['elsewhere'])).toEqual([]);
     expect(textRuns((await reloaded(document)).getPage(0))).toHaveLength(2);
   });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { Heading, Table } from 'mdast';
 import { buildBriefs, parseBrief, renderBrief, validateBrief } from '../src/index.js';
 import { escapeMarkdown } from '../src/render/rich-text.js';
@@ -87,13 +87,13 @@ describe('arbitrary text in any field', () => {
           .replace(/\s*\n\s*/g, ' ')
           .replace(/\u0000/g, '\uFFFD');
         const heading = parse(`# ${escapeMarkdown(text)}\n`).children[0] as Heading | undefined;
-        expect(heading ? toString(heading) : '').toBe(expected);
+        expect(heading ? plainText(heading) : '').toBe(expected);
         const paragraph = parse(`${escapeMarkdown(text)}\n`);
-        expect(toString(paragraph)).toBe(expected);
+        expect(plainText(paragraph)).toBe(expected);
         const cell = String(markdownHelpers['md-cell'](text));
         const table = parse(`| a | b |\n| - | - |\n| ${cell} | x |\n`).children[0] as Table;
         expect(table.type).toBe('table');
-        expect(table.children[1]!.children.map((column) => toString(column))).toEqual([expected, 'x']);
+        expect(table.children[1]!.children.map((column) => plainText(column))).toEqual([expected, 'x']);
       }),
       { numRuns: 200 },
     );

@@ -41,9 +41,7 @@ describe('quote verification', () => {
     expect(check('missing-source.md')).toEqual({
       verified: 0,
       lines: [
-        '8:3 warning quote-source-missing Unexpected source `gone` without readable text (cannot read `no-such-file.txt` in ' +
-          sourcesDir +
-          '), expected a `file` in the sources dir',
+        `8:3 warning quote-source-missing Unexpected source \`gone\` without readable text (cannot read \`no-such-file.txt\` in ${sourcesDir}), expected a \`file\` in the sources dir`,
         '9:3 warning quote-source-missing Unexpected source `escape` without readable text (`../outside.txt` is outside the sources dir), expected a `file` in the sources dir',
         '10:3 warning quote-source-missing Unexpected source `unfiled` without readable text (no `file` given), expected a `file` in the sources dir',
       ],

@@ -1,7 +1,7 @@
 /** The finishing pass takes unbroken soft hyphens out of the text Chromium wrote, and nothing else. */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { hideSoftHyphens } from '../src/pdf/soft-hyphens.js';
 
 async function pageWith(contents: Uint8Array, filter = true): Promise<{ document: PDFDocument; reference: PDFRef }> {

@@ -8,7 +8,7 @@ import { lintTemplates } from '../src/render/lint/lint-templates.js';
 import { helpersFor, uncheckedHelpers } from '../src/render/lint/helper-signatures.js';
 import { buildView } from '../src/render/view.js';
 import { viewSchema } from '../src/render/view-schema.js';
-import { TemplateError } from '../src/render/template-error.js';
+import type { TemplateError } from '../src/render/template-error.js';
 import { fixturesDir, root } from './helpers/fixtures.js';
 
 const lines = (files: ReturnType<typeof lintTemplates>) =>

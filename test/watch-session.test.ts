@@ -45,7 +45,10 @@ async function eventually(check: () => boolean, idle: () => Promise<void>): Prom
 /** A small deterministic generator, so a failing trial can be replayed. */
 function randomFrom(seed: number): () => number {
   let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
 }
 
 it('never loses a save made during the first build (20 trials at random moments)', async () => {

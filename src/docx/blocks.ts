@@ -5,7 +5,7 @@
  */
 import type { List, ListItem, RootContent, Table as MdTable } from 'mdast';
 import { HeadingLevel, Paragraph, type FileChild } from 'docx';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { inlineRuns } from './inline.js';
 import { treeOf, type DocxContext } from './context.js';
 import { styleIds } from './style-ids.js';
@@ -93,7 +93,7 @@ function tableOf(table: MdTable, context: DocxContext) {
   const columns = head?.children.length ?? 0;
   return briefTable(
     {
-      headers: (head?.children ?? []).map((cell) => toString(cell)),
+      headers: (head?.children ?? []).map((cell) => plainText(cell)),
       rows: body.map((row) => Array.from({ length: columns }, (_, index) => inlineRuns(row.children[index]?.children ?? [], context))),
       widths: Array.from({ length: columns }, () => 1),
     },

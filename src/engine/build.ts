@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { VFile } from 'vfile';
 import { report } from '../errors/report.js';
-import { TemplateError } from '../render/template-error.js';
+import type { TemplateError } from '../render/template-error.js';
 import type { LoadOptions, LoadedBrief } from './load.js';
 import { formats as allFormats, type Format } from '../render/formats.js';
 import { BriefPipeline } from './brief-pipeline.js';

@@ -236,7 +236,7 @@ export class IncrementalBuild {
 
   /** Writes the cache, manifest and index, and removes stale outputs; returns the paths removed. */
   async finish(): Promise<{ removed: string[]; manifest: Manifest }> {
-    const { cwd, outDir } = this.options;
+    const { outDir } = this.options;
     const found = this.stampSources();
     const current = new Map<string, ManifestBrief>();
     for (const [source, entry] of Object.entries(this.cache.entries)) {

@@ -5,7 +5,7 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { visit } from 'unist-util-visit';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { report, didYouMean, listOf } from '../errors/report.js';
 import type { Places } from './places.js';
 
@@ -144,4 +144,4 @@ export function normaliseWords(value: string | undefined): string | undefined {
     .trim();
 }
 
-export { toString };
+export { plainText };

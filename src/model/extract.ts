@@ -10,7 +10,7 @@ import GithubSlugger from 'github-slugger';
 import { report } from '../errors/report.js';
 import { customHeadingId } from '../source/linear-text.js';
 import { containerNames, isContainerName } from '../source/directive-names.js';
-import { ExtractContext, attribute, toString } from './context.js';
+import { ExtractContext, attribute, plainText } from './context.js';
 import { readFrontMatter } from './front-matter.js';
 import { extractDisagreement, extractEvent, extractJudgment, extractReaction } from './parts.js';
 import { extractFile } from './file-part.js';
@@ -109,7 +109,7 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
 }
 
 function headingSection(node: Heading, slugger: GithubSlugger): DraftSection {
-  const text = toString(node).trim();
+  const text = plainText(node).trim();
   const custom = customHeadingId(text);
   const title = custom ? custom.title : text;
   const id = custom?.id ?? slugger.slug(title);
@@ -139,7 +139,7 @@ function collectQuotes(tree: Root, context: ExtractContext): Draft[] {
     const path = `quotes.${quotes.length}`;
     context.placeDirective(path, node);
     context.checkAttributes(node, ['source'], path);
-    quotes.push({ text: toString(node), source: attribute(node, 'source'), position: node.position });
+    quotes.push({ text: plainText(node), source: attribute(node, 'source'), position: node.position });
   });
   return quotes;
 }

@@ -2,7 +2,7 @@
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { RootContent } from 'mdast';
 import { report } from '../errors/report.js';
-import { ExtractContext, attribute, contentChildren } from './context.js';
+import { type ExtractContext, attribute, contentChildren } from './context.js';
 
 const fieldNames = ['state', 'outlook'] as const;
 

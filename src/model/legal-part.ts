@@ -6,7 +6,7 @@
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { RootContent } from 'mdast';
 import { report } from '../errors/report.js';
-import { ExtractContext, attribute, contentChildren, normaliseWords } from './context.js';
+import { type ExtractContext, attribute, contentChildren, normaliseWords } from './context.js';
 
 type Draft = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 /** Extraction of the single-block parts: judgments, reactions, timeline events, disagreements. */
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { List } from 'mdast';
-import { ExtractContext, attribute, contentChildren, normaliseWords } from './context.js';
+import { type ExtractContext, attribute, contentChildren, normaliseWords } from './context.js';
 
 /** `:::judgment{id likelihood confidence}`: first paragraph is the statement, the rest its basis. */
 export function extractJudgment(context: ExtractContext, node: ContainerDirective, index: number) {

@@ -3,7 +3,7 @@
  * annotation with `/Dest /id`, and `id` a named destination in the catalog's `/Dests`, pointing
  * at the page the element landed on. That is the rendered layout, so no second print is needed.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, type PDFNumber, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
 
 /** A link annotation to a named destination, with its rectangle in PDF points (origin bottom left). */
 export interface InternalLink {

@@ -6,7 +6,7 @@
  * baseline and at the size of the entry's own text (read from the page's content stream), in
  * the contents page's own face.
  */
-import { PDFDocument, rgb, pushGraphicsState, popGraphicsState, beginMarkedContent, endMarkedContent, type PDFFont } from 'pdf-lib';
+import { type PDFDocument, rgb, pushGraphicsState, popGraphicsState, beginMarkedContent, endMarkedContent, type PDFFont } from 'pdf-lib';
 import { destinationPages, internalLinks } from './destinations.js';
 import { stampFont } from './stamp-font.js';
 import { textRuns, type TextRun } from './text-runs.js';

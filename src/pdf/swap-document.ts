@@ -18,7 +18,7 @@ export function shellDocument(policy: string): string {
  */
 export async function swapDocument(source: string, fonts: string | null): Promise<{ refresh: string } | null> {
   // The DOM types are not in this package's `lib`: this one function runs in the browser.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: the DOM types are not in this package's lib
   const { document, DOMParser } = globalThis as any;
   const parsed = new DOMParser().parseFromString(source, 'text/html');
   // A refresh is a navigation; imported, it would stay scheduled on the page after this brief.

@@ -22,9 +22,9 @@ export interface XmpFacts {
   archive: boolean;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const items = (values: readonly string[]) => values.map((value) => `<rdf:li>${escape(value)}</rdf:li>`).join('');
-const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escape(value)}</rdf:li></rdf:Alt>`;
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const items = (values: readonly string[]) => values.map((value) => `<rdf:li>${escapeXml(value)}</rdf:li>`).join('');
+const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(value)}</rdf:li></rdf:Alt>`;
 
 const namespaces = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
@@ -64,9 +64,9 @@ export function xmpPacket(facts: XmpFacts): string {
     facts.subject ? `<dc:description>${alt(facts.subject)}</dc:description>` : '',
     facts.keywords.length > 0 ? `<dc:subject><rdf:Bag>${items(facts.keywords)}</rdf:Bag></dc:subject>` : '',
     `<dc:language><rdf:Bag>${items([facts.lang])}</rdf:Bag></dc:language>`,
-    facts.keywords.length > 0 ? `<pdf:Keywords>${escape(facts.keywordText)}</pdf:Keywords>` : '',
-    `<pdf:Producer>${escape(facts.producer)}</pdf:Producer>`,
-    `<xmp:CreatorTool>${escape(facts.producer)}</xmp:CreatorTool>`,
+    facts.keywords.length > 0 ? `<pdf:Keywords>${escapeXml(facts.keywordText)}</pdf:Keywords>` : '',
+    `<pdf:Producer>${escapeXml(facts.producer)}</pdf:Producer>`,
+    `<xmp:CreatorTool>${escapeXml(facts.producer)}</xmp:CreatorTool>`,
     `<xmp:CreateDate>${facts.date}</xmp:CreateDate>`,
     `<xmp:ModifyDate>${facts.date}</xmp:ModifyDate>`,
     `<xmp:MetadataDate>${facts.date}</xmp:MetadataDate>`,

@@ -5,7 +5,6 @@
 import { processAlive } from '../io/process-alive.js';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { ownedPath, removeOwned } from '../io/contained.js';
 import type { ManifestBrief } from './manifest.js';
 

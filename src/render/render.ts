@@ -8,7 +8,7 @@ import type { ChangesView } from './changes-view.js';
 import { fontFaceCss } from './fonts.js';
 import { hyphenateHtml } from './hyphenate.js';
 import { fontAssets, stylesheetAsset } from './site-assets.js';
-import { layouts } from '../model/schema.js';
+import type { layouts } from '../model/schema.js';
 
 type Layout = (typeof layouts)[number];
 import { addLinkNotes } from './link-notes.js';

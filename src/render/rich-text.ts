@@ -99,6 +99,7 @@ function rewriteNode(node: RootContent, numbers: SourceNumbers, format: 'html' |
 }
 
 /** A run of Arabic script: letters, marks, Arabic digits and punctuation, and the spaces, digits and ZWNJ/ZWJ between them. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: ZWNJ and ZWJ are meant as characters of their own inside the run
 export const arabicRun = /[\p{Script=Arabic}](?:[\p{Script=Arabic}\p{M}\u200c\u200d\d ]*[\p{Script=Arabic}\p{M}])?/gu;
 
 /**

@@ -59,7 +59,7 @@ export function servedPolicy(policy: string, nonce: string): string {
 export function injectReload(html: string, id: string, nonce: string): string {
   const rewritten = html.replace(
     cspMeta,
-    (_, quote: string, policy: string) => `<meta http-equiv="Content-Security-Policy" content="${servedPolicy(policy, nonce)}">`,
+    (_, _quote: string, policy: string) => `<meta http-equiv="Content-Security-Policy" content="${servedPolicy(policy, nonce)}">`,
   );
   const script = reloadScript(nonce, id);
   const end = rewritten.lastIndexOf('</body>');

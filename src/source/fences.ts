@@ -131,7 +131,8 @@ class FenceChecker {
     const first = orphans[0];
     if (!first || parent.type !== 'root') return undefined;
     const home = containerNames[first.name as keyof typeof containerNames];
-    const parts = (this.file.data.orphanParts ??= new Set<number>());
+    this.file.data.orphanParts ??= new Set<number>();
+    const parts = this.file.data.orphanParts;
     for (const orphan of orphans) parts.add(orphan.position?.start.offset ?? -1);
     return `an opening \`${colons}${home}{…}\` before \`${this.opening(first)}\` on line ${first.position?.start.line ?? '?'}`;
   }

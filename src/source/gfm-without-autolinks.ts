@@ -26,6 +26,8 @@ export function mayHaveAutolinkLiterals(markdown: string): boolean {
 /** The GFM parser extensions but autolink literals, as remark-gfm registers them. */
 export default function remarkGfmWithoutAutolinks(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+  data.micromarkExtensions ??= [];
+  data.micromarkExtensions.push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  data.fromMarkdownExtensions ??= [];
+  data.fromMarkdownExtensions.push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
 }

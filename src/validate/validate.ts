@@ -54,7 +54,7 @@ export function hasErrors(file: VFile): boolean {
 export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}): ValidatedBrief {
   const { file, tree, places } = parsed;
   // The draft is unchecked input: each rule reads it defensively.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: the draft is unchecked input, read defensively by each rule
   const draft = parsed.draft as Record<string, any>;
   const result = briefSchema.safeParse(parsed.draft, { reportInput: true });
   if (!result.success && Object.keys(parsed.draft).length > 0) reportSchemaIssues(file, result.error.issues, places);

@@ -35,7 +35,11 @@ export async function startWatcher(paths: readonly string[], onChange: (path: st
         onChange(path);
       }
     });
-    scout.on('add', (added) => (added === path ? (main.add(path), onChange(path)) : undefined));
+    scout.on('add', (added) => {
+      if (added !== path) return;
+      main.add(path);
+      onChange(path);
+    });
     watchers.push(scout);
     waits.push(ready(scout));
   }

@@ -15,7 +15,6 @@ import {
   PDFName,
   PDFNumber,
   PDFRawStream,
-  PDFRef,
   PDFStream,
   PDFString,
   decodePDFRawStream,
@@ -157,7 +156,7 @@ function xmpOf(document: PDFDocument): string | undefined {
   return metadata instanceof PDFStream ? Buffer.from(bytesOf(metadata)).toString('utf8') : undefined;
 }
 
-const unescape = (value: string) =>
+const unescapeXml = (value: string) =>
   value
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -168,7 +167,7 @@ function xmpValue(xmp: string, property: string): string | undefined {
   const match = new RegExp(`<${property}>([\\s\\S]*?)</${property}>`).exec(xmp);
   if (!match) return undefined;
   const item = /<rdf:li[^>]*>([\s\S]*?)<\/rdf:li>/.exec(match[1]!);
-  return unescape(item ? item[1]! : match[1]!);
+  return unescapeXml(item ? item[1]! : match[1]!);
 }
 
 /** `D:20251015000000Z` → `2025-10-15T00:00:00Z`. */

@@ -88,7 +88,7 @@ export function isHelperName(run: LintRun, path: PathExpression): boolean {
   return !path.data && path.depth === 0 && path.parts.length === 1 && !explicitThis(path) && Object.hasOwn(run.helpers, path.parts[0]!);
 }
 
-function checkArgument(run: LintRun, template: TemplateFile, name: string, kind: string, value: Value, location: Location): void {
+function checkArgument(_run: LintRun, template: TemplateFile, name: string, kind: string, value: Value, location: Location): void {
   if (value.kind !== 'view' || kind === 'any') return;
   const kinds = value.schemas.map(typeOf);
   const fits = kind === 'list' ? kinds.includes('array') : kinds.some((type) => ['string', 'enum', 'literal'].includes(type));
@@ -120,7 +120,7 @@ export function callHelper(
     const expected = required === kinds.length ? count(required) : `${required} to ${count(kinds.length)}`;
     reportAt(template, 'template-helper-arguments', placeOf(call.loc), { name, received: count(values.length), expected });
   }
-  values.forEach((value, index) => checkArgument(run, template, name, kinds[index] ?? 'any', value, call.params[index]!.loc));
+  for (const [index, value] of values.entries()) checkArgument(run, template, name, kinds[index] ?? 'any', value, call.params[index]!.loc);
   if (name === 'asset' && values[0]?.kind === 'literal' && typeof values[0].value === 'string') {
     const problem = assetProblem(run.dirs, values[0].value);
     if (problem) reportAt(template, 'template-asset', placeOf(call.params[0]!.loc), { name: values[0].value, problem });

@@ -11,7 +11,13 @@ import { elementOf, isModelText, partialVariants, typeOf, unknownValue, type Val
 
 const schemaIds = new WeakMap<object, number>();
 let nextSchemaId = 0;
-const idOf = (schema: object) => schemaIds.get(schema) ?? (schemaIds.set(schema, ++nextSchemaId), nextSchemaId);
+function idOf(schema: object): number {
+  const known = schemaIds.get(schema);
+  if (known !== undefined) return known;
+  nextSchemaId += 1;
+  schemaIds.set(schema, nextSchemaId);
+  return nextSchemaId;
+}
 const signatureOf = (value: Value) => (value.kind === 'view' ? value.schemas.map(idOf).join(',') : value.kind);
 
 /** Lints `program` of `template` with `stack` as its contexts (innermost last). */
@@ -22,14 +28,17 @@ export function walkProgram(run: LintRun, template: TemplateFile, program: Progr
 function walkStatement(run: LintRun, template: TemplateFile, statement: Statement, stack: readonly Scope[]): void {
   switch (statement.type) {
     case 'MustacheStatement':
-      return checkOutput(run, template, statement, mustacheValue(run, template, statement, stack));
+      checkOutput(run, template, statement, mustacheValue(run, template, statement, stack));
+      break;
     case 'BlockStatement':
-      return walkBlock(run, template, statement, stack);
+      walkBlock(run, template, statement, stack);
+      break;
     case 'PartialStatement':
     case 'PartialBlockStatement':
-      return walkPartial(run, template, statement, stack);
+      walkPartial(run, template, statement, stack);
+      break;
     default:
-      return undefined;
+      break;
   }
 }
 
@@ -104,7 +113,10 @@ function walkPartial(run: LintRun, template: TemplateFile, partial: PartialState
     ),
   ];
   const name = partial.name;
-  if (name.type === 'PathExpression') return lintPartial(run, template, name.original, placeOf(name.loc), inner(context));
+  if (name.type === 'PathExpression') {
+    lintPartial(run, template, name.original, placeOf(name.loc), inner(context));
+    return;
+  }
   // A dynamic partial: `(lookup this "partial")` picks the partial named by a literal field.
   const [target, key] = name.params;
   const isLookup = name.path.original === 'lookup' && target && key?.type === 'StringLiteral';

@@ -4,7 +4,7 @@
  * `{#id}`) is one of `referenceSectionIds`. Prose before the first heading is analytic.
  */
 import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { slug } from 'github-slugger';
 import { customHeadingId } from '../../source/linear-text.js';
 
@@ -30,7 +30,7 @@ export function referenceBlocks(tree: Root): Set<RootContent> {
   let reference = false;
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth <= 2) {
-      const text = toString(node).trim();
+      const text = plainText(node).trim();
       const custom = customHeadingId(text);
       const title = custom ? custom.title : text;
       reference = referenceSectionIds.includes(slug(title)) || (custom !== null && referenceSectionIds.includes(custom.id));
