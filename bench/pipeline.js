@@ -76,7 +76,7 @@ async function thousand(rows) {
     rows.push({ label: `${many} sample-size briefs (40 KB), cold`, value: cold.seconds, goal: '≤ 15 s' });
     rows.push({ label: '  peak RSS of that build', value: cold.rssMb ?? cold.peakRssMb, unit: 'MB', goal: '≤ 500 MB' });
     // A partial every brief's HTML uses: every HTML output is due, no model is.
-    const partial = readFileSync(join(root, 'templates', 'partials', 'html', 'sources.hbs'), 'utf8');
+    const partial = readFileSync(join(root, 'defaults', 'templates', 'partials', 'html', 'sources.hbs'), 'utf8');
     mkdirSync(join(big, 'templates', 'partials', 'html'), { recursive: true });
     writeFileSync(join(big, 'templates', 'partials', 'html', 'sources.hbs'), partial.replace('<h2>Sources</h2>', '<h2>References</h2>'));
     const edited = await child(big);

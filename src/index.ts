@@ -31,7 +31,7 @@ export type { RuleId, RuleEntry } from './errors/catalogue.js';
 export { formatProblems, problemsOf } from './errors/format.js';
 export type { Problem, ReporterName } from './errors/format.js';
 export { TemplateError } from './render/template-error.js';
-export { templateDirs } from './render/templates.js';
+export { templateDirs } from './render/template-files.js';
 export { lintTemplates } from './render/lint/lint-templates.js';
 export type { TemplateLintOptions } from './render/lint/lint-templates.js';
 export { watchBriefs } from './watch/watch.js';

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildBriefs, type BuildOptions, type BuildResult } from '../src/index.js';
-import { builtinTemplatesDir } from '../src/render/templates.js';
+import { builtinTemplatesDir } from '../src/render/template-files.js';
 import { settleMs } from '../src/cache/source-hash.js';
 import { fullBrief, makeProject, minimalBrief, writeProjectFile } from './helpers/project.js';
 

@@ -69,7 +69,13 @@ describe('CI workflow', () => {
     const [buildCommand] = commands(build).filter((args) => args[0] === 'build');
     const out = buildCommand![buildCommand!.indexOf('--out') + 1];
     expect(cache.with!.path).toBe(out);
-    for (const input of ["hashFiles('package-lock.json')", "hashFiles('templates/**')", "hashFiles('briefs/**')", 'matrix.shard', 'strategy.job-total'])
+    for (const input of [
+      "hashFiles('package-lock.json')",
+      "hashFiles('defaults/templates/**', 'templates/**')",
+      "hashFiles('briefs/**')",
+      'matrix.shard',
+      'strategy.job-total',
+    ])
       expect(String(cache.with!.key)).toContain(input);
     expect(step(build, 'actions/upload-artifact')!.with!.path).toBe(out);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template

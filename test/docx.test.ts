@@ -190,7 +190,7 @@ describe('docx determinism', () => {
 describe('reference document', () => {
   /** The built-in reference with Heading 1 in Georgia, wider margins and no Key Judgment style. */
   function customReference(): Uint8Array {
-    const files = unzipSync(readFileSync(join(root, 'templates', 'brief.docx')));
+    const files = unzipSync(readFileSync(join(root, 'defaults', 'templates', 'brief.docx')));
     const styles = strFromU8(files['word/styles.xml']!)
       .replace(
         /<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?<\/w:style>/,
@@ -223,7 +223,7 @@ describe('reference document', () => {
     const project = emptyProject();
     writeFileSync(join(project, 'brief.md'), sampleText);
     mkdirSync(join(project, 'templates'));
-    writeFileSync(join(project, 'templates', 'brief.docx'), readFileSync(join(root, 'templates', 'brief.docx')));
+    writeFileSync(join(project, 'templates', 'brief.docx'), readFileSync(join(root, 'defaults', 'templates', 'brief.docx')));
     const build = () => runCli(['build', 'brief.md', '--format', 'md,docx'], { cwd: project, env: epoch });
     expect(build().stdout).toMatch(/wrote out\/sharaa-moscow-2025-10\.md[\s\S]*wrote out\/sharaa-moscow-2025-10\.docx/);
     expect(build().stdout).not.toContain('wrote ');
@@ -248,10 +248,10 @@ describe('reference document', () => {
     const project = emptyProject();
     const result = runCli(['templates', 'eject', 'brief.docx'], { cwd: project });
     expect(result.status).toBe(0);
-    expect(readFileSync(join(project, 'templates', 'brief.docx')).equals(readFileSync(join(root, 'templates', 'brief.docx')))).toBe(true);
+    expect(readFileSync(join(project, 'templates', 'brief.docx')).equals(readFileSync(join(root, 'defaults', 'templates', 'brief.docx')))).toBe(true);
   });
 
   it('is the file the built-in style sheet makes, so the two never drift apart', async () => {
-    expect(Buffer.from(await builtinReferenceDocx()).equals(readFileSync(join(root, 'templates', 'brief.docx')))).toBe(true);
+    expect(Buffer.from(await builtinReferenceDocx()).equals(readFileSync(join(root, 'defaults', 'templates', 'brief.docx')))).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBriefs, type BuildOptions, type BuildResult } from '../src/index.js';
-import { builtinTemplatesDir } from '../src/render/templates.js';
+import { builtinTemplatesDir } from '../src/render/template-files.js';
 import { readModel } from '../src/cache/model-cache.js';
 import { fullBrief, makeProject, minimalBrief, writeProjectFile } from './helpers/project.js';
 

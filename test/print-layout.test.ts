@@ -11,7 +11,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { parseBrief, validateBrief, renderBrief, Printer, type Brief } from '../src/index.js';
 import { wantsContents } from '../src/render/contents.js';
-import { builtinTemplatesDir } from '../src/render/templates.js';
+import { builtinTemplatesDir } from '../src/render/template-files.js';
 import { fixturesDir, root } from './helpers/fixtures.js';
 
 const epoch = { SOURCE_DATE_EPOCH: '1761609600' };

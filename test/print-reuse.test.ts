@@ -17,7 +17,7 @@ const env = { SOURCE_DATE_EPOCH: '1767225600' };
  * inherit: an attribute on <html> and a style in <head>.
  */
 function leakyTemplate(): string {
-  return readFileSync(join(root, 'templates', 'brief.html.hbs'), 'utf8')
+  return readFileSync(join(root, 'defaults', 'templates', 'brief.html.hbs'), 'utf8')
     .replace('<html lang="{{meta.lang}}">', '<html lang="{{meta.lang}}"{{#if meta.subtitle}} data-subtitled="yes"{{/if}}>')
     .replace(
       '</head>',

@@ -3,7 +3,8 @@ import { mkdtempSync, utimesSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { builtinTemplatesDir, compiledSetCount, loadTemplates, maxCompiledSets } from '../src/render/templates.js';
+import { builtinTemplatesDir } from '../src/render/template-files.js';
+import { compiledSetCount, loadTemplates, maxCompiledSets } from '../src/render/templates.js';
 
 it('keeps at most maxCompiledSets compiled template sets however often a template changes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bs-templates-'));

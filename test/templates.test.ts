@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBrief, renderBrief, templateDirs, validateBrief } from '../src/index.js';
-import { builtinTemplatesDir } from '../src/render/templates.js';
+import { builtinTemplatesDir, projectTemplatesDir } from '../src/render/template-files.js';
 import { ejectTemplates, matchTemplates } from '../src/render/eject.js';
 import { ConfigError, loadConfig, templatesOption } from '../src/config/config.js';
 import { TemplateError } from '../src/render/template-error.js';
-import { fixturesDir } from './helpers/fixtures.js';
+import { runCli } from './helpers/cli.js';
+import { fixturesDir, root } from './helpers/fixtures.js';
 
 const full = validateBrief(parseBrief(readFileSync(join(fixturesDir, 'full', 'input.md'), 'utf8'), { path: 'input.md' })).brief!;
 
@@ -53,6 +54,15 @@ describe('template resolution', () => {
     const brief = await renderBrief(full, 'html', { cwd: project });
     expect(brief).not.toContain('.project-note-rule');
     expect(brief).toContain('<header class="cover">');
+  });
+
+  it("keeps the built-ins out of every project's templates/ folder, briefsmith's own checkout included", () => {
+    expect(builtinTemplatesDir).toBe(join(root, 'defaults', 'templates'));
+    expect(builtinTemplatesDir).not.toBe(projectTemplatesDir(root));
+    // In the checkout, templates/ is an override folder like any project's: nothing overrides yet.
+    const list = runCli(['templates', 'list'], { cwd: root });
+    expect(list.stdout.split('\n')[0]).toBe('Resolution order: defaults/templates');
+    expect(list.stdout).toMatch(/^partials\/html\/cover\.hbs +\(built-in\)$/m);
   });
 
   it('reads `templates` from the nearest briefsmith.config.json; a flag overrides it', async () => {

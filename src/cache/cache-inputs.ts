@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolveTemplateFile } from '../render/templates.js';
+import { resolveTemplateFile } from '../render/template-files.js';
 import { embeddedFontNames } from '../render/fonts.js';
 import { generator } from '../version.js';
 import type { Format } from '../render/formats.js';

@@ -1,5 +1,5 @@
 /**
- * The built-in reference document (templates/brief.docx): every briefsmith style with a line of
+ * The built-in reference document (defaults/templates/brief.docx): every briefsmith style with a line of
  * text showing it, on the page setup the documents use. `npm run docs:reference-docx` writes it;
  * a test checks the committed file is what this gives, so the two never drift apart.
  */

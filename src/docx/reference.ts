@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { resolveTemplateFile, templateDirs } from '../render/templates.js';
+import { resolveTemplateFile, templateDirs } from '../render/template-files.js';
 import { noteTemplateUse, templateTextHash } from '../render/template-usage.js';
 import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { completeStyles } from './style-sheet.js';

@@ -1,6 +1,6 @@
 /**
  * The Word styles briefsmith's documents use, as WordprocessingML. They make the built-in
- * reference document (templates/brief.docx, written by scripts/make-reference-docx.js), and fill
+ * reference document (defaults/templates/brief.docx, written by scripts/reference-docx.js), and fill
  * in any style a project's own reference document lacks: an editor's styles always win, and a
  * document made from any Word template still has every style it names. Written as XML rather
  * than through docx's style options because those cannot define table styles or latent names,

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { templateDirs } from '../render/templates.js';
+import { templateDirs } from '../render/template-files.js';
 import { generator } from '../version.js';
 import type { Format } from '../render/formats.js';
 import { sha256 } from '../io/hash.js';

@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { layouts } from '../model/schema.js';
-import { builtinTemplatesDir, checkedTemplateFile, resolveTemplateFile, TemplateSymlinkError } from './templates.js';
+import { builtinTemplatesDir, checkedTemplateFile, resolveTemplateFile, TemplateSymlinkError } from './template-files.js';
 
 /** Every built-in template file, relative to the templates folder, with `/` separators, sorted. */
 export function builtinTemplateFiles(): string[] {

@@ -15,7 +15,8 @@ import { addLinkNotes } from './link-notes.js';
 import { contentsTargets } from './contents.js';
 import { htmlPieces } from './html-pieces.js';
 import { curlHtmlPieces } from './typography.js';
-import { loadStylesheet, loadTemplates, templateDirs } from './templates.js';
+import { templateDirs } from './template-files.js';
+import { loadStylesheet, loadTemplates } from './templates.js';
 
 export interface RenderOptions {
   /** A templates directory that overrides the project's and the built-in ones. */

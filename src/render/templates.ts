@@ -1,69 +1,29 @@
 /**
- * Template resolution and compilation. Each file is looked up in order — the user's directory
- * (`--templates`), the project's `templates/`, then the defaults shipped with briefsmith — so an
- * editor can override one partial without copying the rest. Compiled templates are cached by
- * path and modification time.
+ * Template compilation: a format's main template and partials (found through `template-files.ts`:
+ * user → project → built-in) compiled into one Handlebars set with the helpers, cached by path
+ * and modification time.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { BriefsmithError } from '../errors/briefsmith-error.js';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, statSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { commonHelpers } from './helpers/common.js';
 import { htmlHelpers, markdownHelpers } from './helpers/format.js';
+import { mainTemplateName, resolvePartials, resolveTemplateFile, type TemplateFormat } from './template-files.js';
 import { toTemplateError } from './template-error.js';
 import { noteTemplateUse, templateTextHash } from './template-usage.js';
 
-export type TemplateFormat = 'md' | 'html';
-
-/** The defaults shipped with the package. */
-export const builtinTemplatesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
-
-/** The directories searched, highest priority first, without duplicates or missing ones. */
-export function templateDirs(options: { templates?: string | undefined; cwd?: string } = {}): string[] {
-  const cwd = options.cwd ?? process.cwd();
-  const candidates = [options.templates ? resolve(cwd, options.templates) : undefined, join(cwd, 'templates'), builtinTemplatesDir];
-  const dirs: string[] = [];
-  for (const dir of candidates) if (dir && !dirs.includes(dir) && (dir === builtinTemplatesDir || existsSync(dir))) dirs.push(dir);
-  return dirs;
-}
-
-/** The first directory's copy of `relative`, or undefined. */
-export function resolveTemplateFile(dirs: readonly string[], relative: string): string | undefined {
-  for (const dir of dirs) {
-    const candidate = join(dir, relative);
-    if (existsSync(candidate)) return checkedTemplateFile(dir, candidate);
-  }
-  return undefined;
-}
-
-/** A template file that leads out of its folder through a symlink (exit 2): templates are read only from inside it. */
-export class TemplateSymlinkError extends BriefsmithError {
-  constructor(readonly path: string) {
-    super(`${path} leads outside its templates folder through a symlink; copy the file in instead`);
-  }
-}
-
-/** `path` when its real path lies inside the real path of `dir`; throws `TemplateSymlinkError` otherwise. */
-export function checkedTemplateFile(dir: string, path: string): string {
-  const inside = relative(realpathSync(dir), realpathSync(path));
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw new TemplateSymlinkError(path);
-  return path;
-}
-
-/** Every partial name for `format` across `dirs`, mapped to the file that wins. */
-export function resolvePartials(dirs: readonly string[], format: TemplateFormat): Map<string, string> {
-  const partials = new Map<string, string>();
-  for (const dir of dirs) {
-    const folder = join(dir, 'partials', format);
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).sort()) {
-      if (name.endsWith('.hbs') && !partials.has(name.slice(0, -4))) partials.set(name.slice(0, -4), checkedTemplateFile(dir, join(folder, name)));
-    }
-  }
-  return partials;
-}
+// The lookup half moved to template-files.ts; its names stay importable from here.
+export {
+  builtinTemplatesDir,
+  checkedTemplateFile,
+  mainTemplateName,
+  projectTemplatesDir,
+  resolvePartials,
+  resolveTemplateFile,
+  TemplateSymlinkError,
+  templateDirs,
+  type TemplateFormat,
+} from './template-files.js';
 
 type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
@@ -120,9 +80,6 @@ export const maxCompiledSets = 16;
 export function compiledSetCount(): number {
   return setCache.size;
 }
-
-/** The main template of a layout (document kind) in `format`: `brief.html.hbs`, `note.md.hbs`. */
-export const mainTemplateName = (format: TemplateFormat, layout = 'brief'): string => `${layout}.${format}.hbs`;
 
 /**
  * Loads the templates of `format` for `layout` from `dirs`, reusing a compiled set while no file

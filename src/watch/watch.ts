@@ -16,7 +16,7 @@ import { manifestFileName, readManifest } from '../publish/manifest.js';
 import { assertSeparateOutDir } from '../io/out-dir.js';
 import { BuildSession } from '../engine/session.js';
 import { lintTemplates } from '../render/lint/lint-templates.js';
-import { builtinTemplatesDir, templateDirs } from '../render/templates.js';
+import { builtinTemplatesDir, projectTemplatesDir, templateDirs } from '../render/template-files.js';
 import { RebuildQueue } from './rebuild-queue.js';
 import { BriefStatuses, type BriefStatus } from './statuses.js';
 import { startWatcher, type Watcher } from './watcher.js';
@@ -64,11 +64,11 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
   let templateProblems: VFile[] = [];
   let watcher: Watcher | undefined;
 
-  const watchedTemplateDirs = () =>
-    templateDirs({ templates: options.templates, cwd }).filter((dir) => dir !== builtinTemplatesDir || dir === join(cwd, 'templates'));
+  // The built-in defaults are not watched: they change only with briefsmith itself.
+  const watchedTemplateDirs = () => templateDirs({ templates: options.templates, cwd }).filter((dir) => dir !== builtinTemplatesDir);
   const configFile = findConfigFile(cwd);
   // Template folders are watched even before they exist, so a first override (eject) counts.
-  const templateFolders = [...new Set([...(options.templates ? [resolve(cwd, options.templates)] : []), join(cwd, 'templates'), ...watchedTemplateDirs()])];
+  const templateFolders = [...new Set([...(options.templates ? [resolve(cwd, options.templates)] : []), projectTemplatesDir(cwd), ...watchedTemplateDirs()])];
   const isTemplate = (path: string) =>
     path === configFile || templateFolders.includes(path) || (/\.(hbs|css)$/.test(path) && watchedTemplateDirs().some((dir) => path.startsWith(dir + sep)));
   const isBrief = (path: string) => path.endsWith('.md') && basename(path).toLowerCase() !== 'readme.md';

@@ -1,7 +1,7 @@
 /** `briefsmith doctor`: which Chromium prints PDFs (and why), its version, and the fonts used. */
 import { Printer } from '../../print/printer.js';
 import { embeddedFontNames } from '../../render/fonts.js';
-import { templateDirs } from '../../render/templates.js';
+import { templateDirs } from '../../render/template-files.js';
 import { version } from '../../version.js';
 import { parseString } from '../flags.js';
 

@@ -1,10 +1,10 @@
 /** `briefsmith templates list|eject|lint`: see, copy and check the templates a project uses. */
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { templatesOption } from '../../config/config.js';
 import { formatProblems, problemsOf } from '../../errors/format.js';
 import { ejectTemplates, matchTemplates, resolvedTemplates } from '../../render/eject.js';
 import { lintTemplates } from '../../render/lint/lint-templates.js';
-import { templateDirs } from '../../render/templates.js';
+import { projectTemplatesDir, templateDirs } from '../../render/template-files.js';
 import { parseString, UsageError } from '../flags.js';
 
 const actions = ['list', 'eject', 'lint'];
@@ -25,7 +25,7 @@ export async function runTemplates(action: string | undefined, name: string | un
     case 'eject': {
       const files = matchTemplates(name);
       if (files.length === 0) throw new UsageError(`No built-in template \`${name}\`; \`briefsmith templates list\` shows them all`);
-      const target = join(cwd, 'templates');
+      const target = projectTemplatesDir(cwd);
       const result = ejectTemplates(files, target, flags.force === true);
       for (const path of result.written) process.stdout.write(`wrote ${relative(cwd, path)}\n`);
       for (const path of result.kept) process.stderr.write(`kept ${relative(cwd, path)} (it exists; --force overwrites it)\n`);

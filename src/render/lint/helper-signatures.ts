@@ -5,7 +5,7 @@
  */
 import { commonHelpers } from '../helpers/common.js';
 import { htmlHelpers, markdownHelpers } from '../helpers/format.js';
-import type { TemplateFormat } from '../templates.js';
+import type { TemplateFormat } from '../template-files.js';
 
 /** `text` needs a string, `list` an array, `any` takes anything. */
 export type ArgumentKind = 'text' | 'list' | 'any';

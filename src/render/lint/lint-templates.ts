@@ -10,7 +10,7 @@ import { VFile } from 'vfile';
 import { report } from '../../errors/report.js';
 import { toTemplateError } from '../template-error.js';
 import { layouts } from '../../model/schema.js';
-import { mainTemplateName, resolvePartials, resolveTemplateFile, templateDirs, type TemplateFormat } from '../templates.js';
+import { mainTemplateName, resolvePartials, resolveTemplateFile, templateDirs, type TemplateFormat } from '../template-files.js';
 import { viewSchema } from '../view-schema.js';
 import type { Program } from './ast.js';
 import { helpersFor } from './helper-signatures.js';

@@ -5,7 +5,7 @@ import { report } from '../../errors/report.js';
 import type { DetailsOf, RuleId } from '../../errors/catalogue.js';
 import { codeFrame } from '../code-frame.js';
 import { TemplateError } from '../template-error.js';
-import type { TemplateFormat } from '../templates.js';
+import type { TemplateFormat } from '../template-files.js';
 import type { Location, Program } from './ast.js';
 import type { HelperSignature } from './helper-signatures.js';
 import type { Value } from './values.js';
