@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../errors/report.js';
-import { templateDirs } from '../render/template-files.js';
+import { templateDirs } from '../render/templates.js';
 import { defaultLimits, type ParseLimits } from '../source/limits.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from '../source/find.js';
