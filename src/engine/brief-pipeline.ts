@@ -7,7 +7,6 @@
 import { resolve } from 'node:path';
 import type { Printer } from '../print/printer.js';
 import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
-import type { TemplateError } from '../render/template-error.js';
 import type { PdfSource } from '../render/render.js';
 import type { Brief } from '../types.js';
 import { report } from '../errors/report.js';
@@ -19,7 +18,7 @@ import type { Format } from '../render/formats.js';
 import type { IncrementalBuild } from './incremental.js';
 import { writeAllOwned } from '../io/contained.js';
 import type { WorkerPool } from './threads/worker-pool.js';
-import type { BuildEvent, BuildResult } from './build-result.js';
+import type { BuildEvent, WrittenFile } from './build-result.js';
 
 export interface PipelineContext {
   cwd: string;
@@ -30,10 +29,13 @@ export interface PipelineContext {
   printer: () => Promise<Printer>;
   paper: 'a4' | 'letter' | undefined;
   env: NodeJS.ProcessEnv | undefined;
-  result: BuildResult;
   onEvent: ((event: BuildEvent) => void) | undefined;
-  /** A template failed while rendering the brief at `brief` (its path). */
-  onTemplateError: (error: TemplateError, brief: string) => void;
+}
+
+interface PipelineOutput {
+  format: Format;
+  data: string | Uint8Array;
+  used: ReadonlyMap<string, string>;
 }
 
 /** Runs briefs through the pipeline; `checkInOrder` checks them in path order, whatever order loading finishes in. */
@@ -76,43 +78,44 @@ export class BriefPipeline {
     }
   }
 
-  /** Prints (when asked), then writes and records every output of a loaded, valid brief. */
-  async complete(loaded: BriefJobResult, path: string, formats: readonly Format[]): Promise<void> {
+  /**
+   * Prints (when asked), then writes and records every output of a loaded, valid brief rendered
+   * without a template error; returns the files written.
+   */
+  async complete(loaded: BriefJobResult, path: string, formats: readonly Format[]): Promise<WrittenFile[]> {
     const brief = loaded.brief!;
-    const { onEvent, outDir, incremental, result } = this.context;
-    if (loaded.templateError) {
-      this.context.onTemplateError(loaded.templateError, loaded.file.path);
-      return;
-    }
+    const { onEvent, outDir, incremental } = this.context;
     if (loaded.renderError) throw loaded.renderError;
-    if (loaded.changes) onEvent?.({ type: 'changes', id: brief.meta.id, since: loaded.changes.view.since, summary: loaded.changes.summary });
-    const outputs: Array<{ format: Format; data: string | Uint8Array; used: ReadonlyMap<string, string> }> = [];
-    for (const format of formats) {
-      if (format === 'pdf') outputs.push({ format, data: await this.printPdf(brief, loaded.pdf!), used: new Map(loaded.pdf!.used) });
-      else {
-        const output = loaded.outputs.find((candidate) => candidate.format === format)!;
-        outputs.push({ format, data: output.data, used: new Map(output.used) });
-      }
-    }
+    const changes = loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary };
+    if (changes) onEvent?.({ type: 'changes', id: brief.meta.id, ...changes });
+    const outputs = await this.outputs(loaded, formats);
     // All formats replace the old ones together, or none does (a full disk fails the brief whole).
     const targets = await writeAllOwned(
       outDir,
       outputs.map(({ format, data }) => ({ name: `${brief.meta.id}.${format}`, data })),
     );
+    const written: WrittenFile[] = [];
     for (const [index, { format, data, used }] of outputs.entries()) {
       const target = targets[index]!;
-      await incremental.record(
-        path,
-        brief,
-        format,
-        { path: target, data },
-        used,
-        loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary },
-      );
+      await incremental.record(path, brief, format, { path: target, data }, used, changes);
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-      result.written.push({ path: target, format, bytes, brief: loaded.file.path });
+      written.push({ path: target, format, bytes, brief: loaded.file.path });
       onEvent?.({ type: 'written', path: target, format, bytes, brief: loaded.file.path, id: brief.meta.id });
     }
+    return written;
+  }
+
+  /** Each format's bytes and the template files they were made from; the PDF is printed now. */
+  private async outputs(loaded: BriefJobResult, formats: readonly Format[]): Promise<PipelineOutput[]> {
+    const outputs: PipelineOutput[] = [];
+    for (const format of formats) {
+      if (format === 'pdf') outputs.push({ format, data: await this.printPdf(loaded.brief!, loaded.pdf!), used: new Map(loaded.pdf!.used) });
+      else {
+        const output = loaded.outputs.find((candidate) => candidate.format === format)!;
+        outputs.push({ format, data: output.data, used: new Map(output.used) });
+      }
+    }
+    return outputs;
   }
 
   private async printPdf(brief: Brief, source: PdfSource): Promise<Uint8Array> {

@@ -27,6 +27,14 @@ export class SandboxViolation extends Error {
   }
 }
 
+/** A print that did not finish within the per-page timeout. */
+export class PrintTimeoutError extends Error {
+  constructor(timeout: number) {
+    super(`Printing timed out after ${timeout} ms (Chromium did not respond)`);
+    this.name = 'PrintTimeoutError';
+  }
+}
+
 /** What a prepared page carries between prints: a violation seen during this print, the fonts its shell holds. */
 interface PageState {
   violation: SandboxViolation | null;

@@ -4,15 +4,16 @@
  * the end of the document or of its parent, a block nested in one with as many colons (which
  * closes its parent early), and fences that open or close nothing. Each is one error at the
  * fence at fault; after same-colon nesting the outer block gets its parts back, so they are not
- * reported again as misplaced. micromark-extension-directive accepts all of these shapes.
+ * reported again as misplaced. micromark-extension-directive accepts all of these shapes. Fence
+ * lines that open or close nothing are stray-fences.ts's.
  */
 import type { Paragraph, Parent, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
 import { report } from '../errors/report.js';
-import { containerNames, isContainerName } from './directive-names.js';
+import { isContainerName } from './directive-names.js';
+import { reportStrayFences } from './stray-fences.js';
 import { closedOwn, fenceSize, homeOf } from './unclosed.js';
 
 const fenceLine = /^[ \t>]*(:{3,})[ \t]*$/;
@@ -114,84 +115,6 @@ class FenceChecker {
     const text = this.source.slice(paragraph.position?.start.offset ?? 0, paragraph.position?.end.offset ?? 0);
     return fenceLine.exec(text)?.[1];
   }
-
-  /**
-   * When parts that belong in a block stand right before a stray closing fence (`:::interest` …
-   * `::::` with no `::::file` above), the block's opening fence is what is missing: says where it
-   * belongs, and marks those parts so that extraction does not report each as misplaced.
-   */
-  private orphansBefore(parent: Parent, index: number, colons: string): string | undefined {
-    const orphans: ContainerDirective[] = [];
-    for (let before = index - 1; before >= 0; before--) {
-      const sibling = parent.children[before]!;
-      const home = homeOf(sibling);
-      if (home === 'body') break;
-      if (sibling.type === 'containerDirective' && home !== undefined) orphans.unshift(sibling);
-    }
-    const first = orphans[0];
-    if (!first || parent.type !== 'root') return undefined;
-    const home = containerNames[first.name as keyof typeof containerNames];
-    this.file.data.orphanParts ??= new Set<number>();
-    const parts = this.file.data.orphanParts;
-    for (const orphan of orphans) parts.add(orphan.position?.start.offset ?? -1);
-    return `an opening \`${colons}${home}{…}\` before \`${this.opening(first)}\` on line ${first.position?.start.line ?? '?'}`;
-  }
-
-  /** Paragraph lines that start with three colons: a fence that opens or closes nothing. */
-  reportStrayFences(tree: Root): void {
-    visit(tree, 'paragraph', (paragraph, index, parent) => {
-      const start = paragraph.position?.start;
-      if (start?.offset === undefined || paragraph.data?.directiveLabel) return;
-      const text = this.source.slice(start.offset, paragraph.position?.end.offset);
-      let offset = 0;
-      for (const line of text.split('\n')) {
-        const leaf = /^([ \t>]*)::([A-Za-z][\w-]*)/.exec(line);
-        if (leaf && !/^[ \t>]*:::/.test(line)) {
-          const column = (offset === 0 ? start.column : 1) + (leaf[1]?.length ?? 0);
-          const point = { line: start.line + text.slice(0, offset).split('\n').length - 1, column };
-          // An unknown or misplaced leaf is already reported, and was turned into this paragraph.
-          if (this.file.messages.some((message) => message.line === point.line && message.column === point.column)) return;
-          report(
-            this.file,
-            'malformed-directive',
-            { start: point, end: { line: point.line, column: column + 2 + (leaf[2]?.length ?? 0) } },
-            {
-              written: `::${leaf[2]}`,
-              expected: `\`::${leaf[2]}[text]{attribute=value}\` on a line of its own`,
-            },
-          );
-          return;
-        }
-        const match = /^([ \t>]*)(:{3,})(.*)$/.exec(line);
-        if (match) {
-          const column = (offset === 0 ? start.column : 1) + (match[1]?.length ?? 0);
-          const point = { line: start.line + text.slice(0, offset).split('\n').length - 1, column };
-          const rest = match[3] ?? '';
-          const details = /^\s+[A-Za-z]/.test(rest)
-            ? {
-                fence: `${match[2]}${rest}`,
-                what: 'with a space after the colons',
-                expected: `the block's name right after them (\`${match[2]}${rest.trim()}\`)`,
-              }
-            : {
-                fence: `${match[2]}${rest}`,
-                what: 'that opens or closes no block',
-                expected:
-                  (parent && index !== undefined ? this.orphansBefore(parent, index, match[2]!) : undefined) ??
-                  'a closing fence only after a `:::name` that opens a block',
-              };
-          report(this.file, 'stray-fence', { start: point, end: { line: point.line, column: column + (match[2]?.length ?? 0) + rest.length } }, details);
-          // A paragraph that is only the fence is not prose: keep it from further checks.
-          if (parent && index !== undefined && text.trim() === line.trim()) {
-            parent.children.splice(index, 1);
-            return index;
-          }
-          return;
-        }
-        offset += line.length + 1;
-      }
-    });
-  }
 }
 
 /** The plugin: run after remark-directive, before extraction. */
@@ -199,6 +122,6 @@ export default function remarkFences() {
   return (tree: Root, file: VFile) => {
     const checker = new FenceChecker(file);
     checker.walk(tree);
-    checker.reportStrayFences(tree);
+    reportStrayFences(tree, file);
   };
 }

@@ -1,0 +1,60 @@
+/** The cache's record of a brief just rendered, and of each output written for it. */
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { sha256 } from '../io/hash.js';
+import { plainText } from '../render/plain-text.js';
+import type { Brief } from '../types.js';
+import type { CacheEntry, OutputRecord } from './cache.js';
+import { TemplateInputs } from './cache-inputs.js';
+import type { SourceHash } from './source-hash.js';
+
+export interface RenderedBrief {
+  /** Its source path, relative to the project. */
+  source: string;
+  /** The source hash taken this build (none for a source that could not be hashed). */
+  hashed: SourceHash | undefined;
+  brief: Brief;
+  /** The build time (ISO 8601). */
+  builtAt: string;
+  changes: { since: string; summary: string } | null;
+  /** The records of outputs that still stand (those of the same id). */
+  outputs: CacheEntry['outputs'];
+}
+
+/** The entry of a brief rendered this build: what the index, feed and search show, and its outputs. */
+export function briefEntry({ source, hashed, brief, builtAt, changes, outputs }: RenderedBrief): CacheEntry {
+  const { meta } = brief;
+  return {
+    source,
+    sourceHash: hashed?.hash ?? '',
+    sourceStamp: hashed?.stamp ?? null,
+    id: meta.id,
+    title: meta.title,
+    date: meta.date,
+    classification: meta.classification,
+    summary: plainText(meta.summary),
+    keywords: meta.keywords,
+    authors: meta.authors,
+    changes,
+    builtAt,
+    outputs,
+  };
+}
+
+/** The record of an output file just written, with what it was rendered from. */
+export function outputRecord(
+  outDir: string,
+  written: { path: string; data: string | Uint8Array },
+  made: { sourceHash: string; optionsKey: string; used: ReadonlyMap<string, string> },
+): OutputRecord {
+  const info = statSync(written.path);
+  return {
+    path: relative(outDir, written.path),
+    bytes: info.size,
+    sha256: sha256(written.data),
+    mtimeMs: info.mtimeMs,
+    sourceHash: made.sourceHash,
+    optionsKey: made.optionsKey,
+    inputs: TemplateInputs.recorded(made.used),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * One brief's way through a build: load it (in path order for the duplicate-id check), decide
+ * which formats are due now that its id is known, render again if the plan guessed too few,
+ * then print and write, with one more try when the browser crashed under it.
+ */
+import type { BrowserSupervisor } from '../print/browser-supervisor.js';
+import type { Format } from '../render/formats.js';
+import type { BriefJobResult } from './brief-job.js';
+import { loadedOutcome, type BriefOutcome } from './brief-outcome.js';
+import type { BriefPipeline } from './brief-pipeline.js';
+import type { BuildPlan } from './build-plan.js';
+import type { BuildEvent } from './build-result.js';
+import type { IncrementalBuild } from './incremental.js';
+
+export interface BriefContext {
+  plan: BuildPlan;
+  pipeline: BriefPipeline;
+  incremental: IncrementalBuild;
+  browser: BrowserSupervisor;
+  onEvent: ((event: BuildEvent) => void) | undefined;
+}
+
+/** Builds the brief at `plan.paths[index]` and says what came of it. */
+export async function buildBrief(context: BriefContext, index: number): Promise<BriefOutcome> {
+  const { plan, pipeline, incremental, browser, onEvent } = context;
+  const path = plan.paths[index]!;
+  const job = plan.jobOf(path);
+  const loaded = await pipeline.checkInOrder(pipeline.run(job));
+  const outcome = loadedOutcome(loaded);
+  if (!loaded.brief || plan.checkOnly.has(path)) return outcome;
+  const due = await incremental.formatsToRender(path, loaded.brief);
+  if (due.length === 0) return { ...outcome, unchanged: true };
+  // Its id changed since the last build, so every format is due: render them now.
+  const rendered = due.some((format) => !job.formats.includes(format))
+    ? { ...(await pipeline.run({ ...job, formats: due })), file: loaded.file, brief: loaded.brief }
+    : loaded;
+  // Not caught below: with no browser at all the build stops (exit 2).
+  if (due.includes('pdf')) await browser.launch();
+  onEvent?.({ type: 'brief', path: loaded.file.path, index, total: plan.paths.length });
+  if (rendered.templateError) return { ...outcome, templateError: rendered.templateError };
+  return { ...outcome, ...(await completeWithRetry(context, rendered, path, due)) };
+}
+
+/** Prints and writes; a brief whose browser crashed before its turn gets one try on the next. */
+async function completeWithRetry(
+  { pipeline, browser }: BriefContext,
+  rendered: BriefJobResult,
+  path: string,
+  due: readonly Format[],
+): Promise<Pick<BriefOutcome, 'written' | 'failure'>> {
+  for (let attempt = 0; ; attempt++) {
+    const generation = await browser.generation();
+    try {
+      return { written: await pipeline.complete(rendered, path, due), failure: null };
+    } catch (error) {
+      const verdict = await browser.failed(error, generation, attempt);
+      if (verdict !== 'retry') return { written: [], failure: verdict };
+    }
+  }
+}
