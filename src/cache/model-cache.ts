@@ -7,14 +7,12 @@
  * foreign or older file is ignored, and replaced after the brief is parsed again.
  */
 import { readFileSync } from 'node:fs';
-import { rename, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { briefSchema } from '../model/schema.js';
 import type { Brief } from '../types.js';
 import { generator } from '../version.js';
-import { ownedPath } from '../io/contained.js';
+import { writeCacheFile } from '../io/cache-file.js';
 import { sha256 } from '../io/hash.js';
 import type { PlainFile } from './plain-file.js';
 
@@ -82,19 +80,7 @@ export function readModel(cacheDir: string, key: string): CachedModel | null {
   return { brief: brief as Brief, file: file as CachedModel['file'], quotes, quotesVerified, idPlace, fields };
 }
 
-/**
- * Writes the entry for `key`: temp file and rename, so a reader sees the old entry or the new
- * one whole. Not fsync'd — a cache entry lost or torn in a crash fails the schema and is rebuilt.
- */
+/** Writes the entry for `key` (see io/cache-file.ts). */
 export async function writeModel(cacheDir: string, key: string, model: CachedModel): Promise<void> {
-  const target = ownedPath(cacheDir, nameOf(key));
-  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const data = JSON.stringify({ version: modelCacheVersion, key, ...model });
-  try {
-    await writeFile(temporary, data);
-  } catch {
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(temporary, data);
-  }
-  await rename(temporary, target);
+  await writeCacheFile(cacheDir, nameOf(key), JSON.stringify({ version: modelCacheVersion, key, ...model }));
 }

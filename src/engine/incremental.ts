@@ -161,6 +161,7 @@ export class IncrementalBuild {
       previous: this.previous,
       exists: (source) => this.exists(source),
       writeCache: () => this.cache.write(),
+      cacheDir: this.cache.dir,
     });
   }
 

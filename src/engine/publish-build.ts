@@ -12,6 +12,8 @@ import type { IncrementalOptions } from './incremental-options.js';
 export interface FinishedBuild extends Omit<Publication, 'shard'> {
   /** Writes the cache when it changed (nothing otherwise). */
   writeCache: () => Promise<void> | undefined;
+  /** The cache folder, which keeps each brief's part of the search data between builds. */
+  cacheDir: string;
 }
 
 /** Publishes the build; returns the stale outputs removed and the manifest written. */
@@ -26,7 +28,7 @@ export async function publishBuild(options: IncrementalOptions, finished: Finish
     finished.writeCache(),
     writeManifest(outDir, manifest),
     // A shard writes its part; the merge publishes the whole once.
-    shard ? writeAssets(outDir, styleAssets) : publish(outDir, manifest, { styleAssets, baseUrl: options.baseUrl }),
+    shard ? writeAssets(outDir, styleAssets) : publish(outDir, manifest, { styleAssets, baseUrl: options.baseUrl, cacheDir: finished.cacheDir }),
   ]);
   return { removed, manifest };
 }

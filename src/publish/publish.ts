@@ -21,6 +21,8 @@ export interface PublishOptions {
   styleAssets: readonly SiteAsset[];
   /** Absolute URL of the published folder, for the feed's links. */
   baseUrl?: string | undefined;
+  /** The build cache, which keeps each brief's part of the search index between builds. */
+  cacheDir?: string | undefined;
 }
 
 /** Writes `assets` that are not on disk yet (same name, same size: same content). */
@@ -46,7 +48,7 @@ export async function publish(outDir: string, manifest: Manifest, options: Publi
   const library = await searchLibraryAsset();
   const searchPath = searchAssetPath(manifest);
   // Reading every brief's model again is the costly part: skipped when the same data is there.
-  const search = existsSync(join(outDir, searchPath)) ? null : await buildSearchAsset(outDir, manifest);
+  const search = existsSync(join(outDir, searchPath)) ? null : await buildSearchAsset(outDir, manifest, options.cacheDir);
   await writeAssets(outDir, [library, ...(search ? [search] : []), ...options.styleAssets]);
   await pruneAssets(outDir, new Set([library.path, searchPath, ...options.styleAssets.map((asset) => asset.path)]));
   const feed = renderFeed(manifest, { baseUrl: options.baseUrl });

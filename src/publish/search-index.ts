@@ -3,14 +3,15 @@
  * written as a script under `assets/`, named by the hash of what it indexes. A script, not JSON:
  * a page opened from disk (file://) may not fetch a file, but may load a script from its folder.
  * The text comes from each brief's published model (`<id>.json`); a brief published without
- * JSON is found by its title, summary and keywords only.
+ * JSON is found by its title, summary and keywords only. Each brief is indexed once and kept in
+ * the build cache, so a rebuild indexes only the briefs that changed.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import MiniSearch from 'minisearch';
-import { modelText } from '../render/plain-text.js';
+import { searchEntries } from './search-entries.js';
+import { mergeSearchEntries } from './search-merge.js';
 import type { Manifest } from './manifest.js';
 import { sha256 } from '../io/hash.js';
 import { assetsFolder, hashedAssetPath, type SiteAsset } from '../render/site-assets.js';
@@ -48,20 +49,20 @@ export function searchAssetPath(manifest: Manifest): string {
   return `${assetsFolder}/search.${searchKey(manifest).slice(0, 12)}.js`;
 }
 
-/** Builds the search script for `manifest`, reading each brief's model from `outDir`. */
-export async function buildSearchAsset(outDir: string, manifest: Manifest): Promise<SiteAsset> {
-  const search = new MiniSearch({ ...searchOptions, fields: [...searchOptions.fields] });
-  for (const brief of manifest.briefs) {
-    const json = brief.outputs.find((output) => output.format === 'json');
-    const model = json
-      ? await readFile(join(outDir, json.path), 'utf8')
-          .then((text) => JSON.parse(text) as unknown)
-          .catch(() => null)
-      : null;
-    search.add({ id: brief.id, title: brief.title, summary: brief.summary, keywords: brief.keywords.join(' '), text: model ? modelText(model) : '' });
-  }
+/**
+ * Builds the search script for `manifest`: each brief's part of the index from `cacheDir` when it
+ * is there (see search-entries.ts), else from its model in `outDir`, merged in manifest order.
+ */
+export async function buildSearchAsset(outDir: string, manifest: Manifest, cacheDir?: string): Promise<SiteAsset> {
+  const setup = { fields: searchOptions.fields, version: minisearchVersion };
+  const entries = await searchEntries(setup, outDir, manifest.briefs, cacheDir);
+  const index = mergeSearchEntries(
+    setup.fields,
+    manifest.briefs.map((brief) => brief.id),
+    entries,
+  );
   // JSON is a JavaScript expression; `<` escaped so no `</script>` or comment can ever form.
-  const data = JSON.stringify(search.toJSON()).replace(/</g, '\\u003c');
+  const data = JSON.stringify(index).replace(/</g, '\\u003c');
   return { path: searchAssetPath(manifest), data: new TextEncoder().encode(`globalThis.${searchGlobal}=${data};\n`) };
 }
 

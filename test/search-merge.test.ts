@@ -1,0 +1,131 @@
+/**
+ * The search index built brief by brief and merged (src/publish/search-merge.ts) answers exactly as
+ * MiniSearch indexing the same documents itself, and a rebuild reuses each unchanged brief's part
+ * from the build cache.
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { buildBriefs } from '../src/index.js';
+import { entryOf } from '../src/publish/search-entries.js';
+import { mergeSearchEntries, type SearchEntry } from '../src/publish/search-merge.js';
+import { fullBrief, makeProject, minimalBrief, withId } from './helpers/project.js';
+
+const fields = ['title', 'summary', 'keywords', 'text'];
+const options = { fields, idField: 'id' };
+type Document = { id: string; title: string; summary: string; keywords: string; text: string };
+
+/** One document's part, as search-entries.ts takes it from a one-document index. */
+function partOf(document: Document): SearchEntry {
+  const alone = new MiniSearch(options);
+  alone.add(document);
+  return entryOf(alone.toJSON(), fields.length);
+}
+
+/** The index as sorted data, so two serialisations that list terms in another order compare equal. */
+function normalised(json: ReturnType<MiniSearch['toJSON']>) {
+  return { ...json, index: [...json.index].sort(([first], [second]) => (first < second ? -1 : 1)) };
+}
+
+const word = fc.constantFrom(
+  'Moscow',
+  'bases',
+  'Hmeimim',
+  'Tartus',
+  'extradition',
+  'Assad',
+  'gallium',
+  'licence',
+  'al-Sharaa',
+  'الشرع',
+  'Kestria’s',
+  '2025',
+  'e.g.',
+);
+const prose = fc.array(word, { maxLength: 30 }).map((words) => words.join(' '));
+const documents = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), title: prose, summary: prose, keywords: prose, text: prose }), {
+  minLength: 1,
+  maxLength: 8,
+  selector: (document) => document.id,
+});
+
+describe('merging one-brief search indexes', () => {
+  it('gives the index and the answers of MiniSearch indexing the same documents', () => {
+    fc.assert(
+      fc.property(documents, fc.array(word, { minLength: 1, maxLength: 4 }), (all, query) => {
+        const whole = new MiniSearch(options);
+        whole.addAll(all);
+        const merged = mergeSearchEntries(
+          fields,
+          all.map((document) => document.id),
+          all.map(partOf),
+        );
+        expect(normalised(merged as ReturnType<MiniSearch['toJSON']>)).toEqual(normalised(whole.toJSON()));
+        const loaded = MiniSearch.loadJS(merged as ReturnType<MiniSearch['toJSON']>, options);
+        for (const search of [{}, { prefix: true }, { fuzzy: 0.2 }, { combineWith: 'AND' as const }]) {
+          expect(loaded.search(query.join(' '), search)).toEqual(whole.search(query.join(' '), search));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('search entries in the build cache', () => {
+  const searchData = (cwd: string) => {
+    const name = readdirSync(join(cwd, 'out', 'assets')).find((file) => /^search\.[0-9a-f]{12}\.js$/.test(file))!;
+    const script = readFileSync(join(cwd, 'out', 'assets', name), 'utf8');
+    return MiniSearch.loadJS(JSON.parse(script.slice(script.indexOf('=') + 1, -2)), options);
+  };
+  const entries = (cwd: string) => readdirSync(join(cwd, 'out', '.cache', 'search')).sort();
+
+  it('indexes only the briefs that changed, and drops the parts of briefs no longer published', async () => {
+    const cwd = makeProject({ 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief, 'briefs/copy.md': withId(minimalBrief, 'copy-brief') });
+    await buildBriefs({ cwd, formats: ['html', 'json'] });
+    expect(entries(cwd)).toHaveLength(3);
+    expect(
+      searchData(cwd)
+        .search('Freedonia')
+        .map((result) => result.id),
+    ).toContain('full-brief');
+    // A model changed on disk behind the manifest's back is not read again: its cached part answers.
+    writeFileSync(join(cwd, 'out', 'full-brief.json'), '{}');
+    writeFileSync(join(cwd, 'briefs', 'minimal.md'), minimalBrief.replace(/^title: .*$/m, 'title: "A retitled minimal brief"'));
+    await buildBriefs({ cwd, formats: ['html', 'json'] });
+    expect(
+      searchData(cwd)
+        .search('retitled')
+        .map((result) => result.id),
+    ).toEqual(['minimal-brief']);
+    expect(
+      searchData(cwd)
+        .search('Freedonia')
+        .map((result) => result.id),
+    ).toContain('full-brief');
+    expect(entries(cwd)).toHaveLength(3);
+    rmSync(join(cwd, 'briefs', 'copy.md'));
+    await buildBriefs({ cwd, formats: ['html', 'json'] });
+    expect(entries(cwd)).toHaveLength(2);
+    expect(
+      searchData(cwd)
+        .search('minimal')
+        .map((result) => result.id),
+    ).not.toContain('copy-brief');
+  });
+
+  it('ignores an entry that is damaged or not its own, and rebuilds it', async () => {
+    const cwd = makeProject({ 'briefs/full.md': fullBrief });
+    await buildBriefs({ cwd, formats: ['html', 'json'] });
+    const [name] = entries(cwd);
+    const path = join(cwd, 'out', '.cache', 'search', name!);
+    const entry = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...entry, key: 'another', terms: ['poisoned'], counts: [0, 0, 0, 1] }));
+    // The search script is written again only when it is missing (it is named by what it indexes).
+    for (const file of readdirSync(join(cwd, 'out', 'assets'))) if (file.startsWith('search.')) rmSync(join(cwd, 'out', 'assets', file));
+    await buildBriefs({ cwd, formats: ['html', 'json'] });
+    expect(searchData(cwd).search('poisoned')).toEqual([]);
+    expect(searchData(cwd).search('Freedonia')).not.toEqual([]);
+  });
+});
