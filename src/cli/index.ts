@@ -102,6 +102,15 @@ cli
   .action(async (id: string, flags: Record<string, unknown>) => (await import('./commands/new.js')).runNew(id, flags));
 
 cli
+  .command('init [dir]', 'Write a briefs repository into dir (default: here): config, an example brief, templates/, CI workflow, README')
+  .option('--dependency <spec>', 'What package.json depends on when it names no briefsmith yet: a tarball, a git URL (default: ^<this version>)')
+  .option('--date <date>', "The example brief's date, YYYY-MM-DD (default: today)")
+  .option('--force', 'Overwrite files that exist (package.json is extended, never replaced)')
+  .example('briefsmith init unit-briefs')
+  .example('briefsmith init --dependency file:vendor/briefsmith-0.1.0.tgz')
+  .action(async (dir: string | undefined, flags: Record<string, unknown>) => (await import('./commands/init.js')).runInit(dir, flags));
+
+cli
   .command('schema', 'Print the JSON Schema of the briefing model (what out/<id>.json holds)')
   .action(async () => (await import('./commands/schema.js')).runSchema());
 
