@@ -145,5 +145,5 @@ describe('install into a briefs repository of its own (npm pack, offline npm ci,
       ).toBe('%PDF-');
     const broken = run(bin, ['check', 'nowhere'], project);
     expect(broken.status).toBe(2);
-  }, 120_000);
+  }, 180_000);
 });
