@@ -11,7 +11,8 @@ const minimal = join(fixturesDir, 'minimal', 'input.md');
 describe('editor commands', () => {
   it('lists the new commands in the help', () => {
     const help = runCli(['--help']).stdout;
-    for (const command of ['templates <action> [name]', 'watch [...paths]', 'serve [...paths]', 'new <id>', 'schema']) expect(help).toContain(command);
+    for (const command of ['templates <action> [name]', 'watch [...paths]', 'serve [...paths]', 'new <id>', 'init [dir]', 'schema'])
+      expect(help).toContain(command);
   });
 
   it('check lints the templates it would render with, with a code frame, and exits 1', () => {
