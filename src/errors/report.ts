@@ -3,7 +3,7 @@ import type { Position, Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { closest, distance } from 'fastest-levenshtein';
-import { catalogue, type Details, type DetailsOf, type RuleEntry, type RuleId } from './catalogue.js';
+import { catalogue, type Details, type DetailsOf, type RuleEntry, type RuleId } from './catalogue/index.js';
 
 /** Reports a content problem on `file` at `place` (a point or a range), with the details its entry declares. */
 export function report<R extends RuleId>(

@@ -2,7 +2,7 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { report } from '../../errors/report.js';
-import type { DetailsOf, RuleId } from '../../errors/catalogue.js';
+import type { DetailsOf, RuleId } from '../../errors/catalogue/index.js';
 import { codeFrame } from '../code-frame.js';
 import { TemplateError } from '../template-error.js';
 import type { TemplateFormat } from '../template-files.js';

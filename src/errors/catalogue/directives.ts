@@ -1,0 +1,101 @@
+/** The rules of one stage — directives: the `:::name{…}` blocks, `::name[…]{…}` leaves and `:name[…]` text directives of the body. */
+import { type RuleGroup, rule } from './entry.js';
+
+export const directives = {
+  title: 'Directives',
+  about: 'The `:::name{\u2026}` blocks, `::name[\u2026]{\u2026}` leaves and `:name[\u2026]` text directives of the body.',
+  rules: {
+    'unknown-directive': rule({
+      title: 'Unknown directive',
+      severity: 'error',
+      details: ['name', 'expected'],
+      message: (d) => `Unexpected directive \`${d.name}\`, expected ${d.expected}`,
+      hint: 'Known directives are listed in docs/format.md; to write the colons as text, put a backslash before the first (`\\:`).',
+      silenceable: false,
+      notes: [
+        'Every directive-shaped thing is either known or this error, at its own position: an unknown container',
+        '(`:::judgement`), an unknown leaf (`::evnt[…]{…}`), and an unknown text directive written with a label or',
+        'attributes (`:qoute[…]{…}`). A bare `:word` inside text (`n:th`, `3:17`) is ordinary text.',
+      ].join('\n'),
+    }),
+    'misplaced-directive': rule({
+      title: 'Directive in the wrong place',
+      severity: 'error',
+      details: ['name', 'where', 'expected'],
+      message: (d) => `Unexpected \`${d.name}\` ${d.where}, expected it ${d.expected}`,
+      hint: 'Parts such as `interest` belong inside a `file`; nesting needs more colons on the outer fence.',
+      silenceable: false,
+    }),
+    'unclosed-directive': rule({
+      title: 'Block never closed',
+      severity: 'error',
+      details: ['fence', 'colons', 'end'],
+      message: (d) => `Unexpected \`${d.fence}\` that is never closed, expected a closing \`${d.colons}\` ${d.end}`,
+      hint: 'End the block with a line holding only its colons; until then it takes in everything after it.',
+      silenceable: false,
+      notes: [
+        'Reported once, at the opening fence. When the block holds something that cannot stand in it — a `##` section',
+        'heading, or a part that belongs elsewhere (a second `:::reaction`, a `::::file` inside a file) — the message',
+        'names it as the place the block should have ended, and the rest of the brief is read as if the closing fence',
+        'were there, so later blocks are not reported again. Otherwise the block ran to the end of the document or of',
+        'the block around it, and the message says so.',
+      ].join('\n'),
+    }),
+    'same-colon-nesting': rule({
+      title: 'Nested block with as many colons',
+      severity: 'error',
+      details: ['inner', 'fence', 'suggestion'],
+      message: (d) => `Unexpected \`${d.inner}\` inside \`${d.fence}\` with as many colons, expected more colons on the outer fence (\`${d.suggestion}\`)`,
+      hint: 'A block that holds other blocks needs more colons than they have, on its closing fence too: `::::file` … `::::` around `:::interest` … `:::`.',
+      silenceable: false,
+      notes: [
+        "A `:::file` holding a `:::interest` closes at the interest's closing `:::`, so the rest of the file would fall",
+        "out of it. Reported once, at the outer fence; the parts that follow (up to the file's own closing fence) are",
+        'read as part of the file, so they are not reported again as misplaced.',
+      ].join('\n'),
+    }),
+    'stray-fence': rule({
+      title: 'Fence that opens or closes nothing',
+      severity: 'error',
+      details: ['fence', 'what', 'expected'],
+      message: (d) => `Unexpected \`${d.fence}\` ${d.what}, expected ${d.expected}`,
+      hint: 'Check the fences around it: a block opens with `:::name{…}` and closes with a line of as many colons.',
+      silenceable: false,
+      notes: [
+        'A line of three or more colons in the text: a closing fence with no block open (often the opening fence was',
+        'deleted or misspelt), or an opening fence with a space before the name (`::: judgment`). When the parts of a',
+        'block stand before it (`:::interest` … `::::` with no `::::file`), the message says where the opening fence',
+        'belongs, and those parts are not reported again as misplaced.',
+      ].join('\n'),
+    }),
+    'malformed-directive': rule({
+      title: 'Directive that does not form',
+      severity: 'error',
+      details: ['written', 'expected'],
+      message: (d) => `Unexpected \`${d.written}\` that does not form a directive, expected ${d.expected}`,
+      hint: 'Check its brackets and braces: every `[` and `{` needs its `]` and `}`; write `\\:` for a colon that starts no directive.',
+      silenceable: false,
+      notes: [
+        'A line that starts with `::name` but does not form a leaf directive (a `[` or `{` that does not close), or a',
+        '`:q` whose `[` does not close. Without this error the event or quote would drop out of the model and the',
+        'characters would be printed as typed.',
+      ].join('\n'),
+    }),
+    'unknown-attribute': rule({
+      title: 'Unknown attribute',
+      severity: 'warning',
+      details: ['attribute', 'name', 'expected'],
+      message: (d) => `Unexpected attribute \`${d.attribute}\` on \`${d.name}\`, expected ${d.expected}`,
+      hint: 'Remove the attribute or fix its spelling.',
+      silenceable: true,
+    }),
+    'duplicate-part': rule({
+      title: 'Part given twice',
+      severity: 'error',
+      details: ['name', 'where'],
+      message: (d) => `Unexpected second \`${d.name}\`, expected one ${d.where}`,
+      hint: 'Merge the two into one.',
+      silenceable: false,
+    }),
+  },
+} satisfies RuleGroup;
