@@ -2,19 +2,14 @@
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { parseDocument, isMap, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { report, didYouMean, listOf } from '../errors/report.js';
 import { metaSchema, sourceSchema } from './schema.js';
 import type { Places } from './places.js';
-import { describeYamlError } from './yaml-errors.js';
+import { readYaml } from './yaml-document.js';
 
 const metaFields = Object.keys(metaSchema.shape);
 const sourceFields = Object.keys(sourceSchema.shape).filter((field) => field !== 'key');
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
-/** The YAML 1.2 core schema's tags; anything else (`!!js/function`, `!custom`) is refused. */
-const coreTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((tag) => `tag:yaml.org,2002:${tag}`));
-/** Aliases beyond this are refused: "billion laughs" documents expand exponentially. */
-export const maxYamlAliases = 100;
 
 export interface FrontMatter {
   meta: Record<string, unknown>;
@@ -34,51 +29,9 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Pla
   };
   places.set('meta', node.position);
 
-  const document = parseDocument(node.value, { uniqueKeys: true, schema: 'core', prettyErrors: false });
-  // One slip breaks the grammar of every line after it (a tab: each later field "must start at
-  // the same column"), so only the first error is a cause; the rest would bury it.
-  const first = document.errors[0];
-  if (first) {
-    const problem = describeYamlError(first, node.value);
-    report(file, 'yaml-syntax', range([problem.offset])?.start ?? node.position.start, {
-      found: problem.found,
-      expected: problem.expected,
-      hint: problem.hint,
-    });
-  }
-  if (document.errors.length > 0) return result;
-
-  let unsafe = false;
-  visitYaml(document, {
-    Node(_, yamlNode: YamlNode) {
-      if (yamlNode.tag && !coreTags.has(yamlNode.tag)) {
-        unsafe = true;
-        report(file, 'yaml-unsafe', range(yamlNode.range ?? undefined)?.start, { what: `tag \`${yamlNode.tag}\`` });
-      }
-    },
-    Pair(_, pair) {
-      if (isScalar(pair.key) && forbiddenKeys.has(String(pair.key.value))) {
-        unsafe = true;
-        report(file, 'yaml-unsafe', range(pair.key.range ?? undefined)?.start, { what: `key \`${String(pair.key.value)}\`` });
-      }
-    },
-  });
-  if (unsafe) return result;
-
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: maxYamlAliases });
-  } catch (error) {
-    // Point at the first alias: an alias bomb is refused before it expands.
-    let firstAlias: readonly number[] | undefined;
-    visitYaml(document, {
-      Alias(_, alias) {
-        firstAlias ??= alias.range ?? undefined;
-      },
-    });
-    report(file, 'yaml-unsafe', range(firstAlias)?.start ?? node.position.start, { what: `front matter (${(error as Error).message})` });
-    return result;
-  }
+  const read = readYaml(node.value, file, (offset) => (offset === undefined ? node.position?.start : range([offset])?.start));
+  if (!read) return result;
+  const { document, data } = read;
   if (data === null || data === undefined) return result;
   if (!isMap(document.contents) || typeof data !== 'object' || Array.isArray(data)) {
     report(file, 'invalid-value', node.position.start, { value: 'front matter', field: 'front matter', expected: 'a mapping of fields' });
