@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { watchBriefs, type WatchEvent, type WatchHandle } from '../src/watch/watch.js';
 import { serveBriefs, type ServeHandle } from '../src/serve/server.js';
 import { fixturesDir } from './helpers/fixtures.js';
+import { problemsOf } from '../src/errors/format.js';
 
 const minimal = readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8');
 
@@ -140,5 +141,28 @@ describe('serve', () => {
     expect(errors.body).toContain('cannot be built');
     expect(errors.body).toMatch(/briefs\/two\.md:\d+:\d+<\/code><\/td><td class="error">error<\/td><td>Unexpected `probably` for `likelihood`/);
     expect((await fetchText(server.url)).body).toMatch(/<a class="error" href="\/second-brief.html">1 error<\/a>/);
+  });
+});
+
+describe('a broken template in watch and serve', () => {
+  it('is reported once (not by the lint and again by each render), with the path every other message uses', async () => {
+    const cwd = project();
+    const partial = join(cwd, 'templates', 'partials', 'html', 'timeline.hbs');
+    mkdirSync(join(cwd, 'templates', 'partials', 'html'), { recursive: true });
+    writeFileSync(partial, '<ol>\n{{#each items}}\n  <li>{{date}}</li>\n</ol>\n');
+    const record = recorder();
+    const server = await serveBriefs({ cwd, port: 0, formats: ['html'], onEvent: record.onEvent });
+    open.push(server);
+    const lines = (event: WatchEvent | undefined) =>
+      problemsOf(event?.type === 'rebuilt' ? event.files : []).map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.ruleId}`);
+    expect(lines(record.events.find(rebuilt('start')))).toEqual(['templates/partials/html/timeline.hbs:2:1 template-error']);
+    const page = (await fetchText(`${server.url}minimal-brief.html`)).body;
+    expect(page.match(/is never closed/g)).toHaveLength(1);
+    expect(page).toContain('templates/partials/html/timeline.hbs:2:1');
+
+    // A field the lint reports is the same problem as the render's "not defined" on that line.
+    const changed = record.next(rebuilt('template'));
+    writeFileSync(partial, '<ol>\n{{#each items}}\n  <li>{{dat}}</li>\n{{/each}}\n</ol>\n');
+    expect(lines(await changed)).toEqual(['templates/partials/html/timeline.hbs:3:9 template-unknown-field']);
   });
 });

@@ -27,9 +27,9 @@ const frameOf = (cause: unknown) => {
   return typeof frame === 'string' && frame ? { frame } : {};
 };
 
-/** Flattens every file's messages into one list, in file then position order. */
+/** Flattens every file's messages into one list, in file then position order, each problem once. */
 export function problemsOf(files: readonly VFile[]): Problem[] {
-  return files.flatMap((file) =>
+  const problems = files.flatMap((file) =>
     file.messages.map((message) => ({
       file: file.path || '<input>',
       line: message.place && 'start' in message.place ? message.place.start.line : (message.line ?? 1),
@@ -43,6 +43,27 @@ export function problemsOf(files: readonly VFile[]): Problem[] {
       ...frameOf(message.cause),
     })),
   );
+  return withoutRepeats(problems);
+}
+
+/**
+ * `watch` and `serve` see a broken template twice, from the template lint and from the render that
+ * then fails on it (for the same tag, with Handlebars' own words); each brief it blocks carries the
+ * render failure too. A problem is shown once: an exact repeat is dropped, and so is a render
+ * failure (`template-error`) at a template line that another problem already reports.
+ */
+function withoutRepeats(problems: readonly Problem[]): Problem[] {
+  const lineOf = (problem: Problem) => `${problem.file}:${problem.line}`;
+  // Lines a lint rule reports: a render failure there is the same problem in other words.
+  const linted = new Set(problems.filter((problem) => problem.ruleId.startsWith('template-') && problem.ruleId !== 'template-error').map(lineOf));
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key =
+      problem.ruleId === 'template-error' ? lineOf(problem) : JSON.stringify([problem.file, problem.line, problem.column, problem.ruleId, problem.message]);
+    if (seen.has(key) || (problem.ruleId === 'template-error' && linted.has(key))) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** "2 errors, 1 warning in 3 briefs". */
