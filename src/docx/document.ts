@@ -1,7 +1,8 @@
 /**
  * The Word document of a brief: two sections (the cover, then the body with its running header),
- * the contents as a TOC field already filled with its entries, the brief's parts, the Sources,
- * and the document properties — made with the reference document's styles and margins.
+ * or for a note (`layout: note`) one section that opens with the note's header block; the
+ * contents as a TOC field already filled with its entries, the brief's parts, the Sources, and
+ * the document properties — made with the reference document's styles and margins.
  */
 import {
   AlignmentType,
@@ -23,7 +24,7 @@ import { listReferences } from './blocks.js';
 import { sectionBlocks } from './body.js';
 import { changesBlocks } from './changes.js';
 import { createContext, plainText, type DocxContext } from './context.js';
-import { coverBlocks } from './cover.js';
+import { coverBlocks, noteHeaderBlocks } from './cover.js';
 import { bodyFurniture, coverFurniture } from './furniture.js';
 import type { ReferenceDocument } from './reference.js';
 import { sourcesBlocks } from './sources.js';
@@ -70,22 +71,25 @@ function page(options: DocumentOptions) {
 const endnoteProperties = { numberFormat: { type: NumberFormat.DECIMAL } };
 
 function bodyChildren(context: DocxContext, changes: ChangesView | null | undefined): FileChild[] {
+  // A note's contents (only with `contents: always`) sit under its header block, the text runs on after them.
+  const note = context.brief.meta.layout === 'note';
   return [
+    ...(note ? noteHeaderBlocks(context) : []),
     ...(changes ? changesBlocks(changes, context) : []),
-    ...(wantsContents(context.brief) ? contentsBlocks() : []),
+    ...(wantsContents(context.brief) ? contentsBlocks(!note) : []),
     ...shownSections(context.brief).flatMap((section) => sectionBlocks(section, context)),
     ...sourcesBlocks(context),
   ];
 }
 
-/** The contents (`meta.contents`: a short brief has none, as in the PDF), then a page break. */
-function contentsBlocks(): FileChild[] {
+/** The contents (`meta.contents`: a short brief has none, as in the PDF), then a page break if `newPage`. */
+function contentsBlocks(newPage: boolean): FileChild[] {
   return [
     new Paragraph({ style: styleIds.contentsHeading, text: 'Contents' }),
     // Filled with its entries; their page numbers are Word's to fill (Update Table), so no dot
     // leaders run to an empty place meanwhile.
     new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2', beginDirty: false, tabLeader: LeaderType.NONE }),
-    new Paragraph({ children: [new PageBreak()] }),
+    ...(newPage ? [new Paragraph({ children: [new PageBreak()] })] : []),
   ];
 }
 
@@ -118,7 +122,8 @@ export function briefDocument(brief: Brief, options: DocumentOptions): Document 
       ],
     },
     sections: [
-      { properties: { page: pageSetup, endnoteProperties }, ...coverFurniture(context), children: coverBlocks(context) },
+      // A note has no cover: its header block opens the body's first page.
+      ...(meta.layout === 'note' ? [] : [{ properties: { page: pageSetup, endnoteProperties }, ...coverFurniture(context), children: coverBlocks(context) }]),
       {
         properties: { page: pageSetup, type: SectionType.NEXT_PAGE, endnoteProperties },
         ...bodyFurniture(context),

@@ -1,7 +1,8 @@
 /**
  * Page furniture: the classification banner at the top and bottom of every page; on the body's
- * pages also the running header (the title) and the footer (the date, "Page X of Y"). The cover
- * is its own section, so it has the banners without the running header.
+ * pages also the running header (the title, and "Briefing" or "Note" as the PDF has it) and the
+ * footer (the date, "Page X of Y"). The cover is its own section, so it has the banners without
+ * the running header; a note has no cover, and its first page has the running header too.
  */
 import { Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import { formatDate } from '../render/helpers/common.js';
@@ -27,7 +28,7 @@ export function bodyFurniture(context: DocxContext) {
   const running = new Paragraph({
     style: styleIds.header,
     tabStops: rightTab,
-    children: [...textRuns(meta.title), new TextRun({ children: [new Tab(), 'Briefing'] })],
+    children: [...textRuns(meta.title), new TextRun({ children: [new Tab(), meta.layout === 'note' ? 'Note' : 'Briefing'] })],
   });
   const footer = new Paragraph({
     style: styleIds.footer,

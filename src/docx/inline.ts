@@ -1,7 +1,8 @@
 /**
- * Markdown text (mdast phrasing content) → Word runs. Citations become endnotes, quotes become
- * runs in the Quoted Words style between typographic quotes, Arabic becomes right-to-left runs in
- * the Arabic Text style; raw HTML is dropped and unsafe links lose their target, as in the HTML.
+ * Markdown text (mdast phrasing content) → Word runs. Straight quotes become typographic ones,
+ * citations become endnotes, quotes become runs in the Quoted Words style between typographic
+ * quotes, Arabic becomes right-to-left runs in the Arabic Text style; raw HTML is dropped and
+ * unsafe links lose their target, as in the HTML.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
@@ -12,9 +13,14 @@ import { styleIds } from './style-ids.js';
 import type { DocxContext } from './context.js';
 import { citationNote } from './notes.js';
 import { imageRuns } from './image.js';
+import { curledPhrasing } from './quotes.js';
 
-/** The runs of phrasing content. */
+/** The runs of one paragraph's phrasing content (or of a piece that starts one). */
 export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], context: DocxContext, format: RunFormat = {}): ParagraphChild[] {
+  return phrasingRuns(curledPhrasing(nodes), context, format);
+}
+
+function phrasingRuns(nodes: readonly (PhrasingContent | RootContent)[], context: DocxContext, format: RunFormat): ParagraphChild[] {
   return nodes.flatMap((node, index) => {
     // A note mark sits right after the word it follows ("handed over.¹"), not after a space.
     const next = nodes[index + 1];
@@ -28,11 +34,11 @@ function inlineNode(node: PhrasingContent | RootContent, context: DocxContext, f
     case 'text':
       return textRuns(node.value.replace(/\s*\n\s*/g, ' '), format);
     case 'emphasis':
-      return inlineRuns(node.children, context, { ...format, italics: true });
+      return phrasingRuns(node.children, context, { ...format, italics: true });
     case 'strong':
-      return inlineRuns(node.children, context, { ...format, bold: true });
+      return phrasingRuns(node.children, context, { ...format, bold: true });
     case 'delete':
-      return inlineRuns(node.children, context, { ...format, strike: true });
+      return phrasingRuns(node.children, context, { ...format, strike: true });
     case 'inlineCode':
       return [new TextRun({ ...format, text: node.value, style: styleIds.inlineCode })];
     case 'break':
@@ -40,18 +46,18 @@ function inlineNode(node: PhrasingContent | RootContent, context: DocxContext, f
     case 'citation':
       return citationRuns(node, context);
     case 'textDirective': {
-      if (node.name !== 'q') return inlineRuns(node.children, context, format);
+      if (node.name !== 'q') return phrasingRuns(node.children, context, format);
       const source = typeof node.attributes?.source === 'string' ? node.attributes.source : '';
       return [
         ...textRuns('“', format),
-        ...inlineRuns(node.children, context, { ...format, style: styleIds.quotedWords }),
+        ...phrasingRuns(node.children, context, { ...format, style: styleIds.quotedWords }),
         ...textRuns('”', format),
         ...citationRuns({ type: 'citation', value: '', items: [{ key: source, locator: null }] }, context),
       ];
     }
     case 'link': {
-      const children = inlineRuns(node.children, context, { ...format, style: styleIds.hyperlink });
-      if (!isSafeLink(node.url)) return inlineRuns(node.children, context, format);
+      const children = phrasingRuns(node.children, context, { ...format, style: styleIds.hyperlink });
+      if (!isSafeLink(node.url)) return phrasingRuns(node.children, context, format);
       return [new ExternalHyperlink({ link: lowercaseScheme(node.url), children })];
     }
     case 'image':
@@ -62,9 +68,9 @@ function inlineNode(node: PhrasingContent | RootContent, context: DocxContext, f
     case 'linkReference':
     case 'footnoteReference':
     case 'html':
-      return 'children' in node ? inlineRuns(node.children, context, format) : [];
+      return 'children' in node ? phrasingRuns(node.children, context, format) : [];
     default:
-      return 'children' in node ? inlineRuns(node.children as PhrasingContent[], context, format) : [];
+      return 'children' in node ? phrasingRuns(node.children as PhrasingContent[], context, format) : [];
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { Paragraph, Table, TableCell, TableRow, WidthType, type ParagraphChild } from 'docx';
 import { styleIds } from './style-ids.js';
+import { textRuns } from './text-runs.js';
 import type { DocxContext } from './context.js';
 
 /** A cell: runs for one paragraph, or paragraphs. */
@@ -32,7 +33,9 @@ export function briefTable(spec: TableSpec, context: DocxContext): Table {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: spec.headers.map((text, index) => cell([new Paragraph({ style: styleIds.tableHeading, text })], styleIds.tableHeading, widths[index] ?? 0)),
+    children: spec.headers.map((text, index) =>
+      cell([new Paragraph({ style: styleIds.tableHeading, children: textRuns(text) })], styleIds.tableHeading, widths[index] ?? 0),
+    ),
   });
   const rows = spec.rows.map(
     (row) => new TableRow({ cantSplit: true, children: row.map((content, index) => cell(content, styleIds.tableText, widths[index] ?? 0)) }),

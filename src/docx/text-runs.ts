@@ -1,6 +1,10 @@
-/** Plain text → Word runs, with Arabic passages as right-to-left runs in the Arabic Text style. */
+/**
+ * Plain text → Word runs, with typographic quotes, and Arabic passages as right-to-left runs in
+ * the Arabic Text style.
+ */
 import { TextRun } from 'docx';
 import { arabicRun } from '../render/rich-text.js';
+import { curlQuotes } from '../render/typography.js';
 import { styleIds } from './style-ids.js';
 
 /** Formatting inherited from enclosing emphasis, strong, strike-through and styled runs. */
@@ -11,8 +15,12 @@ export interface RunFormat {
   style?: string;
 }
 
-/** Runs for `text`: Arabic passages right to left in their own style, the rest as `format` says. */
-export function textRuns(text: string, format: RunFormat = {}): TextRun[] {
+/**
+ * Runs for `text`: Arabic passages right to left in their own style, the rest as `format` says.
+ * Its quotes are curled as at the start of a paragraph (text from Markdown comes curled already).
+ */
+export function textRuns(plain: string, format: RunFormat = {}): TextRun[] {
+  const text = curlQuotes(plain);
   const runs: TextRun[] = [];
   let last = 0;
   for (const match of text.matchAll(arabicRun)) {

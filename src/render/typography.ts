@@ -45,6 +45,11 @@ export class QuoteCurler {
     return curled;
   }
 
+  /** Carries on after `text` that is not curled (code, or a quote mark a template adds). */
+  follow(text: string): void {
+    if (text.length > 0) this.last = text.at(-1)!;
+  }
+
   reset(): void {
     this.last = '';
   }
