@@ -101,7 +101,7 @@ describe('stampContentsPageNumbers', () => {
   });
 
   it('falls back to the link rectangle when the link holds no text', async () => {
-    const { document } = await contentsPdf();
+    const { document, contents } = await contentsPdf();
     contents.node.set(PDFName.of('Contents'), document.context.register(document.context.flateStream('')));
     await stampContentsPageNumbers(document, ['background']);
     const [run] = textRuns((await reloaded(document)).getPage(0));
