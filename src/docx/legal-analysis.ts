@@ -38,11 +38,47 @@ function groundsTitle(side: 'for' | 'against', request: LegalAnalysis['request']
   return `Grounds ${side} the ${request?.kind ?? 'case'}`;
 }
 
-export function legalAnalysisBlocks(analysis: LegalAnalysis, context: DocxContext): FileChild[] {
-  const { request, assessment } = analysis;
-  const attribution = request?.by
+/** The request or claim: its heading, who made it against whom and when, and its text. */
+function requestBlocks(request: LegalAnalysis['request'], context: DocxContext): FileChild[] {
+  if (!request) return [];
+  const attribution = request.by
     ? `${request.by}${request.against ? ` against ${request.against}` : ''}${request.date ? `, ${formatDate(request.date)}` : ''}`
     : null;
+  return [
+    heading(2, `The ${request.kind}`, context),
+    ...(attribution ? [new Paragraph({ style: styleIds.attribution, children: textRuns(attribution) })] : []),
+    ...markdownBlocks(request.text, context),
+  ];
+}
+
+/** The instruments table: name and kind, signed, ratified, what it provides. */
+function instrumentBlocks(instruments: LegalAnalysis['instruments'], context: DocxContext): FileChild[] {
+  if (instruments.length === 0) return [];
+  const rows = instruments.map((instrument) => [
+    [...textRuns(instrument.name, { bold: true }), new TextRun({ break: 1 }), ...textRuns(capitalised(instrument.kind), { italics: true })],
+    dateOrDash(instrument.signed),
+    dateOrDash(instrument.ratified),
+    markdownInline(instrument.provides, context),
+  ]);
+  return [
+    heading(2, 'Legal instruments and principles', context),
+    briefTable({ headers: ['Instrument', 'Signed', 'Ratified', 'What it provides'], widths: [4, 1.8, 1.8, 6], rows }, context),
+  ];
+}
+
+function positionBlocks(positions: LegalAnalysis['positions'], context: DocxContext): FileChild[] {
+  if (positions.length === 0) return [];
+  return [
+    heading(2, 'Positions of the parties', context),
+    ...positions.flatMap((position) => [
+      new Paragraph({ style: styleIds.attribution, children: textRuns(position.party, { bold: true }) }),
+      ...markdownBlocks(position.text, context),
+    ]),
+  ];
+}
+
+export function legalAnalysisBlocks(analysis: LegalAnalysis, context: DocxContext): FileChild[] {
+  const { request, assessment } = analysis;
   const measures = measuresParagraph(assessment.likelihood, assessment.confidence);
   const grounds = (side: 'for' | 'against') =>
     clauses(
@@ -53,43 +89,12 @@ export function legalAnalysisBlocks(analysis: LegalAnalysis, context: DocxContex
   return [
     ...(analysis.question ? [new Paragraph({ children: [...textRuns('Question: ', { bold: true }), ...textRuns(analysis.question)] })] : []),
     ...(analysis.lead ? markdownBlocks(analysis.lead, context) : []),
-    ...(request
-      ? [
-          heading(2, `The ${request.kind}`, context),
-          ...(attribution ? [new Paragraph({ style: styleIds.attribution, children: textRuns(attribution) })] : []),
-          ...markdownBlocks(request.text, context),
-        ]
-      : []),
-    ...(analysis.instruments.length === 0
-      ? []
-      : [
-          heading(2, 'Legal instruments and principles', context),
-          briefTable(
-            {
-              headers: ['Instrument', 'Signed', 'Ratified', 'What it provides'],
-              widths: [4, 1.8, 1.8, 6],
-              rows: analysis.instruments.map((instrument) => [
-                [...textRuns(instrument.name, { bold: true }), new TextRun({ break: 1 }), ...textRuns(capitalised(instrument.kind), { italics: true })],
-                dateOrDash(instrument.signed),
-                dateOrDash(instrument.ratified),
-                markdownInline(instrument.provides, context),
-              ]),
-            },
-            context,
-          ),
-        ]),
+    ...requestBlocks(request, context),
+    ...instrumentBlocks(analysis.instruments, context),
     ...grounds('for'),
     ...grounds('against'),
     ...clauses('Obligations', analysis.obligations, context),
-    ...(analysis.positions.length > 0
-      ? [
-          heading(2, 'Positions of the parties', context),
-          ...analysis.positions.flatMap((position) => [
-            new Paragraph({ style: styleIds.attribution, children: textRuns(position.party, { bold: true }) }),
-            ...markdownBlocks(position.text, context),
-          ]),
-        ]
-      : []),
+    ...positionBlocks(analysis.positions, context),
     heading(2, 'Assessment', context),
     ...(measures ? [measures] : []),
     ...markdownBlocks(assessment.text, context),

@@ -3,12 +3,11 @@
  * directives become typed parts (and a block in their section), everything else is prose.
  * The draft is plain data; validation decides whether it is a valid brief.
  */
-import type { Heading, Root, RootContent, Yaml } from 'mdast';
+import type { Root, Yaml } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import GithubSlugger from 'github-slugger';
 import { report } from '../errors/report.js';
-import { customHeadingId } from '../source/linear-text.js';
 import { containerNames, isContainerName } from '../source/directive-names.js';
 import { ExtractContext, attribute, plainText } from './context.js';
 import { readFrontMatter } from './front-matter.js';
@@ -17,14 +16,31 @@ import { extractFile } from './file-part.js';
 import { extractLegalAnalysis } from './legal-part.js';
 import type { Places } from './places.js';
 import type { Fragments } from './fragments.js';
+import { SectionReader } from './sections.js';
 
 type Draft = Record<string, unknown>;
-interface DraftSection {
-  id: string;
-  title: string;
-  blocks: Draft[];
-  position?: Draft['position'];
+
+/** The lists of typed parts a brief's body fills, in the model's order. */
+interface Parts {
+  keyJudgments: Draft[];
+  files: Draft[];
+  legalAnalyses: Draft[];
+  reactions: Draft[];
+  timeline: Draft[];
+  disagreements: Draft[];
 }
+
+type Extractor = (context: ExtractContext, node: ContainerDirective, index: number) => Draft;
+
+/** Each body directive: the block kind it leaves in its section, the list it joins, how it is read. */
+const bodyParts: Record<string, { kind: string; part: keyof Parts; extract: Extractor }> = {
+  judgment: { kind: 'judgment', part: 'keyJudgments', extract: extractJudgment },
+  file: { kind: 'file', part: 'files', extract: extractFile },
+  reaction: { kind: 'reaction', part: 'reactions', extract: extractReaction },
+  disagreement: { kind: 'disagreement', part: 'disagreements', extract: extractDisagreement },
+  legal: { kind: 'legal', part: 'legalAnalyses', extract: extractLegalAnalysis },
+  extradition: { kind: 'legal', part: 'legalAnalyses', extract: extractLegalAnalysis },
+};
 
 /** The result of extraction: the draft (schema input) and where each of its parts came from. */
 export interface Extracted {
@@ -39,81 +55,26 @@ export function extractBrief(tree: Root, file: VFile): Extracted {
   const context = new ExtractContext(file);
   const yaml = tree.children.find((child): child is Yaml => child.type === 'yaml');
   const { meta, sources } = readFrontMatter(yaml, file, context.places);
-  const parts = {
-    keyJudgments: [] as Draft[],
-    files: [] as Draft[],
-    legalAnalyses: [] as Draft[],
-    reactions: [] as Draft[],
-    timeline: [] as Draft[],
-    disagreements: [] as Draft[],
-  };
-  const slugger = new GithubSlugger();
-  const sections: DraftSection[] = [];
-  let section: DraftSection = { id: 'introduction', title: '', blocks: [] };
-  let prose: RootContent[] = [];
-
-  const flush = () => {
-    const markdown = context.slice(prose);
-    if (markdown) section.blocks.push({ kind: 'prose', markdown, index: null });
-    prose = [];
-  };
-  const add = (kind: string, index: number) => {
-    flush();
-    section.blocks.push({ kind, markdown: null, index });
-  };
-
+  const parts: Parts = { keyJudgments: [], files: [], legalAnalyses: [], reactions: [], timeline: [], disagreements: [] };
+  const sections = new SectionReader(context);
   for (const node of tree.children) {
     if (node.type === 'yaml') continue;
     if (node.type === 'heading' && node.depth <= 2) {
-      flush();
-      if (section.blocks.length > 0 || section.title) sections.push(section);
       if (node.depth === 1) report(file, 'heading-level', node.position);
-      section = headingSection(node, slugger);
-      continue;
-    }
-    if (node.type === 'leafDirective' && node.name === 'event') {
+      sections.heading(node);
+    } else if (node.type === 'leafDirective' && node.name === 'event') {
       context.handled.add(node);
-      add('event', parts.timeline.push(extractEvent(context, node, parts.timeline.length)) - 1);
-      continue;
-    }
-    if (node.type !== 'containerDirective' || !isContainerName(node.name) || containerNames[node.name] !== 'body') {
-      prose.push(node);
-      continue;
-    }
-    context.handled.add(node);
-    switch (node.name) {
-      case 'judgment':
-        add('judgment', parts.keyJudgments.push(extractJudgment(context, node, parts.keyJudgments.length)) - 1);
-        break;
-      case 'file':
-        add('file', parts.files.push(extractFile(context, node, parts.files.length)) - 1);
-        break;
-      case 'reaction':
-        add('reaction', parts.reactions.push(extractReaction(context, node, parts.reactions.length)) - 1);
-        break;
-      case 'disagreement':
-        add('disagreement', parts.disagreements.push(extractDisagreement(context, node, parts.disagreements.length)) - 1);
-        break;
-      case 'legal':
-      case 'extradition':
-        add('legal', parts.legalAnalyses.push(extractLegalAnalysis(context, node, parts.legalAnalyses.length)) - 1);
-        break;
-    }
+      sections.block('event', parts.timeline.push(extractEvent(context, node, parts.timeline.length)) - 1);
+    } else if (node.type === 'containerDirective' && isContainerName(node.name) && containerNames[node.name] === 'body' && bodyParts[node.name]) {
+      context.handled.add(node);
+      const { kind, part, extract } = bodyParts[node.name]!;
+      sections.block(kind, parts[part].push(extract(context, node, parts[part].length)) - 1);
+    } else sections.text(node);
   }
-  flush();
-  if (section.blocks.length > 0 || section.title) sections.push(section);
-
+  const body = sections.end();
   reportMisplaced(tree, context);
   const quotes = collectQuotes(tree, context);
-  return { draft: { meta, sources, ...parts, quotes, sections }, places: context.places, fragments: context.fragments };
-}
-
-function headingSection(node: Heading, slugger: GithubSlugger): DraftSection {
-  const text = plainText(node).trim();
-  const custom = customHeadingId(text);
-  const title = custom ? custom.title : text;
-  const id = custom?.id ?? slugger.slug(title);
-  return node.position ? { id, title, blocks: [], position: node.position } : { id, title, blocks: [] };
+  return { draft: { meta, sources, ...parts, quotes, sections: body }, places: context.places, fragments: context.fragments };
 }
 
 function reportMisplaced(tree: Root, context: ExtractContext): void {

@@ -28,6 +28,7 @@ const [q, Q, cm, BT, Tf, Tm, Td, TD, Tj, TJ, quote, doubleQuote] = ['q', 'Q', 'c
 const last = (operation: Operation, count: number): number[] => Array.from({ length: count }, (_, index) => operation.number(count - index) ?? 0);
 
 /** Every text-showing run on `page`, in drawing order. */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one switch over the graphics- and text-state operators, the state machine of PDF 32000 §9.4 in one place; split up, the matrices it carries would have to be shared state
 export function textRuns(page: PDFPage): TextRun[] {
   const runs: TextRun[] = [];
   const stack: Matrix[] = [];

@@ -7,7 +7,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { isInside } from '../io/contained.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { formats as allFormats } from '../render/formats.js';
+import { formats as allFormats, type Format } from '../render/formats.js';
 import { watchBriefs, type WatchEvent, type WatchHandle, type WatchOptions } from '../watch/watch.js';
 import { LiveReload, eventsPath, injectReload, newNonce } from './live-reload.js';
 import { errorPage, indexPage } from './pages.js';
@@ -60,11 +60,55 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
+/** What a request is answered from. */
+interface ServedSite {
+  cwd: string;
+  outDir: string;
+  formats: readonly Format[];
+  watch: WatchHandle;
+  reload: LiveReload;
+  /** `host:port` names a request may carry, once the port is known. */
+  allowedHosts: ReadonlySet<string>;
+}
+
+/** Answers one request: the index, the event stream, a brief's error page, or a file of out/. */
+async function handle(site: ServedSite, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { cwd, outDir, watch } = site;
+  // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not read the briefs.
+  if (!site.allowedHosts.has((request.headers.host ?? '').toLowerCase()))
+    return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: unexpected Host header\n');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
+  const path = decodedPath(request.url ?? '/');
+  if (path === null) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request: malformed percent-encoding\n');
+  if (path === eventsPath) return site.reload.attach(response);
+  if (path === '/' || path === '/index.html')
+    return send(response, 200, types['.html']!, indexPage(watch.briefs(), watch.templateFiles(), site.formats, newNonce(), cwd));
+  const file = resolve(outDir, `.${path}`);
+  // Only files directly in out/, never a dot-file (temp files, the build cache).
+  if (!file.startsWith(outDir + sep) || file.slice(outDir.length + 1).includes(sep) || path.includes('/.'))
+    return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+  const id = file.slice(outDir.length + 1, -extname(file).length);
+  const brief = watch.briefs().find((status) => status.id === id);
+  if (extname(file) === '.html' && brief && !brief.ok) return send(response, 200, types['.html']!, errorPage(brief, watch.templateFiles(), newNonce(), cwd));
+  const data = await readInside(outDir, file);
+  if (!data) return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+  if (extname(file) === '.html') return send(response, 200, types['.html']!, injectReload(data.toString('utf8'), id, newNonce()));
+  send(response, 200, types[extname(file)] ?? 'application/octet-stream', data);
+}
+
+/** The port `server` listens on at 127.0.0.1, once it does. */
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done());
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
+}
+
 /** Starts watching and serving; resolves once the first build is done and the port is open. */
 export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHandle> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const outDir = resolve(cwd, options.outDir ?? 'out');
-  const formats = options.formats?.length ? options.formats : allFormats;
   const reload = new LiveReload();
   const watch = watchBriefs({
     ...options,
@@ -77,49 +121,24 @@ export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHand
     },
   });
   await watch.ready;
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not read the briefs.
-    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase()))
-      return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: unexpected Host header\n');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
-    const path = decodedPath(request.url ?? '/');
-    if (path === null) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request: malformed percent-encoding\n');
-    if (path === eventsPath) return reload.attach(response);
-    if (path === '/' || path === '/index.html')
-      return send(response, 200, types['.html']!, indexPage(watch.briefs(), watch.templateFiles(), formats, newNonce(), cwd));
-    const file = resolve(outDir, `.${path}`);
-    // Only files directly in out/, never a dot-file (temp files, the build cache).
-    if (!file.startsWith(outDir + sep) || file.slice(outDir.length + 1).includes(sep) || path.includes('/.'))
-      return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
-    const id = file.slice(outDir.length + 1, -extname(file).length);
-    const brief = watch.briefs().find((status) => status.id === id);
-    if (extname(file) === '.html' && brief && !brief.ok) return send(response, 200, types['.html']!, errorPage(brief, watch.templateFiles(), newNonce(), cwd));
-    const data = await readInside(outDir, file);
-    if (!data) return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
-    if (extname(file) === '.html') return send(response, 200, types['.html']!, injectReload(data.toString('utf8'), id, newNonce()));
-    send(response, 200, types[extname(file)] ?? 'application/octet-stream', data);
-  }
-
+  const allowedHosts = new Set<string>();
+  const formats = options.formats?.length ? options.formats : allFormats;
+  const site: ServedSite = { cwd, outDir: resolve(cwd, options.outDir ?? 'out'), formats, watch, reload, allowedHosts };
   // Header and request timeouts so a client that never finishes its request cannot hold a socket
   // (or keep a stop waiting); checked every second.
   const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 }, (request, response) => {
-    handle(request, response).catch((error: unknown) => send(response, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`));
+    handle(site, request, response).catch((error: unknown) => send(response, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`));
   });
+  let port: number;
   try {
-    await new Promise<void>((done, fail) => {
-      server.once('error', fail);
-      server.listen(options.port ?? 4173, '127.0.0.1', () => done());
-    });
+    port = await listen(server, options.port ?? 4173);
   } catch (error) {
     // A busy port ends the command: nothing may keep watching (and the process running) without a server.
     reload.close();
     await watch.close();
     throw error;
   }
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const allowedHosts = new Set(['127.0.0.1', 'localhost', '[::1]'].map((host) => `${host}:${port}`));
+  for (const host of ['127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${host}:${port}`);
   return {
     url: `http://127.0.0.1:${port}/`,
     watch,

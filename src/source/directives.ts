@@ -5,7 +5,7 @@
  * (`:qoute[…]{…}`). A bare `:word` inside text (`n:th`, `3:17`) is ordinary text and goes back to
  * the text it was written as.
  */
-import type { Root, Text, Paragraph } from 'mdast';
+import type { Paragraph, Parent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Node, Point } from 'unist';
 import { location } from 'vfile-location';
@@ -28,6 +28,13 @@ function reportBrokenText(file: VFile, source: string, node: Text, toPoint: (off
   }
 }
 
+/** Puts `replacement` (at `node`'s place) where `node` was, and moves the walk past it. */
+function replaceWith(parent: Parent, index: number, replacement: Text | Paragraph, node: Node): [typeof SKIP, number] {
+  if (node.position) replacement.position = node.position;
+  parent.children.splice(index, 1, replacement as never);
+  return [SKIP, index + 1];
+}
+
 const textOpening = new RegExp(`:(${textNames.join('|')})\\[`, 'g');
 
 /** The plugin. */
@@ -47,19 +54,13 @@ export default function remarkKnownDirectives() {
             expected: `${listOf(textNames.map((name) => `:${name}[…]{…}`))} in text${didYouMean(node.name, ['quote']) ? ' (did you mean `q`?)' : didYouMean(node.name, allNames)}`,
           });
         }
-        const text: Text = { type: 'text', value: written };
-        if (node.position) text.position = node.position;
-        parent.children.splice(index, 1, text as never);
-        return [SKIP, index + 1];
+        return replaceWith(parent, index, { type: 'text', value: written }, node);
       }
       if (node.type === 'text') reportBrokenText(file, source, node, toPoint);
       if (node.type === 'textDirective' && isTextName(node.name) && original(node) === `:${node.name}`) {
         // `:q` with no label: its `[` did not close, and the words went to the text after it.
         report(file, 'malformed-directive', node.position, { written: `:${node.name}`, expected: `\`:${node.name}[words]{source=key}\`` });
-        const text: Text = { type: 'text', value: original(node) };
-        if (node.position) text.position = node.position;
-        parent.children.splice(index, 1, text as never);
-        return [SKIP, index + 1];
+        return replaceWith(parent, index, { type: 'text', value: original(node) }, node);
       }
       if (node.type === 'leafDirective' && !isLeafName(node.name)) {
         if (isContainerName(node.name)) {
@@ -74,10 +75,7 @@ export default function remarkKnownDirectives() {
             expected: `${listOf(leafNames.map((name) => `::${name}[…]{…}`))}${didYouMean(node.name, allNames)}`,
           });
         }
-        const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: original(node) }] };
-        if (node.position) paragraph.position = node.position;
-        parent.children.splice(index, 1, paragraph as never);
-        return [SKIP, index + 1];
+        return replaceWith(parent, index, { type: 'paragraph', children: [{ type: 'text', value: original(node) }] }, node);
       }
       if (node.type === 'containerDirective' && !isContainerName(node.name)) {
         const where = isLeafName(node.name) ? ' (it is a leaf: `::name[…]{…}`)' : didYouMean(node.name, allNames);

@@ -86,6 +86,12 @@ interface Insertion {
   length: number;
 }
 
+/** One `unclosed-directive` error at the opening fence (`opening`), naming what it ran into. */
+function reportUnclosed(file: VFile, point: Point, opening: string, before: string): void {
+  const end = { ...point, column: point.column + opening.length, offset: (point.offset ?? 0) + opening.length };
+  report(file, 'unclosed-directive', { start: point, end }, { fence: opening, colons: opening.replace(/[^:]+$/, ''), end: `before ${before}` });
+}
+
 /** Parses `file`, adding the closing fences that unclosed blocks miss; the tree's positions are the file's. */
 export function parseRepaired(processor: { parse: (text: string) => Root }, file: VFile): Root {
   const original = String(file.value);
@@ -111,19 +117,12 @@ export function parseRepaired(processor: { parse: (text: string) => Root }, file
     const at = text.lastIndexOf('\n', (intruder.position?.start.offset ?? 0) - 1) + 1;
     const fence = `${indent}${':'.repeat(fenceSize(text, node))}\n`;
     const openingPoint = location(original).toPoint(toOriginal(start));
-    const size = fenceSize(text, node);
     const before = describeNode(text, intruder).replace(
       /on line \d+$/,
       `on line ${location(original).toPoint(toOriginal(intruder.position?.start.offset ?? 0))?.line ?? '?'}`,
     );
     if (openingPoint) {
-      const opening = `${':'.repeat(size)}${node.name}`;
-      report(
-        file,
-        'unclosed-directive',
-        { start: openingPoint, end: { ...openingPoint, column: openingPoint.column + opening.length, offset: (openingPoint.offset ?? 0) + opening.length } },
-        { fence: opening, colons: ':'.repeat(size), end: `before ${before}` },
-      );
+      reportUnclosed(file, openingPoint, `${':'.repeat(fenceSize(text, node))}${node.name}`, before);
       repaired.add(openingPoint.offset ?? 0);
     }
     for (const insertion of insertions) if (insertion.at >= at) insertion.at += fence.length;

@@ -6,9 +6,8 @@
  * save made during a build starts another when it ends, so no save is lost. Problems are
  * reported in events, never thrown, so a watch survives any broken brief or template.
  */
-import { basename, join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { findConfigFile } from '../config/config.js';
 import { buildBriefs, type BuildOptions } from '../engine/build.js';
 import type { BuildResult } from '../engine/build-result.js';
 import { formats as allFormats, type Format } from '../render/formats.js';
@@ -16,10 +15,10 @@ import { manifestFileName, readManifest } from '../publish/manifest.js';
 import { assertSeparateOutDir } from '../io/out-dir.js';
 import { BuildSession } from '../engine/session.js';
 import { lintTemplates } from '../render/lint/lint-templates.js';
-import { builtinTemplatesDir, projectTemplatesDir, templateDirs } from '../render/template-files.js';
 import { RebuildQueue } from './rebuild-queue.js';
 import { BriefStatuses, type BriefStatus } from './statuses.js';
 import { startWatcher, type Watcher } from './watcher.js';
+import { watchedPaths, type WatchedPaths } from './watched-paths.js';
 
 export type { BriefStatus } from './statuses.js';
 
@@ -53,83 +52,37 @@ export interface WatchHandle {
   close(): Promise<void>;
 }
 
+/** What every rebuild of one watch shares. */
+interface WatchRun {
+  options: WatchOptions;
+  cwd: string;
+  paths: string[];
+  outDir: string;
+  statuses: BriefStatuses;
+  session: BuildSession;
+  watching: WatchedPaths;
+  /** Template problems of the last rebuild that looked at the templates. */
+  templateProblems: VFile[];
+}
+
 /** Starts watching; see the module comment. */
 export function watchBriefs(options: WatchOptions = {}): WatchHandle {
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = (options.paths?.length ? options.paths : ['briefs']).map((path) => resolve(cwd, path));
   const outDir = resolve(cwd, options.outDir ?? 'out');
   assertSeparateOutDir(outDir, { cwd, paths });
-  const statuses = new BriefStatuses(cwd);
-  const session = new BuildSession(options);
-  let templateProblems: VFile[] = [];
+  const watching = watchedPaths(options, cwd, paths, outDir);
+  const run: WatchRun = { options, cwd, paths, outDir, statuses: new BriefStatuses(cwd), session: new BuildSession(options), watching, templateProblems: [] };
   let watcher: Watcher | undefined;
-
-  // The built-in defaults are not watched: they change only with briefsmith itself.
-  const watchedTemplateDirs = () => templateDirs({ templates: options.templates, cwd }).filter((dir) => dir !== builtinTemplatesDir);
-  const configFile = findConfigFile(cwd);
-  // Template folders are watched even before they exist, so a first override (eject) counts.
-  const templateFolders = [...new Set([...(options.templates ? [resolve(cwd, options.templates)] : []), projectTemplatesDir(cwd), ...watchedTemplateDirs()])];
-  const isTemplate = (path: string) =>
-    path === configFile || templateFolders.includes(path) || (/\.(hbs|css)$/.test(path) && watchedTemplateDirs().some((dir) => path.startsWith(dir + sep)));
-  const isBrief = (path: string) => path.endsWith('.md') && basename(path).toLowerCase() !== 'readme.md';
-
-  async function build(changed: string[]): Promise<void> {
-    const reason = changed.length === 0 ? 'start' : changed.some(isTemplate) ? 'template' : 'brief';
-    if (reason === 'brief' && !changed.some(isBrief)) return;
-    if (reason !== 'brief') templateProblems = lintTemplates({ templates: options.templates, cwd });
-    const started = performance.now();
-    let result: BuildResult;
-    try {
-      result = await buildBriefs(
-        { ...options, cwd, paths, outDir, formats: options.formats?.length ? options.formats : allFormats, onEvent: forward },
-        session,
-      );
-    } catch (error) {
-      const failure = { path: changed[0] ?? cwd, error: error instanceof Error ? error : new Error(String(error)) };
-      options.onEvent?.({
-        type: 'rebuilt',
-        reason,
-        rebuilt: [],
-        files: [],
-        failures: [failure],
-        briefCount: statuses.size,
-        durationMs: performance.now() - started,
-      });
-      return;
-    }
-    const rebuilt = statuses.update(result, (await readManifest(join(outDir, manifestFileName))).manifest);
-    const failedTemplates = [...new Set(result.blocked.map((entry) => entry.template))];
-    if (reason !== 'brief') templateProblems = [...templateProblems, ...failedTemplates];
-    options.onEvent?.({
-      type: 'rebuilt',
-      reason,
-      rebuilt,
-      failures: result.failures,
-      briefCount: statuses.size,
-      files: [...rebuilt.map((status) => status.files[0]!), ...(reason === 'brief' ? [] : templateProblems), ...(reason === 'brief' ? failedTemplates : [])],
-      durationMs: performance.now() - started,
-    });
-  }
-
-  function forward(event: Parameters<NonNullable<BuildOptions['onEvent']>>[0]): void {
-    if (event.type === 'written') options.onEvent?.({ type: 'written', brief: event.brief, id: event.id, format: event.format, path: event.path });
-  }
-
-  const queue = new RebuildQueue(build, options.debounceMs ?? 20);
+  const queue = new RebuildQueue((changed) => rebuild(run, changed), options.debounceMs ?? 20);
   const ready = (async () => {
-    const watched = [...new Set([...paths, ...templateFolders, ...(configFile ? [configFile] : [])])];
-    watcher = await startWatcher(
-      watched,
-      (path) => queue.changed(resolve(cwd, path)),
-      (path) => path.startsWith(outDir + sep) || path === outDir || /^(\.|node_modules$)/.test(basename(path)),
-    );
+    watcher = await startWatcher(watching.watched, (path) => queue.changed(resolve(cwd, path)), watching.ignored);
     await queue.start();
   })();
-
   return {
     ready,
-    briefs: () => statuses.all(),
-    templateFiles: () => templateProblems,
+    briefs: () => run.statuses.all(),
+    templateFiles: () => run.templateProblems,
     idle: async () => {
       await ready.catch(() => undefined);
       await queue.idle();
@@ -138,7 +91,40 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
       await ready.catch(() => undefined);
       await watcher?.close();
       await queue.close();
-      await session.close();
+      await run.session.close();
     },
+  };
+}
+
+/** One rebuild for the paths that changed (none: the first build); reports what it did in one event. */
+async function rebuild(run: WatchRun, changed: string[]): Promise<void> {
+  const { options, cwd, statuses, watching } = run;
+  const reason = changed.length === 0 ? 'start' : changed.some(watching.isTemplate) ? 'template' : 'brief';
+  if (reason === 'brief' && !changed.some(watching.isBrief)) return;
+  if (reason !== 'brief') run.templateProblems = lintTemplates({ templates: options.templates, cwd });
+  const started = performance.now();
+  const report = (outcome: Pick<Extract<WatchEvent, { type: 'rebuilt' }>, 'rebuilt' | 'files' | 'failures'>) =>
+    options.onEvent?.({ type: 'rebuilt', reason, ...outcome, briefCount: statuses.size, durationMs: performance.now() - started });
+  let result: BuildResult;
+  try {
+    result = await buildBriefs(
+      { ...options, cwd, paths: run.paths, outDir: run.outDir, formats: options.formats?.length ? options.formats : allFormats, onEvent: forwarder(options) },
+      run.session,
+    );
+  } catch (error) {
+    report({ rebuilt: [], files: [], failures: [{ path: changed[0] ?? cwd, error: error instanceof Error ? error : new Error(String(error)) }] });
+    return;
+  }
+  const rebuilt = statuses.update(result, (await readManifest(join(run.outDir, manifestFileName))).manifest);
+  const failedTemplates = [...new Set(result.blocked.map((entry) => entry.template))];
+  if (reason !== 'brief') run.templateProblems = [...run.templateProblems, ...failedTemplates];
+  const templateFiles = reason === 'brief' ? failedTemplates : run.templateProblems;
+  report({ rebuilt, failures: result.failures, files: [...rebuilt.map((status) => status.files[0]!), ...templateFiles] });
+}
+
+/** The build's `written` events, passed on as the watch's own. */
+function forwarder(options: WatchOptions): BuildOptions['onEvent'] {
+  return (event) => {
+    if (event.type === 'written') options.onEvent?.({ type: 'written', brief: event.brief, id: event.id, format: event.format, path: event.path });
   };
 }
