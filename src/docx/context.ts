@@ -1,7 +1,7 @@
 /** What every part of a Word rendering needs: the brief's sources and its parsed Markdown fields. */
 import type { Root, RootContent } from 'mdast';
 import type { Brief } from '../types.js';
-import { fragmentsOf, type Fragments } from '../model/fragments.js';
+import type { Fragments } from '../model/fragments.js';
 import { parseFragment } from '../source/processor.js';
 
 export interface DocxContext {
@@ -19,9 +19,9 @@ export interface DocxContext {
   baseDir: string | undefined;
 }
 
-export function createContext(brief: Brief, textWidth: number, furnitureTabs: readonly number[] = [], baseDir?: string): DocxContext {
+export function createContext(brief: Brief, layout: Pick<DocxContext, 'textWidth' | 'furnitureTabs' | 'baseDir' | 'fragments'>): DocxContext {
   const sources = new Map(brief.sources.map((source, index) => [source.key, { number: index + 1, source }]));
-  return { brief, sources, fragments: fragmentsOf(brief), textWidth, counters: { lists: 0 }, furnitureTabs, baseDir };
+  return { brief, sources, counters: { lists: 0 }, ...layout };
 }
 
 /** The syntax tree of a Markdown field: as parsed with its brief, or parsed now. */

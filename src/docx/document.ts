@@ -26,6 +26,7 @@ import { changesBlocks } from './changes.js';
 import { createContext, plainText, type DocxContext } from './context.js';
 import { coverBlocks, noteHeaderBlocks } from './cover.js';
 import { bodyFurniture, coverFurniture } from './furniture.js';
+import type { Fragments } from '../model/fragments.js';
 import type { ReferenceDocument } from './reference.js';
 import { sourcesBlocks } from './sources.js';
 import { styleIds } from './style-ids.js';
@@ -40,6 +41,8 @@ export interface DocumentOptions {
   changes?: ChangesView | null | undefined;
   /** The brief's folder, for its images. */
   baseDir?: string | undefined;
+  /** The trees of the brief's Markdown fields as parsed with it (see model/fragments.ts). */
+  fragments?: Fragments | undefined;
 }
 
 const levels = (format: 'bullet' | 'decimal', indent = 360): ILevelsOptions[] =>
@@ -98,7 +101,8 @@ export function briefDocument(brief: Brief, options: DocumentOptions): Document 
   const { meta } = brief;
   const pageSetup = page(options);
   const { margins } = options.reference;
-  const context = createContext(brief, pageSetup.size.width - margins.left - margins.right - margins.gutter, options.reference.furnitureTabs, options.baseDir);
+  const textWidth = pageSetup.size.width - margins.left - margins.right - margins.gutter;
+  const context = createContext(brief, { textWidth, furnitureTabs: options.reference.furnitureTabs, baseDir: options.baseDir, fragments: options.fragments });
   const author = meta.authors.join('; ');
   return new Document({
     title: meta.title,

@@ -9,7 +9,6 @@ import type { ParseLimits } from '../model/parse-brief.js';
 import { renderPdfSource, type PdfSource } from '../render/render.js';
 import { TemplateError } from '../render/template-error.js';
 import { trackTemplateUsage } from '../render/template-usage.js';
-import { detachFragments } from '../model/fragments.js';
 import { generator } from '../version.js';
 import { loadBrief, type LoadedOne } from './load.js';
 import { renderBrief } from './render-brief.js';
@@ -128,7 +127,10 @@ async function keepModel(job: BriefJob, key: string, loaded: LoadedOne, cached: 
 export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
   const key = cacheKey(job);
   const cached = key && job.modelCache!.reuse ? readModel(job.modelCache!.dir, key) : null;
-  const loaded = cached ? await loadCached(job, cached) : await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits });
+  // The trees stay on this thread: the result (sent back from a worker) carries only the outputs.
+  const { fragments, ...loaded } = cached
+    ? { ...(await loadCached(job, cached)), fragments: undefined }
+    : await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits });
   const result: BriefJobResult = { ...loaded, outputs: [], pdf: null, changes: null, templateError: null, renderError: null, parsed: !cached };
   const brief = loaded.brief;
   if (!brief || job.formats.length === 0) return result;
@@ -145,6 +147,7 @@ export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
     generator,
     env,
     site: job.site === true,
+    fragments,
   };
   try {
     // The PDF prints the HTML output itself: render it once for both.
@@ -163,8 +166,6 @@ export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
     else result.renderError = error instanceof Error ? error : new Error(String(error));
     result.outputs = [];
     result.pdf = null;
-  } finally {
-    detachFragments(brief);
   }
   // A cache that cannot be written (read-only, full) costs only the next build's time.
   if (key && !result.templateError && !result.renderError) await keepModel(job, key, loaded, cached).catch(() => undefined);

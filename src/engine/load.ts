@@ -13,6 +13,7 @@ import type { Brief } from '../types.js';
 import { findBriefs } from '../source/find.js';
 import { sourcesDirReader } from '../validate/sources-reader.js';
 import { inlineImage } from '../render/images.js';
+import type { Fragments } from '../model/fragments.js';
 
 export interface LoadOptions {
   /** Files or folders (default `briefs`). */
@@ -40,6 +41,11 @@ export interface LoadedOne extends LoadedBrief {
   idPlace: Position | Point | undefined;
 }
 
+/** A brief just parsed, with the trees of its Markdown fields for the render that follows. */
+export interface ParsedOne extends LoadedOne {
+  fragments: Fragments;
+}
+
 /** Loads every brief; a brief with errors has `brief: null` and its problems on `file`. */
 export async function loadBriefs(options: LoadOptions = {}): Promise<LoadedBrief[]> {
   const cwd = options.cwd ?? process.cwd();
@@ -47,7 +53,7 @@ export async function loadBriefs(options: LoadOptions = {}): Promise<LoadedBrief
   const ids = new DuplicateIds();
   const loaded: LoadedBrief[] = [];
   for (const path of paths) {
-    const { id, idPlace, ...one } = await loadBrief(path, options);
+    const { id, idPlace, fragments: _trees, ...one } = await loadBrief(path, options);
     ids.check(one, id, idPlace);
     loaded.push(one);
   }
@@ -55,7 +61,7 @@ export async function loadBriefs(options: LoadOptions = {}): Promise<LoadedBrief
 }
 
 /** Reads, parses and validates the brief at `path` (absolute), on its own. */
-export async function loadBrief(path: string, options: Omit<LoadOptions, 'paths'> = {}): Promise<LoadedOne> {
+export async function loadBrief(path: string, options: Omit<LoadOptions, 'paths'> = {}): Promise<ParsedOne> {
   const cwd = options.cwd ?? process.cwd();
   const { text, valid } = decodeUtf8(await readFile(path));
   const parsed = parseBrief(text, { path: relative(cwd, path) || path, invalidUtf8: !valid, ...(options.limits ? { limits: options.limits } : {}) });
@@ -86,6 +92,7 @@ export async function loadBrief(path: string, options: Omit<LoadOptions, 'paths'
     quotes,
     id: result.partial?.meta.id,
     idPlace: parsed.places.get('meta.id'),
+    fragments: result.fragments,
   };
 }
 

@@ -3,7 +3,6 @@ import type { Brief } from '../types.js';
 import { generator as defaultGenerator } from '../version.js';
 import { renderHtml, renderJson, renderMarkdown, renderPdfSource, type RenderOptions } from '../render/render.js';
 import type { Printer, PrinterOptions } from '../print/printer.js';
-import { attachFragments, fragmentsOf } from '../model/fragments.js';
 import type { Format } from '../render/formats.js';
 import type { PdfMetadata } from '../pdf/metadata.js';
 import { refuseFlawed } from '../validate/flawed.js';
@@ -44,10 +43,7 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
   refuseFlawed(brief);
   const generator = options.generator ?? defaultGenerator;
   if (options.paper && options.paper !== brief.meta.paper && (format === 'html' || format === 'pdf')) {
-    const original = brief;
     brief = { ...brief, meta: { ...brief.meta, paper: options.paper } };
-    const fragments = fragmentsOf(original);
-    if (fragments) attachFragments(brief, fragments);
   }
   switch (format) {
     case 'json':
@@ -66,6 +62,7 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
         changes: options.changes,
         paper: options.paper,
         baseDir: options.baseDir,
+        fragments: options.fragments,
         date: sourceDateEpoch(options.env),
       });
     }

@@ -3,7 +3,7 @@ import { trimLineEnds } from '../source/linear-text.js';
 import { omitPositions } from '../model/plain.js';
 import type { Brief } from '../types.js';
 import { buildView } from './view.js';
-import { fragmentsOf } from '../model/fragments.js';
+import type { Fragments } from '../model/fragments.js';
 import type { ChangesView } from './changes-view.js';
 import { fontFaceCss } from './fonts.js';
 import { hyphenateHtml } from './hyphenate.js';
@@ -31,6 +31,8 @@ export interface RenderOptions {
   changes?: ChangesView | null | undefined;
   /** Site mode (HTML): link the stylesheet and fonts under `assets/` instead of inlining them. The PDF is always printed from standalone HTML. */
   site?: boolean | undefined;
+  /** The trees of the brief's Markdown fields as parsed with it (`validateBrief`'s `fragments`); without them each field is parsed again. */
+  fragments?: Fragments | undefined;
 }
 
 /** What Chromium prints, and what the contents page links to (for its page numbers). */
@@ -49,9 +51,9 @@ export interface PdfSource {
 const dirsOf = (options: RenderOptions) => templateDirs({ templates: options.templates, ...(options.cwd ? { cwd: options.cwd } : {}) });
 
 /** What helpers see besides the view: the brief's folder (images) and its parsed fields. */
-function renderData(brief: Brief, options: RenderOptions): Record<string, unknown> {
-  const fragments = fragmentsOf(brief);
-  return { templateDirs: dirsOf(options), ...(options.baseDir ? { baseDir: options.baseDir } : {}), ...(fragments ? { fragments } : {}) };
+function renderData(options: RenderOptions): Record<string, unknown> {
+  const { baseDir, fragments } = options;
+  return { templateDirs: dirsOf(options), ...(baseDir ? { baseDir } : {}), ...(fragments ? { fragments } : {}) };
 }
 
 /** The JSON form of the model: stable key order, no source positions, trailing newline. */
@@ -62,7 +64,7 @@ export function renderJson(brief: Brief): string {
 /** Markdown through the `md` templates; blank-line runs are folded so template layout never shows. */
 export function renderMarkdown(brief: Brief, options: RenderOptions & { generator: string }): string {
   const view = buildView(brief, { generator: options.generator, changes: options.changes });
-  const markdown = loadTemplates(dirsOf(options), 'md', brief.meta.layout).render(view, renderData(brief, options));
+  const markdown = loadTemplates(dirsOf(options), 'md', brief.meta.layout).render(view, renderData(options));
   return `${trimLineEnds(markdown)
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
@@ -103,7 +105,7 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
         changes: options.changes,
       })
     : buildView(brief, { generator: options.generator, css: `${briefFontCss(brief)}\n${stylesheet}`, changes: options.changes });
-  const html = loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(brief, options)).trim();
+  const html = loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(options)).trim();
   // The writer types straight quotes; the reader gets typographic ones, as the templates' own text has.
   return `${curlHtmlPieces(htmlPieces(html)).join('')}\n`;
 }

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { parseFragment } from '../source/processor.js';
 import { briefSchema } from '../model/schema.js';
 import type { ParsedBrief } from '../model/parse-brief.js';
-import { attachFragments } from '../model/fragments.js';
+import type { Fragments } from '../model/fragments.js';
 import { applyRuleSettings } from '../errors/report.js';
 import type { Brief } from '../types.js';
 import { reportSchemaIssues, frontMatterRules } from './schema-issues.js';
@@ -34,6 +34,8 @@ export interface ValidatedBrief {
   file: VFile;
   /** Quotes verified against their sources (0 when no reader was given). */
   quotesVerified: number;
+  /** The tree of each Markdown field as parsed with the brief, for `renderBrief`'s `fragments` option. */
+  fragments: Fragments;
 }
 
 /** The tree of the front matter's Markdown field (`summary`), parsed as the renderer will; null without one. */
@@ -80,8 +82,7 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   if (rules && typeof rules === 'object') applyRuleSettings(file, rules);
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const partial = result.success ? result.data : null;
-  if (partial) attachFragments(partial, parsed.fragments);
   const errors = file.messages.filter((message) => message.fatal === true).length;
   if (partial && errors > 0) markFlawed(partial, errors);
-  return { brief: errors > 0 ? null : partial, partial, file, quotesVerified };
+  return { brief: errors > 0 ? null : partial, partial, file, quotesVerified, fragments: parsed.fragments };
 }
