@@ -8,6 +8,7 @@ import { lintTemplates } from '../src/render/lint/lint-templates.js';
 import { helpersFor, uncheckedHelpers } from '../src/render/lint/helper-signatures.js';
 import { buildView } from '../src/render/view.js';
 import { viewSchema } from '../src/render/view-schema.js';
+import { roleOf } from '../src/model/schema-definition.js';
 import type { TemplateError } from '../src/render/template-error.js';
 import { fixturesDir, root } from './helpers/fixtures.js';
 
@@ -73,6 +74,18 @@ describe('template lint', () => {
       'templates/brief.md.hbs:3:33 error template-unescaped Unexpected unescaped model text `join`, expected `{{md …}}`, `{{md-cell …}}`, `{{rich …}}`, `{{inline …}}` or another escaping helper',
       'templates/brief.md.hbs:4:56 error template-unescaped Unexpected unescaped model text `id`, expected `{{md …}}`, `{{md-cell …}}`, `{{rich …}}`, `{{inline …}}` or another escaping helper',
     ]);
+  });
+
+  it('takes which view fields are not model text from what the view schema declares', () => {
+    // `generator`, `css` and `stylesheets` are strings the view adds: declared viewOnly, so no escaping is asked of them.
+    const cwd = project({ 'brief.md.hbs': '{{generator}} {{css}} {{#each stylesheets}}{{this}}{{/each}} {{meta.title}}\n' });
+    const result = lines(lintTemplates({ cwd })).filter((line) => line.includes('template-unescaped'));
+    expect(result).toEqual([
+      'templates/brief.md.hbs:1:62 error template-unescaped Unexpected unescaped model text `meta.title`, expected `{{md …}}`, `{{md-cell …}}`, `{{rich …}}`, `{{inline …}}` or another escaping helper',
+    ]);
+    for (const field of ['generator', 'css', 'stylesheets', 'sourceNumbers', 'likelihoodScale', 'showContents'])
+      expect(roleOf(viewSchema.shape[field]!).viewOnly, field).toBe(true);
+    expect(roleOf(viewSchema.shape.meta!).viewOnly).toBeUndefined();
   });
 
   it('warns about required parts of the model that no template shows', () => {

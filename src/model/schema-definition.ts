@@ -1,6 +1,7 @@
 /**
- * The structure of a zod schema, read through zod's public `def`: the template lint and the view
- * schema walk the model's schema, and this is the one place that knows how a definition looks.
+ * The structure of a zod schema, read through zod's public `def` and metadata (`.meta()`): the
+ * template lint and the view schema walk the model's schema, and this is the one place that
+ * knows how a definition looks and what a schema declares about itself.
  */
 import type { z } from 'zod';
 
@@ -19,4 +20,20 @@ export interface SchemaDefinition {
 
 export function definitionOf(schema: z.ZodType): SchemaDefinition {
   return schema.def as unknown as SchemaDefinition;
+}
+
+/** What a schema may declare about itself in its metadata. */
+export interface SchemaRole {
+  /** A field the view adds (a number, a partial name, the css): never text from the brief. */
+  viewOnly?: boolean;
+}
+
+/** `schema`, declared as a field the view adds rather than model data. */
+export function viewOnly<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ viewOnly: true } satisfies SchemaRole);
+}
+
+/** What `schema` declares about itself (nothing for most schemas). */
+export function roleOf(schema: z.ZodType): SchemaRole {
+  return (schema.meta() ?? {}) as SchemaRole;
 }

@@ -2,10 +2,12 @@
  * The template context as a zod schema, derived from the model's schema plus what `buildView`
  * adds. The template lint checks every `{{path}}` against it, and a test parses real views with
  * it (strict objects), so the documented context, the lint and the renderer cannot drift apart.
+ * What the view adds rather than takes from the model (numbers, partial names, css, generator …)
+ * is marked `viewOnly` here, so the escaping rules do not count it as model text.
  */
 import { z } from 'zod';
 import { briefSchema, likelihoods } from '../model/schema.js';
-import { definitionOf } from '../model/schema-definition.js';
+import { definitionOf, viewOnly } from '../model/schema-definition.js';
 
 /** The model path (`keyJudgments[]`, `files[].interests[]`) of each object in the view schema. */
 export const modelPathOf = new WeakMap<z.ZodType, string>();
@@ -42,7 +44,7 @@ function toView(schema: z.ZodType, path: string): z.ZodType {
 const model = toView(briefSchema, '') as z.ZodObject<Record<string, z.ZodType>>;
 const part = (key: string) => (definitionOf(model.shape[key]!).element ?? model.shape[key]!) as z.ZodObject<Record<string, z.ZodType>>;
 const numbered = (object: z.ZodObject<Record<string, z.ZodType>>) => {
-  const extended = object.extend({ number: z.number().int().describe('Position in its list, from 1') });
+  const extended = object.extend({ number: viewOnly(z.number().int().describe('Position in its list, from 1')) });
   modelPathOf.set(extended, modelPathOf.get(object) ?? '');
   return extended;
 };
@@ -64,9 +66,9 @@ const reactionGroup = z.strictObject({
 modelPathOf.set(reactionGroup, 'reactions[]');
 
 /** One entry of `section.blocks`: which partial renders it and the parts it holds. */
-const prose = z.strictObject({ partial: z.literal('prose'), markdown: z.string(), items: z.array(z.never()) });
+const prose = z.strictObject({ partial: viewOnly(z.literal('prose')), markdown: z.string(), items: z.array(z.never()) });
 modelPathOf.set(prose, 'sections[].blocks[]');
-const group = (name: string, item: z.ZodType) => z.strictObject({ partial: z.literal(name), markdown: z.null(), items: z.array(item) });
+const group = (name: string, item: z.ZodType) => z.strictObject({ partial: viewOnly(z.literal(name)), markdown: z.null(), items: z.array(item) });
 export const blockViewSchema = z.discriminatedUnion('partial', [
   prose,
   group('judgments', judgment),
@@ -92,13 +94,13 @@ export const viewSchema = model.extend({
   keyJudgments: z.array(judgment),
   sources: z.array(source),
   sections: z.array(section),
-  sourceNumbers: z.record(z.string(), z.number().int()).describe('Source key → its number in the Sources list'),
-  likelihoodScale: z.array(z.enum(likelihoods)).describe('The ICD 203 likelihood words, lowest to highest'),
-  generator: z.string().describe('Tool name and version, for colophons'),
-  css: z.string().describe('Print CSS and fonts (HTML only; empty elsewhere and in site mode); output with {{{css}}}'),
-  stylesheets: z
-    .array(z.string())
-    .describe('Site mode (`build --site`): stylesheets to link, relative to the page (fonts, then the brief stylesheet); empty otherwise'),
+  sourceNumbers: viewOnly(z.record(z.string(), z.number().int()).describe('Source key → its number in the Sources list')),
+  likelihoodScale: viewOnly(z.array(z.enum(likelihoods)).describe('The ICD 203 likelihood words, lowest to highest')),
+  generator: viewOnly(z.string().describe('Tool name and version, for colophons')),
+  css: viewOnly(z.string().describe('Print CSS and fonts (HTML only; empty elsewhere and in site mode); output with {{{css}}}')),
+  stylesheets: viewOnly(
+    z.array(z.string()).describe('Site mode (`build --site`): stylesheets to link, relative to the page (fonts, then the brief stylesheet); empty otherwise'),
+  ),
   changes: z
     .strictObject({
       since: z.string().describe('Date (ISO) of the previously published brief'),
@@ -106,18 +108,6 @@ export const viewSchema = model.extend({
     })
     .nullable()
     .describe('"Changes since <date>" (`build --since`); null otherwise'),
-  showContents: z.boolean().describe('Whether the printed brief has a contents page (`meta.contents`; `auto` decides by length)'),
+  showContents: viewOnly(z.boolean().describe('Whether the printed brief has a contents page (`meta.contents`; `auto` decides by length)')),
 });
 modelPathOf.set(viewSchema, '');
-
-/** Root fields that are not model data (so not "model text" for the escaping rules). */
-export const viewOnlyFields: ReadonlySet<string> = new Set([
-  'sourceNumbers',
-  'likelihoodScale',
-  'generator',
-  'css',
-  'stylesheets',
-  'number',
-  'partial',
-  'showContents',
-]);

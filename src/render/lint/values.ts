@@ -3,8 +3,8 @@
  * several), or that it came from a helper. Navigation mirrors Handlebars' strict lookups.
  */
 import type { z } from 'zod';
-import { modelPathOf, viewOnlyFields } from '../view-schema.js';
-import { definitionOf } from '../../model/schema-definition.js';
+import { modelPathOf } from '../view-schema.js';
+import { definitionOf, roleOf } from '../../model/schema-definition.js';
 
 export type Value =
   /** A value from the view; `model` is false for fields the view adds (css, generator, number). */
@@ -72,8 +72,9 @@ export function property(value: Value, name: string, onUse: UsageListener): Valu
     if (definition.type === 'object' && definition.shape && Object.hasOwn(definition.shape, name)) {
       const modelPath = modelPathOf.get(schema);
       if (modelPath !== undefined) onUse(modelPath ? `${modelPath}.${name}` : name);
-      if (viewOnlyFields.has(name) && (modelPath === '' || name === 'number' || name === 'partial')) model = false;
-      found.push(...alternatives(definition.shape[name]!));
+      const field = definition.shape[name]!;
+      if (roleOf(field).viewOnly) model = false;
+      found.push(...alternatives(field));
     } else if (definition.type === 'record') {
       found.push(...alternatives(definition.valueType!));
     } else if (definition.type === 'array' && name === 'length') {
