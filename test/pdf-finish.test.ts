@@ -47,7 +47,7 @@ function printed(first: number, second: number): Uint8Array {
   ]);
 }
 
-const metadata = { title: 'T', author: 'A', subject: 'S', keywords: [], lang: 'en', producer: 'test', date: new Date(0), idSeed: 'seed' };
+const metadata = { title: 'T', author: 'A', subject: 'S', keywords: [] as string[], lang: 'en', producer: 'test', date: new Date(0), idSeed: 'seed' };
 
 function text(object: PDFObject | undefined): string | undefined {
   return object instanceof PDFString ? object.decodeText() : undefined;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, PDFHexString, PDFName, PDFParser, PDFString, type PDFPage } from 'pdf-lib';
+import { type PDFDict, PDFDocument, PDFHexString, PDFName, PDFParser, PDFString, type PDFPage } from 'pdf-lib';
 import { repairOutline } from '../src/pdf/outline.js';
 import { stampContentsPageNumbers } from '../src/pdf/page-numbers.js';
 import { textRuns } from '../src/pdf/text-runs.js';
@@ -16,7 +16,7 @@ import { root } from './helpers/fixtures.js';
 type Titles = (string | Titles)[];
 function withOutline(document: PDFDocument, titles: Titles): void {
   const { context } = document;
-  const build = (items: Titles, parent: ReturnType<typeof context.obj>) => {
+  const build = (items: Titles, parent: PDFDict): PDFDict[] => {
     const nodes = items
       .filter((item): item is string => typeof item === 'string')
       .map((title) => context.obj({ Title: PDFHexString.fromText(title), Parent: parent }));

@@ -25,7 +25,7 @@ async function openPdf(bytes: Uint8Array) {
     const content = await (await document.getPage(number)).getTextContent();
     pages.push(content.items.flatMap((item) => ('str' in item && item.str.trim() ? [{ str: item.str, y: item.transform[5] as number }] : [])));
   }
-  const { info } = (await document.getMetadata()) as { info: Record<string, unknown> };
+  const { info } = (await document.getMetadata()) as unknown as { info: Record<string, unknown> };
   const outline = (await document.getOutline()) ?? [];
   const markInfo = await document.getMarkInfo();
   const size = (await document.getPage(1)).view;
