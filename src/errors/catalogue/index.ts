@@ -2,7 +2,7 @@
  * Every content problem briefsmith reports, in one place: one entry per rule, holding every fact
  * about it — id, title, severity, the details its message uses, message, hint, whether a brief
  * may silence it, and notes. The entries live by stage, one module each; docs/rules.md is
- * generated from these groups (test/helpers/rules-doc.ts).
+ * generated from these groups (src/reference/rules-reference.ts).
  * Messages follow unified's wording: "Unexpected `x`, expected `y`".
  */
 import { analysis } from './analysis.js';

@@ -1,10 +1,11 @@
 /**
- * Generates docs/rules.md from the error catalogue, so the list of rules cannot drift from the
- * code: test/rules-doc.test.ts fails when the file is stale and rewrites it with UPDATE=1.
+ * docs/rules.md, generated from the error catalogue so the list of rules cannot drift from the
+ * code: `npm run docs:rules` writes it (scripts/docs-rules.js), and test/rules-doc.test.ts fails
+ * when the file in the repository is stale.
  */
-import { type RuleEntry, type RuleGroup, ruleGroups } from '../../src/errors/catalogue/index.js';
-import { likelihoodSynonyms } from '../../src/validate/rules/likelihood-words.js';
-import { referenceSectionIds } from '../../src/validate/rules/analytic-sections.js';
+import { type RuleEntry, type RuleGroup, ruleGroups } from '../errors/catalogue/index.js';
+import { likelihoodSynonyms } from '../validate/rules/likelihood-words.js';
+import { referenceSectionIds } from '../validate/rules/analytic-sections.js';
 
 /** Why a rule cannot be set in a brief's own `rules:`, or null when it can. */
 function notPerBrief(group: RuleGroup, rule: RuleEntry): string | null {
@@ -48,8 +49,8 @@ export function rulesMarkdown(): string {
   const lines = [
     '# Rules',
     '',
-    '<!-- Generated from src/errors/catalogue/ by test/helpers/rules-doc.ts; regenerate with',
-    '     UPDATE=1 npx vitest run test/rules-doc.test.ts -->',
+    '<!-- Generated from src/errors/catalogue/ by src/reference/rules-reference.ts; regenerate with',
+    '     npm run docs:rules -->',
     '',
     'Every problem briefsmith reports has a rule id, printed at the end of each line of `briefsmith check`,',
     'with a `help:` line saying what to do. An error stops the brief from being built (exit code 1); a warning',
