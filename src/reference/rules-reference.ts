@@ -43,29 +43,40 @@ function patternDetails(rule: RuleEntry, optional: '' | undefined): Record<strin
 const messagePattern = (rule: RuleEntry) => rule.message(patternDetails(rule, ''));
 const hintPattern = (rule: RuleEntry) => (typeof rule.hint === 'string' ? rule.hint : rule.hint(patternDetails(rule, undefined)));
 
+/** What docs/rules.md says before the table: where it comes from, and how a brief sets a rule. */
+const preamble = [
+  '# Rules',
+  '',
+  '<!-- Generated from src/errors/catalogue/ by src/reference/rules-reference.ts; regenerate with',
+  '     npm run docs:rules -->',
+  '',
+  'Every problem briefsmith reports has a rule id, printed at the end of each line of `briefsmith check`,',
+  'with a `help:` line saying what to do. An error stops the brief from being built (exit code 1); a warning',
+  'does not, unless `--max-warnings N` is given and there are more than N.',
+  '',
+  'A brief can turn a rule off or change its severity in its front matter:',
+  '',
+  '```yaml',
+  'rules:',
+  '  uncited-paragraph: off        # off | warning | error',
+  '  likelihood-mismatch: error',
+  '```',
+  '',
+  'Turning off an error the model needs (such as `missing-field`) hides the message, but the brief still',
+  'cannot be built.',
+];
+
+interface Entry {
+  id: string;
+  group: RuleGroup;
+  rule: RuleEntry;
+}
+
 /** The whole of docs/rules.md. */
 export function rulesMarkdown(): string {
   const entries = ruleGroups.flatMap((group) => Object.entries(group.rules).map(([id, rule]) => ({ id, group, rule: rule as unknown as RuleEntry })));
   const lines = [
-    '# Rules',
-    '',
-    '<!-- Generated from src/errors/catalogue/ by src/reference/rules-reference.ts; regenerate with',
-    '     npm run docs:rules -->',
-    '',
-    'Every problem briefsmith reports has a rule id, printed at the end of each line of `briefsmith check`,',
-    'with a `help:` line saying what to do. An error stops the brief from being built (exit code 1); a warning',
-    'does not, unless `--max-warnings N` is given and there are more than N.',
-    '',
-    'A brief can turn a rule off or change its severity in its front matter:',
-    '',
-    '```yaml',
-    'rules:',
-    '  uncited-paragraph: off        # off | warning | error',
-    '  likelihood-mismatch: error',
-    '```',
-    '',
-    'Turning off an error the model needs (such as `missing-field`) hides the message, but the brief still',
-    'cannot be built.',
+    ...preamble,
     '',
     '| id | severity | title | stage |',
     '|---|---|---|---|',
@@ -74,22 +85,26 @@ export function rulesMarkdown(): string {
     'The stages, in the order a brief meets them:',
     '',
     ...ruleGroups.map((group) => `- **${group.title}**: ${group.about}`),
+    ...entries.flatMap(entrySection),
   ];
-  for (const { id, group, rule } of entries) {
-    const reason = notPerBrief(group, rule);
-    lines.push(
-      '',
-      `## ${id}`,
-      '',
-      `**${rule.title}** — ${rule.severity}; ${group.title.toLowerCase()}.`,
-      '',
-      `- Reported as: ${messagePattern(rule)}`,
-      `- Fix: ${hintPattern(rule)}`,
-      `- Turn off: ${reason ? `not per brief (${reason})` : `\`rules: { ${id}: off }\``}`,
-    );
-    if (rule.notes) lines.push('', rule.notes);
-    const list = counted[id]?.();
-    if (list) lines.push('', ...list);
-  }
   return `${lines.join('\n')}\n`;
+}
+
+/** One rule's section: its message and fix as patterns, whether a brief may turn it off, its notes. */
+function entrySection({ id, group, rule }: Entry): string[] {
+  const reason = notPerBrief(group, rule);
+  const lines = [
+    '',
+    `## ${id}`,
+    '',
+    `**${rule.title}** — ${rule.severity}; ${group.title.toLowerCase()}.`,
+    '',
+    `- Reported as: ${messagePattern(rule)}`,
+    `- Fix: ${hintPattern(rule)}`,
+    `- Turn off: ${reason ? `not per brief (${reason})` : `\`rules: { ${id}: off }\``}`,
+  ];
+  if (rule.notes) lines.push('', rule.notes);
+  const list = counted[id]?.();
+  if (list) lines.push('', ...list);
+  return lines;
 }
