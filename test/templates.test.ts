@@ -67,7 +67,11 @@ describe('template resolution', () => {
 
   it('reads `templates` from the nearest briefsmith.config.json; a flag overrides it', async () => {
     const project = write(temp(), { 'briefsmith.config.json': '{ "templates": "look" }', 'sub/dir/.keep': '', 'look/.keep': '', 'mine/.keep': '' });
-    expect(await loadConfig(join(project, 'sub', 'dir'))).toEqual({ path: join(project, 'briefsmith.config.json'), templates: join(project, 'look') });
+    expect(await loadConfig(join(project, 'sub', 'dir'))).toEqual({
+      path: join(project, 'briefsmith.config.json'),
+      templates: join(project, 'look'),
+      fields: {},
+    });
     expect(await templatesOption(undefined, join(project, 'sub'))).toBe(join(project, 'look'));
     expect(await templatesOption('mine', project)).toBe(join(project, 'mine'));
     // A folder that is not there is an error, not a silent fall-back to the defaults.

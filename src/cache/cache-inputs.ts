@@ -63,16 +63,29 @@ export class TemplateInputs {
 const optionsKeys = new Map<string, string>();
 
 /** Options that change an output's bytes, hashed (once per distinct options: every output is checked). */
-export function optionsKey(format: Format, options: { paper?: string | undefined; since?: string | null | undefined; site?: boolean | undefined }): string {
+export function optionsKey(
+  format: Format,
+  options: { paper?: string | undefined; since?: string | null | undefined; site?: boolean | undefined; fields?: string | undefined },
+): string {
   const paper = format === 'json' ? null : (options.paper ?? null);
   const since = format === 'json' ? null : (options.since ?? null);
   // Only the HTML output differs in site mode (the PDF prints standalone HTML either way).
   const site = format === 'html' && options.site === true;
-  const memo = JSON.stringify([format, paper, since, site]);
+  // The declared fields' key (config/fields.ts): the model, and so every format, depends on them.
+  const fields = options.fields || null;
+  const memo = JSON.stringify([format, paper, since, site, fields]);
   let key = optionsKeys.get(memo);
   if (key === undefined) {
     key = sha256(
-      JSON.stringify({ generator, format, fonts: format === 'html' || format === 'pdf' ? fontsFingerprint() : null, paper, since, ...(site ? { site } : {}) }),
+      JSON.stringify({
+        generator,
+        format,
+        fonts: format === 'html' || format === 'pdf' ? fontsFingerprint() : null,
+        paper,
+        since,
+        ...(site ? { site } : {}),
+        ...(fields ? { fields } : {}),
+      }),
     );
     // Each `--since` input adds keys; a long-lived process (watch, serve) must not grow without bound.
     if (optionsKeys.size >= 256) optionsKeys.clear();

@@ -57,9 +57,9 @@ export interface CachedModel {
   fields: Record<string, string>;
 }
 
-/** The key of a brief's model: everything parsing and validating it depends on. */
-export function modelKey(sourceHash: string, path: string, limits: unknown): string {
-  return sha256(JSON.stringify([modelCacheVersion, generator, sourceHash, path, limits ?? null]));
+/** The key of a brief's model: everything parsing and validating it depends on (`fields`: the declared fields' key, see config/fields.ts). */
+export function modelKey(sourceHash: string, path: string, limits: unknown, fields = ''): string {
+  return sha256(JSON.stringify([modelCacheVersion, generator, sourceHash, path, limits ?? null, ...(fields ? [fields] : [])]));
 }
 
 /** The entry's name in the cache dir. */

@@ -1,15 +1,17 @@
 /** The build options of `build`, `watch` and `serve`, read from their shared flags. */
 import type { BuildOptions } from '../engine/build.js';
-import { templatesOption } from '../config/config.js';
+import { projectSettings } from './project-config.js';
 import { parseCount, parseFormats, parsePaper, parseString } from './flags.js';
 import { parseLimitFlags } from './limits.js';
 
 export async function buildOptions(paths: string[], flags: Record<string, unknown>): Promise<Omit<BuildOptions, 'onEvent'>> {
+  const project = await projectSettings(parseString('templates', flags.templates));
   return {
     paths,
     outDir: parseString('out', flags.out) ?? 'out',
     formats: parseFormats(flags.format),
-    templates: await templatesOption(parseString('templates', flags.templates)),
+    templates: project.templates,
+    fields: project.config.fields,
     chrome: parseString('chrome', flags.chrome),
     sourcesDir: parseString('sources-dir', flags.sourcesDir),
     concurrency: parseCount('concurrency', flags.concurrency),

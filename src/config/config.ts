@@ -8,11 +8,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { fieldsSetting, type FieldDeclarations } from './fields.js';
 
 const configSchema = z.strictObject({
   $schema: z.string().optional(),
   templates: z.string().min(1).optional().describe('Templates folder that overrides the project and built-in templates, relative to the config file'),
+  fields: fieldsSetting.optional(),
 });
+const settingNames = Object.keys(configSchema.shape).filter((name) => name !== '$schema');
 
 /** Config file names, in the order they are looked for in each directory. */
 export const configNames = ['briefsmith.config.json', 'briefsmith.config.mjs', 'briefsmith.config.js'] as const;
@@ -32,6 +35,8 @@ export interface ProjectConfig {
   path: string | undefined;
   /** Absolute templates folder, when the config names one. */
   templates: string | undefined;
+  /** The front-matter fields the project declares (none without a config). */
+  fields: FieldDeclarations;
 }
 
 /** The nearest config file at or above `cwd`, or undefined. */
@@ -63,22 +68,30 @@ async function readConfig(path: string): Promise<unknown> {
 /** Loads and checks the nearest config file; paths in it are resolved against its folder. */
 export async function loadConfig(cwd = process.cwd()): Promise<ProjectConfig> {
   const path = findConfigFile(cwd);
-  if (!path) return { path: undefined, templates: undefined };
+  if (!path) return { path: undefined, templates: undefined, fields: {} };
   const parsed = configSchema.safeParse(await readConfig(path));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `\`${issue.path.join('.')}\`: ` : '';
-    throw new ConfigError(path, `${where}${issue?.message ?? 'invalid config'} (known settings: templates)`);
-  }
+  if (!parsed.success) throw new ConfigError(path, describeIssues(parsed.error.issues));
   const templates = parsed.data.templates === undefined ? undefined : resolve(dirname(path), parsed.data.templates);
-  return { path, templates };
+  return { path, templates, fields: parsed.data.fields ?? {} };
 }
 
-/** The templates folder to use: the flag when given (relative to `cwd`), else the config's. */
-export async function templatesOption(flag: string | undefined, cwd = process.cwd()): Promise<string | undefined> {
+/** Every problem of the config, each with the key it is at (`fields.handling.values`). */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const lines = issues.map((issue) => {
+    const where = issue.path.length ? `\`${issue.path.join('.')}\`: ` : '';
+    const known = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? ` (known settings: ${settingNames.join(', ')})` : '';
+    // A bad key's own problem (its name's pattern) is inside the issue zod reports for it.
+    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    return `${where}${message}${known}`;
+  });
+  return lines.join('; ');
+}
+
+/** The templates folder to use: the flag when given (relative to `cwd`), else the config's (`config` when already loaded). */
+export async function templatesOption(flag: string | undefined, cwd = process.cwd(), loaded?: ProjectConfig): Promise<string | undefined> {
   // A folder that is not there would silently leave every template at its default.
   if (flag !== undefined) return existingFolder(resolve(cwd, flag), `--templates ${flag}`);
-  const config = await loadConfig(cwd);
+  const config = loaded ?? (await loadConfig(cwd));
   return config.templates === undefined ? undefined : existingFolder(config.templates, `"templates" in ${config.path ?? 'the config'}`);
 }
 

@@ -20,6 +20,7 @@ import { decodeUtf8 } from '../source/text.js';
 import { modelKey, readModel, writeModel, type CachedModel } from '../cache/model-cache.js';
 import { briefSourceHash } from '../cache/source-hash.js';
 import { decodeFile, encodeFile } from '../cache/plain-file.js';
+import { fieldsKey, type FieldDeclarations } from '../config/fields.js';
 
 export interface BriefJob {
   /** Absolute path of the brief. */
@@ -44,6 +45,8 @@ export interface BriefJob {
   modelCache?: { dir: string; sourceHash: string; reuse: boolean } | undefined;
   /** Site mode: the HTML output links `assets/`; the PDF still prints standalone HTML. */
   site?: boolean | undefined;
+  /** The project's declared front-matter fields: plain data, so it crosses to a worker thread as is. */
+  fields?: FieldDeclarations | undefined;
 }
 
 /** A rendered output (text, or the .docx) and the template files its render used (relative name → hash of the text used). */
@@ -84,7 +87,7 @@ function previousPublication(since: string, cwd: string, build: string): Promise
 /** The model cache entry's key for this job; null without a cache or with `--sources-dir` (quotes depend on other files). */
 function cacheKey(job: BriefJob): string | null {
   if (!job.modelCache || job.sourcesDir) return null;
-  return modelKey(job.modelCache.sourceHash, relative(job.cwd, job.path) || job.path, job.limits);
+  return modelKey(job.modelCache.sourceHash, relative(job.cwd, job.path) || job.path, job.limits, fieldsKey(job.fields));
 }
 
 /** The brief as loadBrief gives it, from its cache entry: only its text is read again (for code frames). */
@@ -130,7 +133,7 @@ export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
   // The trees stay on this thread: the result (sent back from a worker) carries only the outputs.
   const { fragments, ...loaded } = cached
     ? { ...(await loadCached(job, cached)), fragments: undefined }
-    : await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits });
+    : await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits, fields: job.fields });
   const result: BriefJobResult = { ...loaded, outputs: [], pdf: null, changes: null, templateError: null, renderError: null, parsed: !cached };
   const brief = loaded.brief;
   if (!brief || job.formats.length === 0) return result;

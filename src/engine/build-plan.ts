@@ -34,7 +34,8 @@ export interface BuildPlan {
 /** Reads the cache and the previous manifest, and sorts the briefs into unchanged and to load. */
 export function openIncremental(options: BuildOptions, place: BuildPlace): Promise<IncrementalBuild> {
   const { cwd, outDir, formats, since } = place;
-  const fingerprint = () => buildFingerprint({ cwd, templates: options.templates, formats, paper: options.paper, site: options.site, since: options.since });
+  const fingerprint = () =>
+    buildFingerprint({ cwd, templates: options.templates, formats, paper: options.paper, site: options.site, since: options.since, fields: options.fields });
   return IncrementalBuild.open(options.paths ?? [], {
     cwd,
     outDir,
@@ -48,6 +49,7 @@ export function openIncremental(options: BuildOptions, place: BuildPlace): Promi
     limits: options.limits,
     site: options.site,
     baseUrl: options.baseUrl,
+    fields: options.fields,
     shard: options.shard && { ...options.shard, fingerprint: fingerprint() },
   });
 }
@@ -73,6 +75,7 @@ export async function planBuild(options: BuildOptions, cwd: string, incremental:
     sourceDateEpoch: (options.env ?? process.env).SOURCE_DATE_EPOCH,
     formats: formats.get(path) ?? [],
     modelCache: incremental.modelCache(path),
+    fields: options.fields,
   });
   return { paths, checkOnly, formats, jobOf };
 }

@@ -3,6 +3,7 @@ import type { Format } from '../render/formats.js';
 import type { PreviousPublication } from '../publish/since.js';
 import type { Shard } from '../publish/shard.js';
 import type { ParseLimits } from '../source/limits.js';
+import type { FieldDeclarations } from '../config/fields.js';
 
 export interface IncrementalOptions {
   cwd: string;
@@ -23,6 +24,8 @@ export interface IncrementalOptions {
   baseUrl?: string | undefined;
   /** Build only this shard's briefs and write a manifest fragment, no index, feed or search (see merge.ts). */
   shard?: ShardBuild | undefined;
+  /** The declared front-matter fields: every output depends on them through the model. */
+  fields?: FieldDeclarations | undefined;
 }
 
 /** A shard build: which part, and the fingerprint every shard of one build must share. */

@@ -13,6 +13,7 @@ import { findBriefs } from '../source/find.js';
 import { briefEntry, outputRecord } from '../cache/brief-entry.js';
 import type { CacheEntry } from '../cache/cache.js';
 import { TemplateInputs, optionsKey } from '../cache/cache-inputs.js';
+import { fieldsKey } from '../config/fields.js';
 import { freshOutputs, type FreshOutputs } from '../cache/fresh.js';
 import type { SourceHash } from '../cache/source-hash.js';
 import { currentSourceHash } from '../cache/source-stamps.js';
@@ -95,7 +96,8 @@ export class IncrementalBuild {
   private async freshOutputs(entry: CacheEntry, sourceHash: string): Promise<FreshOutputs> {
     const since = await this.sinceKey(entry.id);
     const { paper, site, formats, outDir } = this.options;
-    return freshOutputs(entry, sourceHash, { formats, optionsKey: (format) => optionsKey(format, { paper, since, site }), inputs: this.inputs, outDir });
+    const fields = fieldsKey(this.options.fields);
+    return freshOutputs(entry, sourceHash, { formats, optionsKey: (format) => optionsKey(format, { paper, since, site, fields }), inputs: this.inputs, outDir });
   }
 
   /** The formats a loaded, valid brief must render now (all, with `--force`); notes the id it was loaded with. */
@@ -146,7 +148,12 @@ export class IncrementalBuild {
     const old = this.cache.entries[source];
     const outputs = old && old.id === brief.meta.id ? old.outputs : {};
     const entry = briefEntry({ source, hashed: this.hashes.get(path), brief, builtAt: this.options.now, changes, outputs });
-    const key = optionsKey(format, { paper: this.options.paper, since: await this.sinceKey(brief.meta.id), site: this.options.site });
+    const key = optionsKey(format, {
+      paper: this.options.paper,
+      since: await this.sinceKey(brief.meta.id),
+      site: this.options.site,
+      fields: fieldsKey(this.options.fields),
+    });
     this.cache.record(entry, format, outputRecord(this.options.outDir, written, { sourceHash: entry.sourceHash, optionsKey: key, used }));
   }
 

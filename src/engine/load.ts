@@ -14,6 +14,7 @@ import { findBriefs } from '../source/find.js';
 import { sourcesDirReader } from '../validate/sources-reader.js';
 import { inlineImage } from '../render/images.js';
 import type { Fragments } from '../model/fragments.js';
+import type { FieldDeclarations } from '../config/fields.js';
 
 export interface LoadOptions {
   /** Files or folders (default `briefs`). */
@@ -22,6 +23,8 @@ export interface LoadOptions {
   /** Folder of source texts; when set, quotes are verified against them. */
   sourcesDir?: string | undefined;
   limits?: Partial<ParseLimits> | undefined;
+  /** The project's declared front-matter fields (`fields` in briefsmith.config.json). */
+  fields?: FieldDeclarations | undefined;
 }
 
 export interface LoadedBrief {
@@ -64,7 +67,12 @@ export async function loadBriefs(options: LoadOptions = {}): Promise<LoadedBrief
 export async function loadBrief(path: string, options: Omit<LoadOptions, 'paths'> = {}): Promise<ParsedOne> {
   const cwd = options.cwd ?? process.cwd();
   const { text, valid } = decodeUtf8(await readFile(path));
-  const parsed = parseBrief(text, { path: relative(cwd, path) || path, invalidUtf8: !valid, ...(options.limits ? { limits: options.limits } : {}) });
+  const parsed = parseBrief(text, {
+    path: relative(cwd, path) || path,
+    invalidUtf8: !valid,
+    fields: options.fields,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   const readSource = options.sourcesDir ? sourcesDirReader(resolve(cwd, options.sourcesDir), parsed.draft) : undefined;
   const imageBytes = new Map<string, number>();
   const checkImage = (url: string) => {

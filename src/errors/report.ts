@@ -21,11 +21,17 @@ export function report<R extends RuleId>(
   return message;
 }
 
+/** The candidate close enough to `value` to be a likely typo of it, if any. */
+export function likelyMeant(value: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const best = closest(value, candidates as string[]);
+  return distance(value, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
 /** " (did you mean `x`?)" when a candidate is close enough to be a likely typo, else "". */
 export function didYouMean(value: string, candidates: readonly string[]): string {
-  if (candidates.length === 0) return '';
-  const best = closest(value, candidates as string[]);
-  return distance(value, best) <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean \`${best}\`?)` : '';
+  const best = likelyMeant(value, candidates);
+  return best === undefined ? '' : ` (did you mean \`${best}\`?)`;
 }
 
 /** "`a`, `b` or `c`" for messages. */

@@ -50,11 +50,11 @@ export interface Extracted {
   fragments: Fragments;
 }
 
-/** Extracts the draft model from a parsed brief. Problems are reported on `file`. */
-export function extractBrief(tree: Root, file: VFile): Extracted {
+/** Extracts the draft model from a parsed brief; `declared` names the project's own front-matter fields. Problems are reported on `file`. */
+export function extractBrief(tree: Root, file: VFile, declared: readonly string[] = []): Extracted {
   const context = new ExtractContext(file);
   const yaml = tree.children.find((child): child is Yaml => child.type === 'yaml');
-  const { meta, sources } = readFrontMatter(yaml, file, context.places);
+  const { meta, sources } = readFrontMatter(yaml, file, context.places, declared);
   const parts: Parts = { keyJudgments: [], files: [], legalAnalyses: [], reactions: [], timeline: [], disagreements: [] };
   const sections = new SectionReader(context);
   for (const node of tree.children) {

@@ -2,13 +2,14 @@
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { isMap, isScalar, type Node as YamlNode } from 'yaml';
-import { report, didYouMean, listOf } from '../errors/report.js';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { report, didYouMean, likelyMeant, listOf } from '../errors/report.js';
 import { metaSchema, sourceSchema } from './schema.js';
 import type { Places } from './places.js';
 import { readYaml } from './yaml-document.js';
 
-const metaFields = Object.keys(metaSchema.shape);
+/** What a brief writes in its front matter; `fields` is where the model keeps the declared ones. */
+const metaFields = Object.keys(metaSchema.shape).filter((field) => field !== 'fields');
 const sourceFields = Object.keys(sourceSchema.shape).filter((field) => field !== 'key');
 
 export interface FrontMatter {
@@ -16,8 +17,11 @@ export interface FrontMatter {
   sources: Array<Record<string, unknown>>;
 }
 
-/** Parses the `yaml` node; reports problems on `file` and records places. */
-export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Places): FrontMatter {
+/**
+ * Parses the `yaml` node; reports problems on `file` and records places. A `declared` field
+ * (briefsmith.config.json) goes into `meta.fields`; an empty one (`reference:`) counts as left out.
+ */
+export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Places, declared: readonly string[] = []): FrontMatter {
   const result: FrontMatter = { meta: {}, sources: [] };
   if (!node?.position) return result;
   const toPoint = location(String(file.value)).toPoint;
@@ -47,14 +51,41 @@ export function readFrontMatter(node: Yaml | undefined, file: VFile, places: Pla
       readSources(pair.value, (data as Record<string, unknown>).sources, result, places, range, file);
       continue;
     }
-    places.set(`meta.${key}`, range(valueRange) ?? node.position);
-    if (!metaFields.includes(key)) {
-      report(file, 'unknown-field', range(keyRange)?.start, { field: key, expected: `${listOf([...metaFields, 'sources'])}${didYouMean(key, metaFields)}` });
+    const value = (data as Record<string, unknown>)[key];
+    if (declared.includes(key)) {
+      placeDeclared(`meta.fields.${key}`, pair.value as YamlNode | null, range(valueRange) ?? node.position, places, range);
+      if (value !== null) result.meta.fields = { ...(result.meta.fields as object | undefined), [key]: value };
       continue;
     }
-    result.meta[key] = (data as Record<string, unknown>)[key];
+    places.set(`meta.${key}`, range(valueRange) ?? node.position);
+    if (!metaFields.includes(key)) {
+      const known = [...metaFields, ...declared];
+      report(file, 'unknown-field', range(keyRange)?.start, { field: key, expected: `${listOf([...known, 'sources'])}${didYouMean(key, known)}` });
+      // Should the field it was meant to be be missing, that error belongs here, at its cause.
+      const meant = likelyMeant(key, known);
+      const meantPath = meant === undefined ? undefined : declared.includes(meant) ? `meta.fields.${meant}` : `meta.${meant}`;
+      if (meantPath && !places.has(meantPath)) places.set(meantPath, range(keyRange) ?? node.position);
+      continue;
+    }
+    result.meta[key] = value;
   }
   return result;
+}
+
+/** Records a declared field's place, and each item's when it is a list (so a bad item is shown where it is). */
+function placeDeclared(
+  path: string,
+  value: YamlNode | null,
+  place: NonNullable<PlaceValue>,
+  places: Places,
+  range: (r: readonly number[] | undefined) => PlaceValue,
+): void {
+  places.set(path, place);
+  if (!isSeq(value)) return;
+  value.items.forEach((item, index) => {
+    const itemPlace = range((item as YamlNode | null)?.range ?? undefined);
+    if (itemPlace) places.set(`${path}.${index}`, itemPlace);
+  });
 }
 
 function readSources(

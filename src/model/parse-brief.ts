@@ -9,6 +9,7 @@ import { extractBrief } from './extract.js';
 import type { Places } from './places.js';
 import type { Fragments } from './fragments.js';
 import { defaultLimits, exceededLimit, type ParseLimits } from '../source/limits.js';
+import type { FieldDeclarations } from '../config/fields.js';
 
 export { defaultLimits, type ParseLimits } from '../source/limits.js';
 
@@ -18,6 +19,8 @@ export interface ParseOptions {
   /** Set when the bytes were not valid UTF-8 (replacement characters are then reported). */
   invalidUtf8?: boolean;
   limits?: Partial<ParseLimits>;
+  /** The project's declared front-matter fields (`fields` in briefsmith.config.json). */
+  fields?: FieldDeclarations | undefined;
 }
 
 /** A parsed brief: the file (with its messages), the syntax tree, and the draft model with places. */
@@ -28,6 +31,8 @@ export interface ParsedBrief {
   places: Places;
   /** The tree of each Markdown field of the draft, by its text. */
   fragments: Fragments;
+  /** The declared fields it was read with: validation checks them. */
+  fields?: FieldDeclarations | undefined;
 }
 
 /**
@@ -39,7 +44,8 @@ export function parseBrief(text: string, options: ParseOptions = {}): ParsedBrie
   const limits: ParseLimits = { ...defaultLimits, ...Object.fromEntries(given) };
   const value = normaliseText(text);
   const file = new VFile({ value, ...(options.path === undefined ? {} : { path: options.path }) });
-  const empty: ParsedBrief = { file, tree: { type: 'root', children: [] }, draft: {}, places: new Map(), fragments: new Map() };
+  const fields = options.fields ?? {};
+  const empty: ParsedBrief = { file, tree: { type: 'root', children: [] }, draft: {}, places: new Map(), fragments: new Map(), fields };
   const exceeded = exceededLimit(value, limits);
   if (exceeded) {
     const { what, actual, limit, line } = exceeded;
@@ -49,6 +55,6 @@ export function parseBrief(text: string, options: ParseOptions = {}): ParsedBrie
   reportSuspiciousCharacters(file, options.invalidUtf8 === true);
   checkFrontMatterFence(file);
   const tree = parseTree(file);
-  const { draft, places, fragments } = extractBrief(tree, file);
-  return { file, tree, draft, places, fragments };
+  const { draft, places, fragments } = extractBrief(tree, file, Object.keys(fields));
+  return { file, tree, draft, places, fragments, fields };
 }

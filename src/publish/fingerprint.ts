@@ -9,6 +9,7 @@ import { templateDirs } from '../render/template-files.js';
 import { generator } from '../version.js';
 import type { Format } from '../render/formats.js';
 import { sha256 } from '../io/hash.js';
+import { fieldsKey, type FieldDeclarations } from '../config/fields.js';
 
 export interface FingerprintInput {
   cwd: string;
@@ -17,6 +18,7 @@ export interface FingerprintInput {
   paper?: string | undefined;
   site?: boolean | undefined;
   since?: string | undefined;
+  fields?: FieldDeclarations | undefined;
 }
 
 function filesUnder(dir: string): string[] {
@@ -59,6 +61,7 @@ export function buildFingerprint(input: FingerprintInput): string {
       site: input.site === true,
       since: sinceHash(input.cwd, input.since),
       templates: templateHashes(templateDirs({ templates: input.templates, cwd: input.cwd })),
+      ...(fieldsKey(input.fields) ? { fields: fieldsKey(input.fields) } : {}),
     }),
   );
 }

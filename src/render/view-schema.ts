@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { briefSchema, likelihoods } from '../model/schema.js';
 import { definitionOf, viewOnly } from '../model/schema-definition.js';
+import { fieldsKey, type FieldDeclaration, type FieldDeclarations } from '../config/fields.js';
 
 /** The model path (`keyJudgments[]`, `files[].interests[]`) of each object in the view schema. */
 export const modelPathOf = new WeakMap<z.ZodType, string>();
@@ -89,8 +90,8 @@ const section = z.strictObject({
 });
 modelPathOf.set(section, 'sections[]');
 
-/** What every template receives (`brief.*.hbs`, `pdf/*.hbs`) as its root context. */
-export const viewSchema = model.extend({
+/** The root context before `meta.fields` is narrowed to a project's declared fields. */
+const rootSchema = model.extend({
   keyJudgments: z.array(judgment),
   sources: z.array(source),
   sections: z.array(section),
@@ -110,4 +111,38 @@ export const viewSchema = model.extend({
     .describe('"Changes since <date>" (`build --since`); null otherwise'),
   showContents: viewOnly(z.boolean().describe('Whether the printed brief has a contents page (`meta.contents`; `auto` decides by length)')),
 });
-modelPathOf.set(viewSchema, '');
+
+/** A declared field as templates see it: null when an optional one is left out. */
+function declaredView(declaration: FieldDeclaration): z.ZodType {
+  const value =
+    declaration.type === 'list' ? z.array(z.string()) : declaration.type === 'choice' ? z.enum((declaration.values ?? []) as [string, ...string[]]) : z.string();
+  const described = declaration.description ? value.describe(declaration.description) : value;
+  return declaration.required ? described : described.nullable();
+}
+
+const viewSchemas = new Map<string, typeof rootSchema>();
+
+/**
+ * The root context of a project declaring `fields`: `meta.fields` is a strict object of exactly
+ * those names, so the lint knows `meta.fields.reference` when it is declared and reports any other.
+ */
+export function viewSchemaFor(fields: FieldDeclarations = {}): typeof rootSchema {
+  const key = fieldsKey(fields);
+  const known = viewSchemas.get(key);
+  if (known) return known;
+  const declared = z
+    .strictObject(Object.fromEntries(Object.entries(fields).map(([name, declaration]) => [name, declaredView(declaration)])))
+    .describe('The fields the project declares in briefsmith.config.json, by name; null when an optional one is left out');
+  modelPathOf.set(declared, 'meta.fields');
+  const meta = (rootSchema.shape.meta as z.ZodObject).extend({ fields: declared });
+  modelPathOf.set(meta, 'meta');
+  const schema = rootSchema.extend({ meta });
+  modelPathOf.set(schema, '');
+  // A long-lived process (watch, serve) lints again after each config change: keep only a few.
+  if (viewSchemas.size >= 16) viewSchemas.clear();
+  viewSchemas.set(key, schema);
+  return schema;
+}
+
+/** What every template receives (`brief.*.hbs`, `pdf/*.hbs`) as its root context, in a project that declares no fields. */
+export const viewSchema = viewSchemaFor({});

@@ -3,12 +3,24 @@
  * each with `TODO` where the author writes, so `check` passes with only "fill me" warnings.
  */
 import { stringify } from 'yaml';
+import type { FieldDeclaration, FieldDeclarations } from '../config/fields.js';
 
 export interface NewBriefOptions {
   id: string;
   title?: string | undefined;
   /** The brief's date (YYYY-MM-DD); the sources are dated the same day. */
   date: string;
+  /** The project's declared front-matter fields: each gets a line after the built-in ones. */
+  fields?: FieldDeclarations | undefined;
+}
+
+/** A placeholder a declared field accepts: TODO for text, the brief's date, the first allowed value. */
+function placeholder(name: string, declaration: FieldDeclaration, date: string): string | string[] {
+  const optional = declaration.required ? '' : ' (optional)';
+  if (declaration.type === 'date') return date;
+  if (declaration.type === 'choice') return declaration.values?.[0] ?? 'TODO';
+  const text = `TODO ${declaration.description ?? name}${optional}`;
+  return declaration.type === 'list' ? [text] : text;
 }
 
 /** The Markdown of a new brief. */
@@ -25,6 +37,7 @@ export function newBrief(options: NewBriefOptions): string {
     lang: 'en',
     paper: 'a4',
     keywords: ['TODO keyword (optional)'],
+    ...Object.fromEntries(Object.entries(options.fields ?? {}).map(([name, declaration]) => [name, placeholder(name, declaration, options.date)])),
     sources: {
       'source-one': {
         outlet: 'TODO outlet ("Outlet not named" if unknown)',

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { report, didYouMean, listOf } from '../errors/report.js';
 import { placeOf, type Places } from '../model/places.js';
+import type { FieldDeclarations } from '../config/fields.js';
 
 const attributeNames = new Set([
   'likelihood',
@@ -61,27 +62,35 @@ export const frontMatterRules: ReadonlySet<string> = new Set([
  * Reports every issue of a failed parse (zod collects all of them, not just the first). When the
  * front matter itself could not be read, its fields' issues are left out: they only restate it.
  */
-export function reportSchemaIssues(file: VFile, issues: readonly z.core.$ZodIssue[], places: Places): void {
+export function reportSchemaIssues(file: VFile, issues: readonly z.core.$ZodIssue[], places: Places, fields: FieldDeclarations = {}): void {
   const frontMatterFailed = file.messages.some((message) => frontMatterRules.has(message.ruleId ?? ''));
   for (const issue of issues) {
     if (frontMatterFailed && (issue.path[0] === 'meta' || issue.path[0] === 'sources')) continue;
-    const path = issue.path;
-    const place = placeOf(places, path);
-    const field = String(path.at(-1) ?? 'brief');
-    const input = (issue as { input?: unknown }).input;
-    if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
-      const values = issue.code === 'invalid_value' ? ` (${listOf(issue.values.map(String))})` : '';
-      report(file, 'missing-field', place, { field, expected: `${expectation(path)}${values}` });
-    } else if (issue.code === 'invalid_value') {
-      const values = issue.values.map(String);
-      report(file, 'invalid-value', place, {
-        value: display(input),
-        field,
-        expected: `${listOf(values)}${didYouMean(String(input), values)}`,
-      });
-    } else {
-      const expected = issue.message.startsWith('expected ') ? issue.message.slice('expected '.length) : `a valid value (${issue.message})`;
-      report(file, 'invalid-value', place, { value: display(input), field, expected });
-    }
+    const message = reportIssue(file, issue, placeOf(places, issue.path));
+    const declared = issue.path[0] === 'meta' && issue.path[1] === 'fields' ? String(issue.path[2]) : undefined;
+    const description = declared === undefined ? undefined : fields[declared]?.description;
+    if (declared !== undefined)
+      message.note = `\`${declared}\` is a field the project declares (\`fields\` in briefsmith.config.json)${description ? `: ${description}` : '.'}`;
   }
+}
+
+function reportIssue(file: VFile, issue: z.core.$ZodIssue, place: ReturnType<typeof placeOf>) {
+  const path = issue.path;
+  // A list item's problem names the list; its place is the item's.
+  const field = String(path.findLast((segment) => typeof segment !== 'number') ?? 'brief');
+  const input = (issue as { input?: unknown }).input;
+  if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    const values = issue.code === 'invalid_value' ? ` (${listOf(issue.values.map(String))})` : '';
+    return report(file, 'missing-field', place, { field, expected: `${expectation(path)}${values}` });
+  }
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map(String);
+    return report(file, 'invalid-value', place, {
+      value: display(input),
+      field,
+      expected: `${listOf(values)}${didYouMean(String(input), values)}`,
+    });
+  }
+  const expected = issue.message.startsWith('expected ') ? issue.message.slice('expected '.length) : `a valid value (${issue.message})`;
+  return report(file, 'invalid-value', place, { value: display(input), field, expected });
 }

@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseFragment } from '../source/processor.js';
-import { briefSchema } from '../model/schema.js';
+import { briefSchemaFor } from '../model/declared-fields.js';
 import type { ParsedBrief } from '../model/parse-brief.js';
 import type { Fragments } from '../model/fragments.js';
 import { applyRuleSettings } from '../errors/report.js';
@@ -58,8 +58,8 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   // The draft is unchecked input: each rule reads it defensively.
   // biome-ignore lint/suspicious/noExplicitAny: the draft is unchecked input, read defensively by each rule
   const draft = parsed.draft as Record<string, any>;
-  const result = briefSchema.safeParse(parsed.draft, { reportInput: true });
-  if (!result.success && Object.keys(parsed.draft).length > 0) reportSchemaIssues(file, result.error.issues, places);
+  const result = briefSchemaFor(parsed.fields).safeParse(parsed.draft, { reportInput: true });
+  if (!result.success && Object.keys(parsed.draft).length > 0) reportSchemaIssues(file, result.error.issues, places, parsed.fields);
   // A value the schema refused is reported once, there; later rules do not reason with it.
   const failed = new Set(result.success ? [] : result.error.issues.map((issue) => issue.path.map(String).join('.')));
   // Without its front matter a brief has no sources: checking citations and quotes against

@@ -6,8 +6,10 @@
  * save made during a build starts another when it ends, so no save is lost. Problems are
  * reported in events, never thrown, so a watch survives any broken brief or template.
  */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
+import { loadConfig } from '../config/config.js';
+import { checkDeclaredNames } from '../model/declared-fields.js';
 import { buildBriefs, type BuildOptions } from '../engine/build.js';
 import type { BuildResult } from '../engine/build-result.js';
 import { formats as allFormats, type Format } from '../render/formats.js';
@@ -63,6 +65,8 @@ interface WatchRun {
   watching: WatchedPaths;
   /** Template problems of the last rebuild that looked at the templates. */
   templateProblems: VFile[];
+  /** The declared fields as the config was last saved: briefs are checked against them. */
+  fields: BuildOptions['fields'];
 }
 
 /** Starts watching; see the module comment. */
@@ -72,7 +76,7 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
   const outDir = resolve(cwd, options.outDir ?? 'out');
   assertSeparateOutDir(outDir, { cwd, paths });
   const watching = watchedPaths(options, cwd, paths, outDir);
-  const run: WatchRun = { options, cwd, paths, outDir, statuses: new BriefStatuses(cwd), session: new BuildSession(options), watching, templateProblems: [] };
+  const run: WatchRun = { options, cwd, paths, outDir, statuses: new BriefStatuses(cwd), session: new BuildSession(options), watching, templateProblems: [], fields: options.fields };
   let watcher: Watcher | undefined;
   const queue = new RebuildQueue((changed) => rebuild(run, changed), options.debounceMs ?? 20);
   const ready = (async () => {
@@ -101,14 +105,16 @@ async function rebuild(run: WatchRun, changed: string[]): Promise<void> {
   const { options, cwd, statuses, watching } = run;
   const reason = changed.length === 0 ? 'start' : changed.some(watching.isTemplate) ? 'template' : 'brief';
   if (reason === 'brief' && !changed.some(watching.isBrief)) return;
-  if (reason !== 'brief') run.templateProblems = lintTemplates({ templates: options.templates, cwd });
   const started = performance.now();
   const report = (outcome: Pick<Extract<WatchEvent, { type: 'rebuilt' }>, 'rebuilt' | 'files' | 'failures'>) =>
     options.onEvent?.({ type: 'rebuilt', reason, ...outcome, briefCount: statuses.size, durationMs: performance.now() - started });
   let result: BuildResult;
   try {
+    if (watching.configFile && changed.includes(watching.configFile)) run.fields = await reloadFields(watching.configFile);
+    if (reason !== 'brief') run.templateProblems = lintTemplates({ templates: options.templates, cwd, fields: run.fields });
+    const formats = options.formats?.length ? options.formats : allFormats;
     result = await buildBriefs(
-      { ...options, cwd, paths: run.paths, outDir: run.outDir, formats: options.formats?.length ? options.formats : allFormats, onEvent: forwarder(options) },
+      { ...options, cwd, paths: run.paths, outDir: run.outDir, fields: run.fields, formats, onEvent: forwarder(options) },
       run.session,
     );
   } catch (error) {
@@ -127,4 +133,11 @@ function forwarder(options: WatchOptions): BuildOptions['onEvent'] {
   return (event) => {
     if (event.type === 'written') options.onEvent?.({ type: 'written', brief: event.brief, id: event.id, format: event.format, path: event.path });
   };
+}
+
+/** The declared fields of the config at `path` as saved now; a bad config throws (the rebuild reports it). */
+async function reloadFields(path: string): Promise<BuildOptions['fields']> {
+  const config = await loadConfig(dirname(path));
+  checkDeclaredNames(config.fields, path);
+  return config.fields;
 }

@@ -13,6 +13,8 @@ export interface WatchedPaths {
   /** A change to this path re-lints the templates and may re-render every brief. */
   isTemplate: (path: string) => boolean;
   isBrief: (path: string) => boolean;
+  /** The config file found when the watch started: its declared fields are read again when it is saved. */
+  configFile: string | undefined;
   /** Paths the watcher skips: the out dir, dot files, node_modules. */
   ignored: (path: string) => boolean;
 }
@@ -26,6 +28,7 @@ export function watchedPaths(options: { templates?: string | undefined }, cwd: s
     isTemplate: (path) =>
       path === configFile || templateFolders.includes(path) || (/\.(hbs|css)$/.test(path) && watchedTemplateDirs().some((dir) => path.startsWith(dir + sep))),
     isBrief: (path) => path.endsWith('.md') && basename(path).toLowerCase() !== 'readme.md',
+    configFile,
     ignored: (path) => path.startsWith(outDir + sep) || path === outDir || /^(\.|node_modules$)/.test(basename(path)),
   };
 }

@@ -2,7 +2,7 @@
 import { loadBriefs } from '../../engine/load.js';
 import { formatProblems, problemsOf, type ReporterName } from '../../errors/format.js';
 import { lintTemplates } from '../../render/lint/lint-templates.js';
-import { templatesOption } from '../../config/config.js';
+import { projectSettings } from '../project-config.js';
 import { parseCount, parseString, UsageError } from '../flags.js';
 import { noBriefs, tooManyWarnings } from '../max-warnings.js';
 import { parseLimitFlags } from '../limits.js';
@@ -15,10 +15,12 @@ export async function runCheck(paths: string[], flags: Record<string, unknown>):
   if (!reporters.includes(reporter)) throw new UsageError(`Unknown reporter \`${reporter}\`, expected ${reporters.join(', ')}`);
   const sourcesDir = parseString('sources-dir', flags.sourcesDir);
   const maxWarnings = parseCount('max-warnings', flags.maxWarnings, 0);
-  const briefs = await loadBriefs({ paths, sourcesDir, limits: parseLimitFlags(flags) });
+  const project = await projectSettings(parseString('templates', flags.templates));
+  const { fields } = project.config;
+  const briefs = await loadBriefs({ paths, sourcesDir, limits: parseLimitFlags(flags), fields });
   if (briefs.length === 0) throw new UsageError(noBriefs(paths));
   // Templates are linted on every check: a broken override breaks every brief's output.
-  const templates = lintTemplates({ templates: await templatesOption(parseString('templates', flags.templates)) });
+  const templates = lintTemplates({ templates: project.templates, fields });
   const problems = problemsOf([...briefs.map((brief) => brief.file), ...templates]);
   process.stdout.write(formatProblems(problems, reporter, briefs.length));
   const quotes = briefs.reduce((sum, brief) => sum + brief.quotes, 0);

@@ -1,6 +1,6 @@
 /** `briefsmith templates list|eject|lint`: see, copy and check the templates a project uses. */
 import { relative } from 'node:path';
-import { templatesOption } from '../../config/config.js';
+import { projectSettings } from '../project-config.js';
 import { formatProblems, problemsOf } from '../../errors/format.js';
 import { ejectTemplates, matchTemplates, resolvedTemplates } from '../../render/eject.js';
 import { lintTemplates } from '../../render/lint/lint-templates.js';
@@ -12,7 +12,7 @@ const actions = ['list', 'eject', 'lint'];
 /** Runs a templates action and returns the exit code. */
 export async function runTemplates(action: string | undefined, name: string | undefined, flags: Record<string, unknown>): Promise<number> {
   const cwd = process.cwd();
-  const templates = await templatesOption(parseString('templates', flags.templates), cwd);
+  const { templates, config } = await projectSettings(parseString('templates', flags.templates), cwd);
   switch (action) {
     case 'list': {
       const dirs = templateDirs({ templates, cwd });
@@ -35,7 +35,7 @@ export async function runTemplates(action: string | undefined, name: string | un
       return 0;
     }
     case 'lint': {
-      const problems = problemsOf(lintTemplates({ templates, cwd }));
+      const problems = problemsOf(lintTemplates({ templates, cwd, fields: config.fields }));
       process.stdout.write(formatProblems(problems, 'human', 0).replace(/ in 0 briefs\n$/, ' in the templates\n'));
       return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
     }

@@ -8,6 +8,7 @@ import { didYouMean, listOf } from '../../errors/report.js';
 import type { Expression, Location, PathExpression, SubExpression, Hash } from './ast.js';
 import { placeOf, reportAt, type LintRun, type Scope, type TemplateFile } from './run.js';
 import { describeValue, elementOf, fieldsOf, property, typeOf, unknownValue, type Value } from './values.js';
+import { modelPathOf } from '../view-schema.js';
 
 const dataVariables = new Set(['root', 'index', 'key', 'first', 'last']);
 
@@ -61,7 +62,7 @@ export function resolvePath(run: LintRun, template: TemplateFile, path: PathExpr
       reportAt(template, 'template-unknown-field', place, {
         field: part,
         where: path.original === part ? '' : ` in \`${path.original}\``,
-        expected: fields.length > 0 ? listOf(fields) : `nothing (${describeValue(value)} has no fields)`,
+        expected: expectedFields(value, fields),
         suggestion: didYouMean(part, fields),
       });
       return unknownValue;
@@ -137,4 +138,11 @@ function lookup(run: LintRun, target: Value | undefined, key: Value | undefined)
     return property(target, String(key.value), (used) => run.used.add(used)) ?? unknownValue;
   }
   return elementOf(target);
+}
+
+/** The fields an unknown one could have been; `meta.fields` says where its names come from. */
+function expectedFields(value: Value, fields: readonly string[]): string {
+  const declared = value.kind === 'view' && value.schemas.some((schema) => modelPathOf.get(schema) === 'meta.fields');
+  if (declared) return `${fields.length > 0 ? listOf(fields) : 'nothing'} (\`meta.fields\` holds the fields \`fields\` in briefsmith.config.json declares)`;
+  return fields.length > 0 ? listOf(fields) : `nothing (${describeValue(value)} has no fields)`;
 }

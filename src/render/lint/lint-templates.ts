@@ -11,7 +11,8 @@ import { report } from '../../errors/report.js';
 import { toTemplateError } from '../template-error.js';
 import { layouts } from '../../model/schema.js';
 import { mainTemplateName, resolvePartials, resolveTemplateFile, templateDirs, type TemplateFormat } from '../template-files.js';
-import { viewSchema } from '../view-schema.js';
+import { viewSchemaFor } from '../view-schema.js';
+import type { FieldDeclarations } from '../../config/fields.js';
 import type { Program } from './ast.js';
 import { helpersFor } from './helper-signatures.js';
 import type { LintRun, TemplateFile } from './run.js';
@@ -23,6 +24,8 @@ export interface TemplateLintOptions {
   templates?: string | undefined;
   /** Project directory (default: the current directory); paths in messages are relative to it. */
   cwd?: string | undefined;
+  /** The project's declared front-matter fields: templates may read them as `meta.fields.<name>`. */
+  fields?: FieldDeclarations | undefined;
 }
 
 function load(path: string, cwd: string, files: Map<string, TemplateFile>): TemplateFile {
@@ -61,7 +64,7 @@ export function lintTemplates(options: TemplateLintOptions = {}): VFile[] {
     for (const format of ['md', 'html'] as TemplateFormat[]) {
       const run: LintRun = {
         format,
-        root: { kind: 'view', schemas: [viewSchema], model: true, path: '' },
+        root: { kind: 'view', schemas: [viewSchemaFor(options.fields)], model: true, path: '' },
         helpers: helpersFor(format),
         partials: partials.get(format)!,
         dirs,
