@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config/config.js';
 import { projectConfig } from '../src/cli/project-config.js';
 import { modelJsonSchema } from '../src/reference/json-schema.js';
 import { watchBriefs } from '../src/watch/watch.js';
+import { buildFingerprint } from '../src/publish/fingerprint.js';
 import { newBrief } from '../src/scaffold/new-brief.js';
 import { casesIn, expectGolden, fixturesDir } from './helpers/fixtures.js';
 import { runCli } from './helpers/cli.js';
@@ -198,6 +199,12 @@ describe('a build with declared fields', () => {
     const wider = { ...fields, team: { type: 'text' as const, required: false } };
     await build(dir, wider);
     expect(JSON.parse(readFileSync(join(dir, 'out', 'licence-quota.json'), 'utf8')).meta.fields.team).toBeNull();
+  });
+
+  it('are part of the shard fingerprint: shards built with other declarations do not merge', () => {
+    const base = { cwd: project, formats: ['json'] as const };
+    expect(buildFingerprint({ ...base, fields })).not.toBe(buildFingerprint(base));
+    expect(buildFingerprint({ ...base, fields: {} })).toBe(buildFingerprint(base));
   });
 
   it('checks the fields the same way in a worker thread', async () => {
