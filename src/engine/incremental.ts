@@ -97,7 +97,12 @@ export class IncrementalBuild {
     const since = await this.sinceKey(entry.id);
     const { paper, site, formats, outDir } = this.options;
     const fields = fieldsKey(this.options.fields);
-    return freshOutputs(entry, sourceHash, { formats, optionsKey: (format) => optionsKey(format, { paper, since, site, fields }), inputs: this.inputs, outDir });
+    return freshOutputs(entry, sourceHash, {
+      formats,
+      optionsKey: (format) => optionsKey(format, { paper, since, site, fields }),
+      inputs: this.inputs,
+      outDir,
+    });
   }
 
   /** The formats a loaded, valid brief must render now (all, with `--force`); notes the id it was loaded with. */
