@@ -115,7 +115,11 @@ const rootSchema = model.extend({
 /** A declared field as templates see it: null when an optional one is left out. */
 function declaredView(declaration: FieldDeclaration): z.ZodType {
   const value =
-    declaration.type === 'list' ? z.array(z.string()) : declaration.type === 'choice' ? z.enum((declaration.values ?? []) as [string, ...string[]]) : z.string();
+    declaration.type === 'list'
+      ? z.array(z.string())
+      : declaration.type === 'choice'
+        ? z.enum((declaration.values ?? []) as [string, ...string[]])
+        : z.string();
   const described = declaration.description ? value.describe(declaration.description) : value;
   return declaration.required ? described : described.nullable();
 }

@@ -76,7 +76,17 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
   const outDir = resolve(cwd, options.outDir ?? 'out');
   assertSeparateOutDir(outDir, { cwd, paths });
   const watching = watchedPaths(options, cwd, paths, outDir);
-  const run: WatchRun = { options, cwd, paths, outDir, statuses: new BriefStatuses(cwd), session: new BuildSession(options), watching, templateProblems: [], fields: options.fields };
+  const run: WatchRun = {
+    options,
+    cwd,
+    paths,
+    outDir,
+    statuses: new BriefStatuses(cwd),
+    session: new BuildSession(options),
+    watching,
+    templateProblems: [],
+    fields: options.fields,
+  };
   let watcher: Watcher | undefined;
   const queue = new RebuildQueue((changed) => rebuild(run, changed), options.debounceMs ?? 20);
   const ready = (async () => {
