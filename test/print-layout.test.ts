@@ -132,6 +132,81 @@ describe('the second sample, a note on the Russian bases', () => {
   });
 });
 
+/** Page text with its items joined and spaces collapsed: a phrase split across lines still reads as one. */
+const pageText = (items: TextItem[]) =>
+  items
+    .map((item) => item.str)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+
+describe('the trade-dispute fixture (a legal analysis that is not an extradition)', () => {
+  const brief = load(join(fixturesDir, 'trade-dispute', 'input.md'));
+  let pages: TextItem[][];
+  beforeAll(async () => {
+    pages = await pagesOf(await renderBrief(brief, 'pdf', { printer, env: epoch }));
+  });
+
+  it('prints in at most three pages (the cover and two), every heading kept with its text', () => {
+    expect(pages.length).toBeLessThanOrEqual(3);
+    expectHeadingsKeptWithText(pages, brief);
+  });
+
+  it("keeps each ground's instrument label on the page where the ground's text starts", () => {
+    const analysis = brief.legalAnalyses[0]!;
+    const clauses = [...analysis.grounds, ...analysis.obligations].filter((clause) => clause.instrument);
+    expect(clauses.length).toBeGreaterThan(1);
+    for (const clause of clauses) {
+      const start = clause.text.split(/\s+/).slice(0, 3).join(' ');
+      const together = `${clause.instrument} ${start}`;
+      expect(
+        pages.some((items) => pageText(items).includes(together)),
+        together,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('the reaction-groups fixture (reactions in two groups)', () => {
+  it('prints in two pages, the cover and one page of reactions with both groups, every heading kept with its text', async () => {
+    const brief = load(join(fixturesDir, 'reaction-groups', 'input.md'));
+    const pages = await pagesOf(await renderBrief(brief, 'pdf', { printer, env: epoch }));
+    expect(pages.length).toBeLessThanOrEqual(2);
+    const last = pageText(pages.at(-1)!);
+    for (const group of ['WEST', 'REGION']) expect(last).toContain(group);
+    expectHeadingsKeptWithText(pages, brief);
+  });
+});
+
+describe('a table that runs over a page', () => {
+  const minimal = readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8');
+  const frontMatter = minimal.slice(0, minimal.indexOf('\n---\n') + 5);
+  const day = (index: number) => new Date(Date.UTC(2020, 0, 1 + index)).toISOString().slice(0, 10);
+  const timeline = (rows: number) =>
+    [
+      frontMatter,
+      '## Timeline\n',
+      ...Array.from({ length: rows }, (_, index) => `::event[Row ${String(index + 1).padStart(2, '0')} ends. [@alpha]]{date=${day(index)}}\n`),
+    ].join('\n');
+  const rowsOn = (items: TextItem[]) => [...pageText(items).matchAll(/Row \d\d\b/g)].length;
+  const render = async (rows: number) => {
+    const { brief, file } = parse(timeline(rows));
+    if (!brief) throw new Error(String(file.messages));
+    return pagesOf(await renderBrief(brief, 'pdf', { printer, env: epoch }));
+  };
+
+  it('never carries its last row alone to the next page', async () => {
+    // How many rows fill the table's first page: one row more would leave the last one alone.
+    const long = await render(60);
+    const first = long.findIndex((items) => rowsOn(items) > 0);
+    const fit = rowsOn(long[first]!);
+    expect(long.length).toBeGreaterThan(first + 1);
+    const counts = (await render(fit + 1)).map(rowsOn).filter((count) => count > 0);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(fit + 1);
+    expect(counts, `rows per page (${fit} fit on the first)`).toHaveLength(2);
+    expect(counts.at(-1), `rows per page: ${counts.join(', ')}`).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('an empty section', () => {
   const text = readFileSync(tradePath, 'utf8').replace('## Timeline', '## Reactions\n\n## Timeline');
 
