@@ -88,12 +88,24 @@ function usedBy(rule: FaceRule, codePoints: ReadonlySet<number>): boolean {
   return false;
 }
 
+/** The code points of `text` above U+007E (a loop: the brief's whole JSON is scanned, and matchAll made an array of every match). */
+function nonAscii(text: string): Set<number> {
+  const points = new Set<number>();
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) <= 0x7e) continue;
+    const point = text.codePointAt(index)!;
+    points.add(point);
+    if (point > 0xffff) index++;
+  }
+  return points;
+}
+
 /**
  * `@font-face` CSS with data: URLs. With `text`, only the subsets covering some character of it
  * (Latin always, for the template's own words); without, every bundled subset.
  */
 export function fontFaceCss(text?: string): string {
-  const codePoints = text === undefined ? undefined : new Set(Array.from(text.matchAll(/[^\u0000-\u007e]/gu), (match) => match[0].codePointAt(0)!));
+  const codePoints = text === undefined ? undefined : nonAscii(text);
   const selected = faceRules().filter((rule) => !codePoints || rule.always || usedBy(rule, codePoints));
   // Most briefs need the same few subsets: joining ~700 KB of CSS once per set, not per brief.
   const key = selected.map((rule) => rule.file).join('\0');

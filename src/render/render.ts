@@ -97,17 +97,37 @@ export function briefStylesheet(dirs: readonly string[], layout: Layout = 'brief
 export function renderHtml(brief: Brief, options: RenderOptions & { generator: string }): string {
   const dirs = dirsOf(options);
   const stylesheet = briefStylesheet(dirs, brief.meta.layout);
-  const view = options.site
-    ? buildView(brief, {
-        generator: options.generator,
-        css: '',
-        stylesheets: [fontAssets().stylesheet.path, stylesheetAsset(stylesheet).path],
-        changes: options.changes,
-      })
-    : buildView(brief, { generator: options.generator, css: `${briefFontCss(brief)}\n${stylesheet}`, changes: options.changes });
-  const html = loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(options)).trim();
-  // The writer types straight quotes; the reader gets typographic ones, as the templates' own text has.
-  return `${curlHtmlPieces(htmlPieces(html)).join('')}\n`;
+  const render = (css: string, stylesheets: string[] = []) => {
+    const view = buildView(brief, { generator: options.generator, css, stylesheets, changes: options.changes });
+    const html = loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(options)).trim();
+    // The writer types straight quotes; the reader gets typographic ones, as the templates' own text has.
+    return `${curlHtmlPieces(htmlPieces(html)).join('')}\n`;
+  };
+  if (options.site) return render('', [fontAssets().stylesheet.path, stylesheetAsset(stylesheet).path]);
+  const fonts = briefFontCss(brief);
+  return withFonts(render(`${fontsMark}\n${stylesheet}`), fonts) ?? render(`${fonts}\n${stylesheet}`);
+}
+
+/**
+ * Stands for the `@font-face` rules (~300 KB of base64) while the template runs: splitting,
+ * curling and copying them for every brief cost more than the rest of the page. Its quotes make
+ * it change wherever Handlebars escapes or the curler curls it, so finding it intact means it
+ * sat where the rules would have been left alone too.
+ */
+const fontsMark = "/*'briefsmith-font-faces'*/";
+
+/**
+ * `html` with the font rules in place of the mark, when the mark is there once, in the raw text of
+ * a `<style>` element with no other tag before it there: the curler skips that text, and the rules
+ * hold no `<`, so the page splits into the same pieces either way. Null otherwise (render with the
+ * rules then).
+ */
+function withFonts(html: string, fonts: string): string | null {
+  const at = html.indexOf(fontsMark);
+  if (at === -1 || html.indexOf(fontsMark, at + 1) !== -1 || fonts.includes('<')) return null;
+  const opening = html.slice(html.lastIndexOf('<', at), at);
+  if (!/^<style(?:\s[^<>]*)?>[^<]*$/i.test(opening) || /\/>/.test(opening.slice(0, opening.indexOf('>') + 1))) return null;
+  return html.slice(0, at) + fonts + html.slice(at + fontsMark.length);
 }
 
 /** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */

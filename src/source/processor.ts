@@ -1,9 +1,6 @@
 /** The unified pipeline that parses a brief (or a fragment of one) into mdast. */
+import { createRequire } from 'node:module';
 import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkDirective from 'remark-directive';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import remarkCitations from './citations.js';
@@ -16,6 +13,21 @@ import { parseNative } from './native-markdown.js';
 
 type RootProcessor = Processor<Root, Root, Root>;
 const processors = new Map<string, RootProcessor>();
+const require = createRequire(import.meta.url);
+
+/**
+ * micromark and its extensions, loaded at the first text satteri does not parse: ~80 modules a
+ * build whose briefs all parse natively never needs. require(), not import: parsing is synchronous.
+ */
+function micromarkPlugins(autolinks: boolean) {
+  const gfm = require('remark-gfm') as typeof import('remark-gfm');
+  return {
+    parse: (require('remark-parse') as typeof import('remark-parse')).default,
+    frontMatter: (require('remark-frontmatter') as typeof import('remark-frontmatter')).default,
+    gfm: autolinks ? gfm.default : (remarkGfmWithoutAutolinks as unknown as typeof gfm.default),
+    directive: (require('remark-directive') as typeof import('remark-directive')).default,
+  };
+}
 
 /**
  * The shared parser (with front matter for whole briefs); frozen, so one instance serves all.
@@ -25,17 +37,21 @@ export function briefProcessor(frontMatter = true, autolinks = true): RootProces
   const key = `${frontMatter}:${autolinks}`;
   const known = processors.get(key);
   if (known) return known;
-  const base = unified().use(remarkParse);
-  const processor = (frontMatter ? base.use(remarkFrontmatter, ['yaml']) : base)
-    .use(autolinks ? remarkGfm : remarkGfmWithoutAutolinks)
-    .use(remarkDirective)
-    .use(remarkKnownDirectives)
-    .use(remarkFences)
-    .use(remarkCitations)
-    .freeze() as unknown as RootProcessor;
+  const plugins = micromarkPlugins(autolinks);
+  const base = unified().use(plugins.parse);
+  const parser = (frontMatter ? base.use(plugins.frontMatter, ['yaml']) : base).use(plugins.gfm).use(plugins.directive);
+  const processor = withTransforms(parser as unknown as Processor);
   processors.set(key, processor);
   return processor;
 }
+
+/** briefsmith's own transforms, the same on micromark's tree and on satteri's. */
+function withTransforms(processor: Processor): RootProcessor {
+  return processor.use(remarkKnownDirectives).use(remarkFences).use(remarkCitations).freeze() as unknown as RootProcessor;
+}
+
+/** The transforms alone, for a tree satteri parsed (the parser plugins add no transforms of their own). */
+let transforms: RootProcessor | undefined;
 
 /**
  * Parses and transforms `file` into mdast; problems go to `file.messages`. satteri parses when
@@ -44,7 +60,7 @@ export function briefProcessor(frontMatter = true, autolinks = true): RootProces
 export function parseTree(file: VFile, frontMatter = true): Root {
   const text = String(file.value);
   const native = parseNative(text, frontMatter);
-  if (native) return briefProcessor(frontMatter, true).runSync(native, file);
+  if (native) return (transforms ??= withTransforms(unified())).runSync(native, file);
   // Front matter is YAML, never Markdown: source URLs there do not need the autolink parser.
   const body = frontMatter ? text.slice(bodyStart(text)) : text;
   const processor = briefProcessor(frontMatter, mayHaveAutolinkLiterals(body));

@@ -1,0 +1,77 @@
+/**
+ * Short cuts in rendering must give exactly what the long way gives: plain text that skips
+ * to-markdown, and the font rules spliced into the HTML after the template has run. Each is
+ * compared with the long way itself, on generated text and on templates that put the CSS where
+ * the short cut must not apply (escaped, curled, inside a tag, twice).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { expect, it } from 'vitest';
+import { parseBrief, validateBrief } from '../src/index.js';
+import { fontFaceCss } from '../src/render/fonts.js';
+import { htmlPieces } from '../src/render/html-pieces.js';
+import { renderHtml } from '../src/render/render.js';
+import { escapeMarkdown, isPlainMarkdown } from '../src/render/rich-text.js';
+import { loadTemplates, templateDirs } from '../src/render/templates.js';
+import { curlHtmlPieces } from '../src/render/typography.js';
+import { buildView } from '../src/render/view.js';
+import { fixturesDir } from './helpers/fixtures.js';
+
+/** escapeMarkdown without its short cut. */
+const escapedTheLongWay = (text: string) =>
+  toMarkdown({ type: 'paragraph', children: [{ type: 'text', value: text }] }, { extensions: [gfmToMarkdown()] })
+    .replace(/\n$/, '')
+    .replace(/(^|[ \t])(#+)([ \t]*)$/, '$1\\$2$3');
+
+it('escapes plain text as to-markdown does, short cut or not', () => {
+  const characters = [...'aZé ,;:.?\'"‘’“”()%–—-1wW/@#*_[]!&<>|~+=\\`\u0301ب\n\t'];
+  let plain = 0;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...characters), { maxLength: 14 }), (list) => {
+      const text = list.join('');
+      if (isPlainMarkdown(text)) plain++;
+      expect(escapeMarkdown(text)).toBe(escapedTheLongWay(text.replace(/\s+/g, (run) => (/[\n\r]/.test(run) ? ' ' : run))));
+    }),
+    { numRuns: 5000 },
+  );
+  // The generator must reach the short cut often enough to test it.
+  expect(plain).toBeGreaterThan(50);
+  expect(isPlainMarkdown('Ahmed al-Sharaa’s visit (15 October), 2025')).toBe(true);
+  for (const risky of ['1. one', '- item', '# title', 'a *b*', 'www.example', 'a  b', 'ends ', 'x|y']) expect(isPlainMarkdown(risky)).toBe(false);
+});
+
+const brief = (() => {
+  const { brief: valid } = validateBrief(parseBrief(readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8'), { path: 'briefs/minimal.md' }));
+  if (!valid) throw new Error('expected a valid brief');
+  return valid;
+})();
+
+/** The HTML the way renderHtml made it before the short cut: the real font rules through the template and the curler. */
+function htmlTheLongWay(templates: string): string {
+  const dirs = templateDirs({ templates, cwd: templates });
+  const stylesheet = readFileSync(join(dirs.at(-1)!, 'print.css'), 'utf8');
+  const screen = readFileSync(join(dirs.at(-1)!, 'screen.css'), 'utf8');
+  const view = buildView(brief, { generator: 'test', css: `${fontFaceCss(JSON.stringify(brief))}\n${stylesheet}\n${screen}`, changes: null });
+  const html = loadTemplates(dirs, 'html').render(view, { templateDirs: dirs }).trim();
+  return `${curlHtmlPieces(htmlPieces(html)).join('')}\n`;
+}
+
+it.each([
+  ['the built-in template', null],
+  ['escaped CSS in the style element', '<!DOCTYPE html><html><head><style>\n{{css}}\n</style></head><body>{{meta.title}}</body></html>'],
+  ['CSS as text, curled', '<html><head></head><body><p>{{{css}}}</p><p>"{{meta.title}}"</p></body></html>'],
+  ['CSS inside a tag', '<html><head><meta name="x" content="{{{css}}}"></head><body>{{meta.title}}</body></html>'],
+  ['CSS twice', '<html><head><style>{{{css}}}</style><style>{{{css}}}</style></head><body>{{meta.title}}</body></html>'],
+])('splices the font rules only where the template leaves them alone: %s', (_name, template) => {
+  const project = mkdtempSync(join(tmpdir(), 'bs-fast-html-'));
+  const templates = join(project, 'templates');
+  mkdirSync(templates);
+  if (template) writeFileSync(join(templates, 'brief.html.hbs'), template);
+  const html = renderHtml(brief, { templates, cwd: project, generator: 'test' });
+  expect(html).toBe(htmlTheLongWay(templates));
+  expect(html).not.toContain('briefsmith-font-faces');
+});
