@@ -60,7 +60,10 @@ let transforms: RootProcessor | undefined;
 export function parseTree(file: VFile, frontMatter = true): Root {
   const text = String(file.value);
   const native = parseNative(text, frontMatter);
-  if (native) return (transforms ??= withTransforms(unified())).runSync(native, file);
+  if (native) {
+    transforms ??= withTransforms(unified());
+    return transforms.runSync(native, file);
+  }
   // Front matter is YAML, never Markdown: source URLs there do not need the autolink parser.
   const body = frontMatter ? text.slice(bodyStart(text)) : text;
   const processor = briefProcessor(frontMatter, mayHaveAutolinkLiterals(body));
