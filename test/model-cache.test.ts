@@ -102,4 +102,36 @@ describe('model cache', () => {
       expect(readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, '')), what).not.toBeNull();
     }
   });
+
+  it('keeps one entry per brief: entries of edited, deleted and other-version briefs and dead temp files go', async () => {
+    const cwd = makeProject({ 'briefs/minimal.md': minimalBrief, 'briefs/full.md': fullBrief });
+    await build(cwd);
+    const [first, second] = entries(cwd);
+    // What an older tool version, or a build killed while writing, leaves behind.
+    const stale = `${'0'.repeat(64)}.json`;
+    const deadTemp = `${first}.999999999.0123abcd.tmp`;
+    const liveTemp = `${first}.${process.pid}.0123abcd.tmp`;
+    for (const name of [stale, deadTemp, liveTemp]) writeFileSync(join(modelsDir(cwd), name), '{}');
+
+    writeProjectFile(cwd, 'briefs/minimal.md', minimalBrief.replace('The talks will continue', 'The talks will surely continue'));
+    expect((await build(cwd)).parsed).toEqual(['briefs/minimal.md']);
+    const afterEdit = entries(cwd);
+    expect(afterEdit).toHaveLength(2);
+    expect(afterEdit.filter((name) => name === first || name === second)).toHaveLength(1);
+    const names = readdirSync(modelsDir(cwd));
+    expect(names).not.toContain(stale);
+    expect(names).not.toContain(deadTemp);
+    // A live writer's temp file is another build's, still being written.
+    expect(names).toContain(liveTemp);
+
+    rmSync(join(cwd, 'briefs', 'full.md'));
+    await build(cwd);
+    expect(entries(cwd)).toHaveLength(1);
+    // Building one file keeps the entries of the project's other briefs.
+    writeProjectFile(cwd, 'briefs/full.md', fullBrief);
+    await build(cwd);
+    expect(entries(cwd)).toHaveLength(2);
+    expect((await build(cwd, { paths: ['briefs/minimal.md'], force: true })).parsed).toEqual(['briefs/minimal.md']);
+    expect(entries(cwd)).toHaveLength(2);
+  });
 });

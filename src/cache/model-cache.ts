@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { briefSchema } from '../model/schema.js';
 import type { Brief } from '../types.js';
 import { generator } from '../version.js';
-import { writeCacheFile } from '../io/cache-file.js';
+import { pruneCacheFiles, writeCacheFile } from '../io/cache-file.js';
 import { sha256 } from '../io/hash.js';
 import type { PlainFile } from './plain-file.js';
 
@@ -62,8 +62,9 @@ export function modelKey(sourceHash: string, path: string, limits: unknown, fiel
   return sha256(JSON.stringify([modelCacheVersion, generator, sourceHash, path, limits ?? null, ...(fields ? [fields] : [])]));
 }
 
+const folder = 'models';
 /** The entry's name in the cache dir. */
-const nameOf = (key: string) => `models/${key}.json`;
+const nameOf = (key: string) => `${folder}/${key}.json`;
 
 /** The cached model for `key`, or null when there is none or it cannot be trusted. */
 export function readModel(cacheDir: string, key: string): CachedModel | null {
@@ -83,4 +84,13 @@ export function readModel(cacheDir: string, key: string): CachedModel | null {
 /** Writes the entry for `key` (see io/cache-file.ts). */
 export async function writeModel(cacheDir: string, key: string, model: CachedModel): Promise<void> {
   await writeCacheFile(cacheDir, nameOf(key), JSON.stringify({ version: modelCacheVersion, key, ...model }));
+}
+
+/**
+ * Removes the entries whose key is not in `keep` — briefs edited, deleted or renamed since, an
+ * older tool version, other limits — and temp files of builds that were killed, so the folder
+ * holds at most one entry per brief the build knows. Returns how many files went.
+ */
+export function pruneModels(cacheDir: string, keep: Iterable<string>): Promise<number> {
+  return pruneCacheFiles(cacheDir, folder, new Set(Array.from(keep, (key) => `${key}.json`)));
 }

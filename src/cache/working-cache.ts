@@ -7,6 +7,7 @@ import { writeCache, type BuildCache, type CacheEntry, type OutputRecord } from 
 import { rememberMtimes, type FreshOutputs } from './fresh.js';
 import type { SourceHash } from './source-hash.js';
 import { stampSources } from './source-stamps.js';
+import { modelKey, pruneModels } from './model-cache.js';
 import type { Format } from '../render/formats.js';
 
 export class WorkingCache {
@@ -52,6 +53,20 @@ export class WorkingCache {
       delete this.cache.entries[source];
       this.dirty = true;
     }
+  }
+
+  /**
+   * Removes model-cache entries (model-cache.ts) of briefs the cache no longer knows or that have
+   * changed since: kept are those of the briefs hashed this build (`hashes`) and of the cache's
+   * remaining entries (briefs outside this build's paths that are still on disk). Call after
+   * `forget`. A folder that cannot be read or cleaned costs only disk space.
+   */
+  pruneModels(hashes: ReadonlyMap<string, SourceHash>, sourceOf: (path: string) => string, limits: unknown): Promise<number> {
+    const keys = [
+      ...Object.values(this.cache.entries).map((entry) => modelKey(entry.sourceHash, entry.source, limits)),
+      ...Array.from(hashes, ([path, hashed]) => modelKey(hashed.hash, sourceOf(path), limits)),
+    ];
+    return pruneModels(this.dir, keys).catch(() => 0);
   }
 
   /** Writes the cache when it changed. */

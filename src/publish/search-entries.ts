@@ -4,13 +4,12 @@
  * unchanged is not read or indexed again. An entry is used only when it parses and carries its own
  * key; anything else is rebuilt. Entries of briefs no longer published are removed.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
-import { writeCacheFile } from '../io/cache-file.js';
-import { removeOwned } from '../io/contained.js';
+import { pruneCacheFiles, writeCacheFile } from '../io/cache-file.js';
 import { sha256 } from '../io/hash.js';
 import { modelText } from '../render/plain-text.js';
 import type { ManifestBrief } from './manifest.js';
@@ -83,16 +82,6 @@ export async function searchEntries(setup: SearchSetup, outDir: string, briefs: 
     if (cacheDir && !cached) await writeCacheFile(cacheDir, `${folder}/${key}.json`, JSON.stringify({ key, ...entry }));
     entries.push(entry);
   }
-  if (cacheDir) await pruneEntries(cacheDir, new Set(keys.map((key) => `${key}.json`)));
+  if (cacheDir) await pruneCacheFiles(cacheDir, folder, new Set(keys.map((key) => `${key}.json`)));
   return entries;
-}
-
-async function pruneEntries(cacheDir: string, keep: ReadonlySet<string>): Promise<void> {
-  let names: string[];
-  try {
-    names = readdirSync(join(cacheDir, folder));
-  } catch {
-    return;
-  }
-  for (const name of names) if (!keep.has(name)) await removeOwned(cacheDir, `${folder}/${name}`);
 }
