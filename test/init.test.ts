@@ -90,6 +90,15 @@ describe('briefsmith init', () => {
     expect(written.engines.node).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node);
     expect([packageName('.Hidden__'), packageName('---'), packageName('Ünit 7')]).toEqual(['hidden', 'briefs', 'unit-7']);
   });
+
+  it('leaves the example out with --no-example, for a repository that brings its own briefs', () => {
+    const cwd = temp();
+    const result = runCli(['init', '--no-example'], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(join(cwd, 'briefs', 'example.md'))).toBe(false);
+    expect(existsSync(join(cwd, 'templates', 'README.md'))).toBe(true);
+    expect(result.stdout).not.toContain('TODO');
+  });
 });
 
 describe('the workflow init writes', () => {

@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { locateChrome } from '../src/print/locate.js';
 import { root } from './helpers/fixtures.js';
 
@@ -124,6 +125,16 @@ describe('install into a briefs repository of its own (npm pack, offline npm ci,
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(check.stdout).toMatch(/fill-me/);
     expect(check.stdout).not.toMatch(/ error /);
+
+    // The check step of the workflow init wrote, run as the runner runs it (`npx`, the installed
+    // briefsmith): the example's TODOs become annotations and fail it, as docs/install.md says.
+    const workflow = parse(readFileSync(join(project, '.github', 'workflows', 'briefs.yml'), 'utf8')) as {
+      jobs: { check: { steps: Array<{ run?: string }> } };
+    };
+    const ciCheck = workflow.jobs.check.steps.map((step) => step.run ?? '').find((line) => line.startsWith('npx briefsmith check'))!;
+    const annotated = run('npx', ['--offline', ...ciCheck.split(/\s+/).slice(1)], project);
+    expect(annotated.status, annotated.stderr).toBe(1);
+    expect(annotated.stdout).toMatch(/^::warning file=briefs\/example\.md,line=\d+,col=\d+,.*title=fill-me::/m);
 
     // A project override in templates/, copied from the installed built-ins, wins.
     expect(run(bin, ['templates', 'eject', 'cover'], project).status).toBe(0);

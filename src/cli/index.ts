@@ -105,6 +105,7 @@ cli
   .command('init [dir]', 'Write a briefs repository into dir (default: here): config, an example brief, templates/, CI workflow, README')
   .option('--dependency <spec>', 'What package.json depends on when it names no briefsmith yet: a tarball, a git URL (default: ^<this version>)')
   .option('--date <date>', "The example brief's date, YYYY-MM-DD (default: today)")
+  .option('--no-example', 'Leave out briefs/example.md (for a repository that brings its own briefs)')
   .option('--force', 'Overwrite files that exist (package.json is extended, never replaced)')
   .example('briefsmith init unit-briefs')
   .example('briefsmith init --dependency file:vendor/briefsmith-0.1.0.tgz')

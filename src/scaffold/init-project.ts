@@ -24,6 +24,8 @@ export class ProjectFilesExistError extends BriefsmithError {
 export interface InitOptions extends PackageJsonOptions {
   /** The example brief's date (YYYY-MM-DD). */
   date: string;
+  /** false: no example brief (the repository brings its own). */
+  example?: boolean;
   /** Overwrite files that exist (package.json is extended either way). */
   force?: boolean;
 }
@@ -37,7 +39,7 @@ export interface InitResult {
 
 /** Writes the repository into `folder` (created when missing). */
 export async function initProject(folder: string, options: InitOptions): Promise<InitResult> {
-  const files = projectFiles({ date: options.date });
+  const files = projectFiles({ date: options.date, example: options.example !== false });
   const present = files.filter((file) => existsSync(join(folder, file.path))).map((file) => file.path);
   if (present.length > 0 && !options.force) throw new ProjectFilesExistError(present, relative(process.cwd(), folder) || '.');
   const packagePath = join(folder, 'package.json');

@@ -34,11 +34,15 @@ export const exampleBriefId = 'example';
 /** The project settings: the templates folder is named so commands find it from any sub-folder. */
 export const projectConfig = `${JSON.stringify({ templates: 'templates' }, null, 2)}\n`;
 
-/** Every file of a new repository except package.json (which is merged, see package-json.ts). */
-export function projectFiles(options: { date: string }): ProjectFile[] {
+/**
+ * Every file of a new repository except package.json (which is merged, see package-json.ts);
+ * without `example` (a unit bringing briefs of its own), no `briefs/example.md`.
+ */
+export function projectFiles(options: { date: string; example?: boolean }): ProjectFile[] {
+  const example = { path: `briefs/${exampleBriefId}.md`, text: newBrief({ id: exampleBriefId, title: 'Example brief', date: options.date }) };
   return [
     { path: 'briefsmith.config.json', text: projectConfig },
-    { path: `briefs/${exampleBriefId}.md`, text: newBrief({ id: exampleBriefId, title: 'Example brief', date: options.date }) },
+    ...(options.example === false ? [] : [example]),
     ...shippedFiles.map(({ path, from }) => ({ path, text: readFileSync(resolve(projectDefaultsDir, from), 'utf8') })),
   ];
 }

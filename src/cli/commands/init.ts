@@ -12,15 +12,14 @@ export async function runInit(dir: string | undefined, flags: Record<string, unk
   const date = parseString('date', flags.date) ?? new Date().toISOString().slice(0, 10);
   if (!metaSchema.shape.date.safeParse(date).success) throw new UsageError(`--date expects a date as YYYY-MM-DD, got \`${date}\``);
   const dependency = parseString('dependency', flags.dependency) ?? `^${version}`;
-  const result = await initProject(folder, { name: packageName(basename(folder)), dependency, node: nodeRange, date, force: flags.force === true });
+  const example = flags.example !== false;
+  const result = await initProject(folder, { name: packageName(basename(folder)), dependency, node: nodeRange, date, example, force: flags.force === true });
   const shown = (path: string) => relative(process.cwd(), join(folder, path)) || '.';
   for (const path of result.written) {
     process.stdout.write(`${path === 'package.json' && result.packageJsonExisted ? 'updated' : 'wrote'} ${shown(path)}\n`);
   }
   const into = relative(process.cwd(), folder);
-  process.stdout.write(
-    `Next: ${into ? `cd ${into} && ` : ''}npm install, then npm run check and npm run build (README.md says more).\n` +
-      `The example brief's TODOs are warnings: check passes now; CI (--max-warnings 0) fails until they are filled in.\n`,
-  );
+  process.stdout.write(`Next: ${into ? `cd ${into} && ` : ''}npm install, then npm run check and npm run build (README.md says more).\n`);
+  if (example) process.stdout.write(`The example brief's TODOs are warnings: check passes now; CI (--max-warnings 0) fails until they are filled in.\n`);
   return 0;
 }
