@@ -58,6 +58,16 @@ describe('the declared fields of the fixture project', () => {
     });
   });
 
+  it('take a bare year as a date; an empty value counts as left out, a number as text is refused', () => {
+    expect(check(briefText.replace('review: 2026-06-30', 'review: 2027')).brief!.meta.fields.review).toBe('2027');
+    const empty = check(briefText.replace('reference: TPAU/2026/114', 'reference:'));
+    expect(problemsOf([empty.file]).map((problem) => `${problem.line}:${problem.column} ${problem.ruleId}`)).toEqual(['10:11 missing-field']);
+    const number = check(briefText.replace('reference: TPAU/2026/114', 'reference: 0114'));
+    expect(problemsOf([number.file]).map((problem) => problem.message)).toEqual([
+      'Unexpected `114` for `reference`, expected text, found a number (put it in quotes to keep it as written)',
+    ]);
+  });
+
   for (const format of ['json', 'md', 'html'] as const) {
     it(`render ${format} through the project's templates`, async () => {
       const [loaded] = await loadBriefs({ paths: [briefPath], cwd: project, fields });
