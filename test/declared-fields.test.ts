@@ -211,6 +211,16 @@ describe('a build with declared fields', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out', 'licence-quota.json'), 'utf8')).meta.fields.team).toBeNull();
   });
 
+  it('keep their models in the model cache: a template edit re-renders without parsing the brief again', async () => {
+    const dir = projectWith(config);
+    await build(dir, fields);
+    const cover = join(dir, 'templates', 'partials', 'html', 'cover.hbs');
+    writeFileSync(cover, readFileSync(cover, 'utf8').replace('Copies to', 'Copies'));
+    const again = await buildBriefs({ cwd: dir, outDir: join(dir, 'out'), formats: ['html'], templates: join(dir, 'templates'), fields });
+    expect(again.written.length).toBe(1);
+    expect(again.parsed).toEqual([]);
+  });
+
   it('are part of the shard fingerprint: shards built with other declarations do not merge', () => {
     const base = { cwd: project, formats: ['json'] as const };
     expect(buildFingerprint({ ...base, fields })).not.toBe(buildFingerprint(base));

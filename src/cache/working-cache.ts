@@ -59,12 +59,13 @@ export class WorkingCache {
    * Removes model-cache entries (model-cache.ts) of briefs the cache no longer knows or that have
    * changed since: kept are those of the briefs hashed this build (`hashes`) and of the cache's
    * remaining entries (briefs outside this build's paths that are still on disk). Call after
-   * `forget`. A folder that cannot be read or cleaned costs only disk space.
+   * `forget`. `fields` is the declared fields' key the entries were made with (config/fields.ts).
+   * A folder that cannot be read or cleaned costs only disk space.
    */
-  pruneModels(hashes: ReadonlyMap<string, SourceHash>, sourceOf: (path: string) => string, limits: unknown): Promise<number> {
+  pruneModels(hashes: ReadonlyMap<string, SourceHash>, sourceOf: (path: string) => string, limits: unknown, fields = ''): Promise<number> {
     const keys = [
-      ...Object.values(this.cache.entries).map((entry) => modelKey(entry.sourceHash, entry.source, limits)),
-      ...Array.from(hashes, ([path, hashed]) => modelKey(hashed.hash, sourceOf(path), limits)),
+      ...Object.values(this.cache.entries).map((entry) => modelKey(entry.sourceHash, entry.source, limits, fields)),
+      ...Array.from(hashes, ([path, hashed]) => modelKey(hashed.hash, sourceOf(path), limits, fields)),
     ];
     return pruneModels(this.dir, keys).catch(() => 0);
   }

@@ -167,7 +167,7 @@ export class IncrementalBuild {
     const found = this.cache.stamp(this.hashes, (path) => this.sourceOf(path), this.limits);
     // Entries of briefs neither found this build nor on disk go.
     this.cache.forget((source) => found.has(source) || this.exists(source));
-    await this.cache.pruneModels(this.hashes, (path) => this.sourceOf(path), this.options.limits);
+    await this.cache.pruneModels(this.hashes, (path) => this.sourceOf(path), this.options.limits, fieldsKey(this.options.fields));
     return publishBuild(this.options, {
       entries: this.cache.entries,
       seen: this.seen,
