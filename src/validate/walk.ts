@@ -2,7 +2,8 @@
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { CitationItem } from '../source/mdast-extensions.js';
-import type { Position } from 'unist';
+import type { Point, Position } from 'unist';
+import type { VFile } from 'vfile';
 
 export interface FoundCitation extends CitationItem {
   position: Position | undefined;
@@ -27,4 +28,19 @@ export function hasCitation(node: Nodes): boolean {
     if (child.type === 'citation' || (child.type === 'textDirective' && child.name === 'q')) found = true;
   });
   return found;
+}
+
+const atOrBefore = (left: Point, right: Point) => left.line < right.line || (left.line === right.line && left.column <= right.column);
+
+/**
+ * True when a `rule` message was already reported inside `place`: a later rule would only restate
+ * it (a paragraph whose one citation is malformed is not uncited; its writer did cite).
+ */
+export function reportedInside(file: VFile, rule: string, place: Position | undefined): boolean {
+  if (!place) return false;
+  return file.messages.some((message) => {
+    if (message.ruleId !== rule || !message.place) return false;
+    const point = 'start' in message.place ? message.place.start : message.place;
+    return atOrBefore(place.start, point) && atOrBefore(point, place.end);
+  });
 }

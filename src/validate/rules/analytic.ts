@@ -10,7 +10,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { split } from 'sentence-splitter';
 import { report } from '../../errors/report.js';
 import type { Places } from '../../model/places.js';
-import { hasCitation } from '../walk.js';
+import { hasCitation, reportedInside } from '../walk.js';
 import { referenceBlocks } from './analytic-sections.js';
 import { confidenceMention, likelihoodMentions, ownWords } from './likelihood-words.js';
 
@@ -24,7 +24,8 @@ interface JudgmentLike {
 export function checkJudgments(file: VFile, judgments: JudgmentLike[] | undefined, places: Places): void {
   const toPoint = location(String(file.value)).toPoint;
   (judgments ?? []).forEach((judgment, index) => {
-    if ((judgment.citations ?? []).length === 0) report(file, 'judgment-uncited', places.get(`keyJudgments.${index}`));
+    const where = places.get(`keyJudgments.${index}`);
+    if ((judgment.citations ?? []).length === 0 && !reportedInside(file, 'malformed-citation', where)) report(file, 'judgment-uncited', where);
     const statement = places.get(`keyJudgments.${index}.statement`);
     if (typeof judgment.statement !== 'string' || typeof judgment.likelihood !== 'string') return;
     for (const mention of likelihoodMentions(judgment.statement)) {
@@ -48,7 +49,8 @@ export function checkProse(file: VFile, tree: Root): void {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     const text = source.slice(start, end);
-    if (needsCitation(node, text, index, parent)) report(file, 'uncited-paragraph', node.position);
+    if (needsCitation(node, text, index, parent) && !reportedInside(file, 'malformed-citation', node.position))
+      report(file, 'uncited-paragraph', node.position);
     // Splitting sentences is the slow part; most paragraphs cannot mix the two at all.
     if (!confidenceMention(text) || likelihoodMentions(text).length === 0) return;
     for (const sentence of sentencesOf(text)) {

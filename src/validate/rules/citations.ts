@@ -11,6 +11,17 @@ interface DraftLike {
   sources?: Array<{ key?: unknown; date?: unknown }>;
 }
 
+/** The keys that citations reported as malformed name (`[@ beta]` → `beta`). */
+function keysOfMalformed(file: VFile): string[] {
+  const text = String(file.value);
+  return file.messages.flatMap((message) => {
+    const point = message.place && 'start' in message.place ? message.place.start : message.place;
+    if (message.ruleId !== 'malformed-citation' || point?.offset === undefined) return [];
+    const key = /^\[@\s*([^\s\];,[]+)/.exec(text.slice(point.offset))?.[1];
+    return key ? [key] : [];
+  });
+}
+
 /** Runs the citation rules over the body and the front matter summary; dates in `failed` are skipped. */
 export function checkCitations(file: VFile, tree: Root, draft: DraftLike, places: Places, failed: ReadonlySet<string> = new Set()): void {
   const sources = draft.sources ?? [];
@@ -25,7 +36,8 @@ export function checkCitations(file: VFile, tree: Root, draft: DraftLike, places
       found.push({ ...citation, position: placer(start?.offset, length) });
     }
   }
-  const cited = new Set<string>();
+  // A key written in a citation that did not form (`[@ beta]`, `[@beta`) was cited: it is not also unused.
+  const cited = new Set<string>(keysOfMalformed(file));
   const firstCitation = new Map<string, FoundCitation>();
   for (const citation of found) {
     cited.add(citation.key);
