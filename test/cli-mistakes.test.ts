@@ -3,7 +3,7 @@
  * `--max-warnings`; a failed build says so; a closed stdout ends quietly.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,9 +57,13 @@ describe('environment mistakes', () => {
     await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', () => done()));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const result = runCli(['serve', minimal, '--format', 'html', '--out', join(scratch(), 'out'), '--port', String(port)]);
+      const out = join(scratch(), 'out');
+      const result = runCli(['serve', minimal, '--format', 'html', '--out', out, '--port', String(port)]);
       expect(result.status).toBe(2);
-      expect(result.stderr).toContain(`briefsmith: Port ${port} is in use; pass --port <n> (or --port 0 for any free port)`);
+      // One line, before any build: no "rebuilt … watching…" for a preview that never starts.
+      expect(oneLine(result.stderr)).toEqual([`briefsmith: Port ${port} is in use; pass --port <n> (or --port 0 for any free port)`]);
+      expect(result.stdout).toBe('');
+      expect(existsSync(out)).toBe(false);
     } finally {
       blocker.close();
     }

@@ -65,7 +65,8 @@ interface ServedSite {
   cwd: string;
   outDir: string;
   formats: readonly Format[];
-  watch: WatchHandle;
+  /** Null until the first build is done. */
+  watch: WatchHandle | null;
   reload: LiveReload;
   /** `host:port` names a request may carry, once the port is known. */
   allowedHosts: ReadonlySet<string>;
@@ -81,6 +82,7 @@ async function handle(site: ServedSite, request: IncomingMessage, response: Serv
   const path = decodedPath(request.url ?? '/');
   if (path === null) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request: malformed percent-encoding\n');
   if (path === eventsPath) return site.reload.attach(response);
+  if (!watch) return send(response, 503, 'text/plain; charset=utf-8', 'Building the briefs; reload in a moment\n');
   if (path === '/' || path === '/index.html')
     return send(response, 200, types['.html']!, indexPage(watch.briefs(), watch.templateFiles(), site.formats, newNonce(), cwd));
   const file = resolve(outDir, `.${path}`);
@@ -110,45 +112,55 @@ async function listen(server: Server, port: number): Promise<number> {
 export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHandle> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const reload = new LiveReload();
-  const watch = watchBriefs({
-    ...options,
-    cwd,
-    onEvent(event: WatchEvent) {
-      options.onEvent?.(event);
-      if (event.type !== 'rebuilt') return;
-      if (event.reason === 'brief') for (const status of event.rebuilt) reload.send(status.id);
-      else reload.send('*');
-    },
-  });
-  await watch.ready;
   const allowedHosts = new Set<string>();
   const formats = options.formats?.length ? options.formats : allFormats;
-  const site: ServedSite = { cwd, outDir: resolve(cwd, options.outDir ?? 'out'), formats, watch, reload, allowedHosts };
+  const site: ServedSite = { cwd, outDir: resolve(cwd, options.outDir ?? 'out'), formats, watch: null, reload, allowedHosts };
   // Header and request timeouts so a client that never finishes its request cannot hold a socket
   // (or keep a stop waiting); checked every second.
   const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 }, (request, response) => {
     handle(site, request, response).catch((error: unknown) => send(response, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`));
   });
+  // The port first: a busy one ends the command before anything is built or printed.
   let port: number;
   try {
     port = await listen(server, options.port ?? 4173);
   } catch (error) {
-    // A busy port ends the command: nothing may keep watching (and the process running) without a server.
     reload.close();
-    await watch.close();
     throw error;
   }
   for (const host of ['127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${host}:${port}`);
+  let watch: WatchHandle | undefined;
+  try {
+    watch = watchBriefs({
+      ...options,
+      cwd,
+      onEvent(event: WatchEvent) {
+        options.onEvent?.(event);
+        if (event.type !== 'rebuilt') return;
+        if (event.reason === 'brief') for (const status of event.rebuilt) reload.send(status.id);
+        else reload.send('*');
+      },
+    });
+    await watch.ready;
+  } catch (error) {
+    // Nothing may keep serving (and the process running) without its watch.
+    reload.close();
+    server.close();
+    await watch?.close();
+    throw error;
+  }
+  site.watch = watch;
+  const started = watch;
   return {
     url: `http://127.0.0.1:${port}/`,
-    watch,
+    watch: started,
     async close() {
       reload.close();
       const closed = new Promise<void>((done) => server.close(() => done()));
       // Every socket, idle or holding a half-sent request, is closed now, not when its client leaves.
       server.closeAllConnections();
       await closed;
-      await watch.close();
+      await started.close();
     },
   };
 }
