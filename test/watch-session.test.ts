@@ -131,3 +131,38 @@ it('keeps the manifest and the index current, and checks duplicate ids as build 
       .sort(),
   ).toEqual(['brief-0', 'brief-1', 'copy']);
 }, 60_000);
+
+it('writes the HTML of a live preview before the PDF is printed; a one-off build writes them together', async () => {
+  const cwd = project(1);
+  const html = join(cwd, 'out', 'brief-0.html');
+  const pdf = join(cwd, 'out', 'brief-0.pdf');
+  // Whether the PDF was on disk when the HTML's `written` event came.
+  let pdfWithHtml: boolean | undefined;
+  const watch = watchBriefs({
+    cwd,
+    formats: ['md', 'html', 'pdf'],
+    debounceMs: 10,
+    onEvent: (event) => {
+      if (event.type === 'written' && event.path === html) pdfWithHtml ??= existsSync(pdf);
+    },
+  });
+  open.push(watch);
+  await watch.ready;
+  expect(await eventually(() => existsSync(pdf), watch.idle)).toBe(true);
+  expect(pdfWithHtml).toBe(false);
+  await watch.close();
+  open = [];
+
+  const { buildBriefs } = await import('../src/engine/build.js');
+  let together: boolean | undefined;
+  await buildBriefs({
+    cwd,
+    outDir: 'again',
+    formats: ['md', 'html', 'pdf'],
+    onEvent: (event) => {
+      if (event.type === 'written' && event.path.endsWith('brief-0.html')) together ??= existsSync(join(cwd, 'again', 'brief-0.pdf'));
+    },
+  });
+  expect(together).toBe(true);
+  expect(readFileSync(html, 'utf8')).toBe(readFileSync(join(cwd, 'again', 'brief-0.html'), 'utf8'));
+});

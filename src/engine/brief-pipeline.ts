@@ -2,7 +2,8 @@
  * One brief's way through a build once its inputs are known: load and render (on a worker thread
  * when the build has a pool), the duplicate-id check in path order, printing through the shared
  * browser, finishing, then writing every output atomically and recording it. A brief whose
- * render fails keeps all of its old outputs: nothing is written until every format is ready.
+ * render fails keeps all of its old outputs: nothing is written until every format is ready —
+ * except in a live preview, where the formats but the PDF are written before it is printed.
  */
 import { resolve } from 'node:path';
 import type { Printer } from '../print/printer.js';
@@ -30,6 +31,8 @@ export interface PipelineContext {
   paper: 'a4' | 'letter' | undefined;
   env: NodeJS.ProcessEnv | undefined;
   onEvent: ((event: BuildEvent) => void) | undefined;
+  /** Write a brief's other formats before printing its PDF (a live preview: see SessionOptions.preview). */
+  previewFirst?: boolean | undefined;
 }
 
 interface PipelineOutput {
@@ -80,14 +83,40 @@ export class BriefPipeline {
 
   /**
    * Prints (when asked), then writes and records every output of a loaded, valid brief rendered
-   * without a template error; returns the files written.
+   * without a template error; returns the files written. In a preview the other formats go first
+   * (once: a print retried after a browser crash does not write them again).
    */
   async complete(loaded: BriefJobResult, path: string, formats: readonly Format[]): Promise<WrittenFile[]> {
     const brief = loaded.brief!;
-    const { onEvent, outDir, incremental } = this.context;
     if (loaded.renderError) throw loaded.renderError;
     const changes = loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary };
-    if (changes) onEvent?.({ type: 'changes', id: brief.meta.id, ...changes });
+    if (changes) this.context.onEvent?.({ type: 'changes', id: brief.meta.id, ...changes });
+    if (!this.context.previewFirst || !formats.includes('pdf') || formats.length === 1) return this.write(loaded, path, formats, changes);
+    let first = this.writtenFirst.get(loaded);
+    if (!first) {
+      first = await this.write(
+        loaded,
+        path,
+        formats.filter((format) => format !== 'pdf'),
+        changes,
+      );
+      this.writtenFirst.set(loaded, first);
+    }
+    return [...first, ...(await this.write(loaded, path, ['pdf'], changes))];
+  }
+
+  /** What a preview wrote of each brief before its PDF. */
+  private readonly writtenFirst = new WeakMap<BriefJobResult, WrittenFile[]>();
+
+  /** Writes `formats` of the brief as one change (all new or all old) and records them. */
+  private async write(
+    loaded: BriefJobResult,
+    path: string,
+    formats: readonly Format[],
+    changes: { since: string; summary: string } | null,
+  ): Promise<WrittenFile[]> {
+    const brief = loaded.brief!;
+    const { onEvent, outDir, incremental } = this.context;
     const outputs = await this.outputs(loaded, formats);
     // All formats replace the old ones together, or none does (a full disk fails the brief whole).
     const targets = await writeAllOwned(

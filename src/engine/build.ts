@@ -67,6 +67,7 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
     env: options.env,
     onEvent: options.onEvent,
     printer: () => browser.printer(),
+    previewFirst: session.preview,
   });
   // Start Chromium while the first briefs load; a launch failure counts only if a brief needs it.
   if ([...plan.formats.values()].some((planned) => planned.includes('pdf'))) browser.launch().catch(() => undefined);

@@ -11,6 +11,11 @@ export interface SessionOptions {
   chrome?: string | undefined;
   concurrency?: number | undefined;
   timeout?: number | undefined;
+  /**
+   * A live preview (`watch`, `serve`): each brief's Markdown, HTML and JSON are written as soon
+   * as they are rendered, and its PDF after it is printed, instead of all formats as one change.
+   */
+  preview?: boolean | undefined;
 }
 
 export class BuildSession {
@@ -20,6 +25,11 @@ export class BuildSession {
   private listener: ((event: BrowserEvent) => void) | undefined;
 
   constructor(private readonly options: SessionOptions) {}
+
+  /** Whether builds in this session write a brief's other formats before printing its PDF (see SessionOptions). */
+  get preview(): boolean {
+    return this.options.preview === true;
+  }
 
   /** The session's browser supervisor, created on first use; events go to the current build. */
   supervisor(onEvent: ((event: BrowserEvent) => void) | undefined): BrowserSupervisor {

@@ -82,7 +82,8 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
     paths,
     outDir,
     statuses: new BriefStatuses(cwd),
-    session: new BuildSession(options),
+    // The preview is what the writer waits for: HTML before the PDF is printed.
+    session: new BuildSession({ ...options, preview: true }),
     watching,
     templateProblems: [],
     fields: options.fields,
