@@ -1,5 +1,7 @@
-/** The README is what a newcomer trusts first: its example must be a valid brief, its set-up two commands. */
-import { readFileSync } from 'node:fs';
+/** The README is what a newcomer trusts first: its example must be a valid brief, its set-up commands must work. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parseBrief, validateBrief, renderBrief, BriefHasErrorsError } from '../src/index.js';
@@ -16,15 +18,41 @@ it('shows an example brief of about 20 lines that checks clean', () => {
   expect(brief?.keyJudgments).toHaveLength(1);
 });
 
-it('gives exactly the two set-up commands', () => {
+it('its set-up commands run: each is an npm command the package defines, and `npm run build` builds every brief into out/', () => {
   const setup = /## Set up\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  expect(
-    setup
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.split('#')[0]!.trim()),
-  ).toEqual(['npm install && npm run build', 'npm test']);
-});
+  const commands = setup
+    .split('\n')
+    .map((line) => line.split('#')[0]!.trim())
+    .filter(Boolean)
+    .flatMap((line) => line.split('&&').map((command) => command.trim()));
+  expect(commands.length).toBeGreaterThan(0);
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  let built: string | undefined;
+  for (const command of commands) {
+    const [tool, verb, name] = command.split(/\s+/);
+    expect(tool, command).toBe('npm');
+    // `npm install` is what this suite already runs in; `npm test` is this suite.
+    if (verb === 'install' || verb === 'ci') continue;
+    const script = verb === 'run' ? name! : verb!;
+    expect(Object.keys(scripts), command).toContain(script);
+    if (script === 'test') continue;
+    // Run as npm runs it, with the out dir moved out of the checkout.
+    built = mkdtempSync(join(tmpdir(), 'bs-readme-'));
+    const run = spawnSync('npm', ['run', '--silent', script, '--', '--out', built], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    expect(run.status, `${command}: ${run.stderr}`).toBe(0);
+  }
+  // "builds every brief in briefs/ into out/": each one in every format.
+  expect(built, 'a set-up command that builds the briefs').toBeDefined();
+  const manifest = JSON.parse(readFileSync(join(built!, 'manifest.json'), 'utf8')) as {
+    briefs: Array<{ source: string; outputs: Array<{ format: string; path: string }> }>;
+  };
+  const briefs = readdirSync(join(root, 'briefs')).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
+  expect(manifest.briefs.map((brief) => brief.source).sort()).toEqual(briefs.map((name) => `briefs/${name}`).sort());
+  for (const brief of manifest.briefs) {
+    expect(brief.outputs.map((output) => output.format).sort(), brief.source).toEqual(['docx', 'html', 'json', 'md', 'pdf']);
+    for (const output of brief.outputs) expect(existsSync(join(built!, output.path)), output.path).toBe(true);
+  }
+}, 300_000);
 
 it('runs the library snippet on a brief with an error without rendering it', async () => {
   const snippet = /## Library\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
