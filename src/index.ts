@@ -22,6 +22,7 @@ export { LockTimeoutError } from './io/lock.js';
 export { OutDirError } from './io/out-dir.js';
 export { ContainmentError } from './io/contained.js';
 export { ConfigError } from './config/config.js';
+export type { FieldDeclaration, FieldDeclarations } from './config/fields.js';
 export { ChromeLaunchError } from './print/printer.js';
 export { ReferenceDocumentError } from './docx/reference.js';
 export { briefSchema, likelihoods, confidences, stances, instrumentKinds, legalKinds, schemaVersion } from './model/schema.js';
