@@ -95,14 +95,14 @@ export class IncrementalBuild {
   /** The outputs of `entry` that can stand, with their files' mtimes: a query, it changes nothing. */
   private async freshOutputs(entry: CacheEntry, sourceHash: string): Promise<FreshOutputs> {
     const since = await this.sinceKey(entry.id);
-    const { paper, site, formats, outDir } = this.options;
-    const fields = fieldsKey(this.options.fields);
-    return freshOutputs(entry, sourceHash, {
-      formats,
-      optionsKey: (format) => optionsKey(format, { paper, since, site, fields }),
-      inputs: this.inputs,
-      outDir,
-    });
+    const { formats, outDir } = this.options;
+    return freshOutputs(entry, sourceHash, { formats, optionsKey: (format) => this.optionsKeyOf(format, since), inputs: this.inputs, outDir });
+  }
+
+  /** The options key of an output of `format` rendered this build (with `since`, the brief's `--since` input). */
+  private optionsKeyOf(format: Format, since: string | null): string {
+    const { paper, site, fields } = this.options;
+    return optionsKey(format, { paper, since, site, fields: fieldsKey(fields) });
   }
 
   /** The formats a loaded, valid brief must render now (all, with `--force`); notes the id it was loaded with. */
@@ -153,12 +153,7 @@ export class IncrementalBuild {
     const old = this.cache.entries[source];
     const outputs = old && old.id === brief.meta.id ? old.outputs : {};
     const entry = briefEntry({ source, hashed: this.hashes.get(path), brief, builtAt: this.options.now, changes, outputs });
-    const key = optionsKey(format, {
-      paper: this.options.paper,
-      since: await this.sinceKey(brief.meta.id),
-      site: this.options.site,
-      fields: fieldsKey(this.options.fields),
-    });
+    const key = this.optionsKeyOf(format, await this.sinceKey(brief.meta.id));
     this.cache.record(entry, format, outputRecord(this.options.outDir, written, { sourceHash: entry.sourceHash, optionsKey: key, used }));
   }
 
