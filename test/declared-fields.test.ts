@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildBriefs, loadBriefs, lintTemplates, parseBrief, problemsOf, renderBrief, validateBrief, ConfigError, Printer } from '../src/index.js';
 import { loadConfig } from '../src/config/config.js';
@@ -83,6 +84,10 @@ describe('the declared fields of the fixture project', () => {
     expect(html).toContain('<dd>Private office, Legal adviser, trade agreements</dd>');
     expect(html).not.toContain('Desk officer');
     for (const format of ['html', 'md'] as const) expect(await renderBrief(brief!, format)).not.toContain('TPAU/2026/114');
+    // The Word output has no templates to ask for them: its cover shows the built-in fields only.
+    const word = unzipSync(await renderBrief(brief!, 'docx', { templates }));
+    expect(strFromU8(word['word/document.xml']!)).toContain('Minister for Trade');
+    expect(strFromU8(word['word/document.xml']!)).not.toContain('TPAU/2026/114');
   });
 
   it('are known to the template lint; an undeclared `meta.fields.x` is an unknown field, with did-you-mean', () => {
