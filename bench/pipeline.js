@@ -1,8 +1,11 @@
 /**
  * The cost of the pipeline itself (issue 19 goals), each build in a process of its own:
  *   - 40 sample briefs, a cold `briefsmith build` (md, html, json; process start included) beside
- *     micromark alone parsing the same 40 files (CommonMark + front matter, one thread), and the
- *     same build with `BRIEFSMITH_PARSER=micromark`: the ratios are same-run figures;
+ *     micromark alone parsing the same 40 files (CommonMark + front matter, one thread), the
+ *     same build with `BRIEFSMITH_PARSER=micromark`, and with `--threads 0` (no worker, so no
+ *     per-brief time and memory limit): the ratios are same-run figures;
+ *   - one sample brief, cold, on a worker (the default) and with `--threads 0`: what the limits
+ *     cost on the shortest path;
  *   - 1000 sample-size and 1000 small briefs, cold, with the build's peak RSS;
  *   - after editing one partial every brief uses, rebuilding the 1000 cached sample briefs: the
  *     templates run again, no brief is parsed (checked).
@@ -37,35 +40,55 @@ const node = (args, env = {}) => measure(process.execPath, args, { env: { ...pro
 
 const child = (cwd, env) => node([join(root, 'bench', 'lib', 'build-child.js'), cwd], env).then((run) => ({ ...run, ...JSON.parse(run.stdout) }));
 
+/** A cold CLI build of `count` sample briefs to md, html, json (process start included), in seconds. */
+async function coldBuild(count, env = {}, extra = []) {
+  const cwd = project(count, copy);
+  try {
+    return (await node([cli, 'build', join(cwd, 'briefs'), '--out', join(cwd, 'out'), '--format', 'md,html,json', ...extra], env)).seconds;
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+const best = (values) => Math.min(...values);
+
 async function fortyBriefs(rows) {
-  const build = async (env) => {
-    const cwd = project(40, copy);
-    try {
-      return (await node([cli, 'build', join(cwd, 'briefs'), '--out', join(cwd, 'out'), '--format', 'md,html,json'], env)).seconds;
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
-  };
   const cwd = project(40, copy);
   const micromark = [];
   const native = [];
   const fallback = [];
+  const inThread = [];
   try {
     // Interleaved, best of three each: the machine's drift hits every contender alike.
     for (let round = 0; round < 3; round++) {
       micromark.push(JSON.parse((await node([join(root, 'bench', 'lib', 'micromark-alone.js'), join(cwd, 'briefs')])).stdout).seconds);
-      native.push(await build({}));
-      fallback.push(await build({ BRIEFSMITH_PARSER: 'micromark' }));
+      native.push(await coldBuild(40));
+      fallback.push(await coldBuild(40, { BRIEFSMITH_PARSER: 'micromark' }));
+      inThread.push(await coldBuild(40, {}, ['--threads', '0']));
     }
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
-  const best = (values) => Math.min(...values);
   rows.push({ label: '40 sample briefs: micromark alone, parse only', value: best(micromark) });
   rows.push({ label: '40 sample briefs: cold briefsmith build (CLI)', value: best(native) });
   rows.push({ label: '  same, BRIEFSMITH_PARSER=micromark', value: best(fallback) });
+  rows.push({ label: '  same, --threads 0 (no worker, no time/memory limit)', value: best(inThread) });
   rows.push({ label: 'ratio (cold build / micromark alone)', value: best(native) / best(micromark), unit: 'x', goal: '≤ 1×' });
   rows.push({ label: 'ratio (micromark build / satteri build)', value: best(fallback) / best(native), unit: 'x' });
+  rows.push({ label: 'ratio (worker build / --threads 0), 40 briefs', value: best(native) / best(inThread), unit: 'x' });
+}
+
+/** The price of the limits on the shortest path: one brief, cold, on a worker (the default) and on the CLI's thread. */
+async function oneBrief(rows) {
+  const worker = [];
+  const inThread = [];
+  for (let round = 0; round < 5; round++) {
+    worker.push(await coldBuild(1));
+    inThread.push(await coldBuild(1, {}, ['--threads', '0']));
+  }
+  rows.push({ label: '1 sample brief: cold briefsmith build (CLI), on a worker', value: best(worker) });
+  rows.push({ label: '  same, --threads 0 (no worker, no time/memory limit)', value: best(inThread) });
+  rows.push({ label: 'ratio (worker build / --threads 0), 1 brief', value: best(worker) / best(inThread), unit: 'x' });
 }
 
 async function thousand(rows) {
@@ -97,6 +120,7 @@ async function thousand(rows) {
 export async function run() {
   const rows = [];
   await fortyBriefs(rows);
+  await oneBrief(rows);
   if (!process.argv.includes('--quick')) await thousand(rows);
   return rows;
 }

@@ -15,6 +15,8 @@ export { shardOf, type Shard } from './publish/shard.js';
 export type { BuildOptions, BuildResult, BuildEvent, WrittenFile } from './engine/build.js';
 export { loadBriefs } from './engine/load.js';
 export type { LoadOptions, LoadedBrief } from './engine/load.js';
+export { checkBriefs, type CheckOptions } from './engine/check-briefs.js';
+export { defaultWorkerLimits, type WorkerLimits } from './engine/threads/worker-limits.js';
 export { BriefsmithError } from './errors/briefsmith-error.js';
 export { MissingPathError } from './source/find.js';
 export { SinceError } from './publish/since.js';

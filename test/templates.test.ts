@@ -71,6 +71,7 @@ describe('template resolution', () => {
       path: join(project, 'briefsmith.config.json'),
       templates: join(project, 'look'),
       fields: {},
+      limits: {},
     });
     expect(await templatesOption(undefined, join(project, 'sub'))).toBe(join(project, 'look'));
     expect(await templatesOption('mine', project)).toBe(join(project, 'mine'));

@@ -1,5 +1,5 @@
 /**
- * A VFile and its messages as plain data, and back: what crosses to and from worker threads
+ * A VFile and its messages as plain data, and back: what crosses to and from worker processes
  * (thread-codec.ts) and what the model cache keeps of a brief's messages (model-cache.ts).
  */
 import { VFile } from 'vfile';

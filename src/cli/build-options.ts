@@ -2,7 +2,7 @@
 import type { BuildOptions } from '../engine/build.js';
 import { projectSettings } from './project-config.js';
 import { parseCount, parseFormats, parsePaper, parseString } from './flags.js';
-import { parseLimitFlags } from './limits.js';
+import { limitOptions } from './limits.js';
 
 export async function buildOptions(paths: string[], flags: Record<string, unknown>): Promise<Omit<BuildOptions, 'onEvent'>> {
   const project = await projectSettings(parseString('templates', flags.templates));
@@ -16,7 +16,7 @@ export async function buildOptions(paths: string[], flags: Record<string, unknow
     sourcesDir: parseString('sources-dir', flags.sourcesDir),
     concurrency: parseCount('concurrency', flags.concurrency),
     threads: parseCount('threads', flags.threads, 0),
-    limits: parseLimitFlags(flags),
+    ...limitOptions(flags, project.config),
     paper: parsePaper(flags.paper),
     cacheDir: parseString('cache-dir', flags.cacheDir),
     force: flags.force === true,

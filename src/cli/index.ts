@@ -27,7 +27,7 @@ function withBuildOptions(command: Command): Command {
     .option('--concurrency <n>', 'Pages printing at once; without PDFs, briefs in flight (default: CPU count)')
     .option(
       '--threads <n>',
-      'Worker threads that parse and render; 0 keeps all on one thread (default: CPU count − 1 from 4 cores; on 2–3 cores only for 500+ briefs without PDF)',
+      'Workers (processes) that parse and render, each brief under --max-seconds and --max-memory (default: CPU count − 1 from 4 cores, else 1; 0: all on one thread, without those limits)',
     )
     .option('--paper <size>', "Paper for HTML and PDF: a4 or letter (default: each brief's `paper`, else a4)")
     .option('--cache-dir <dir>', 'Build cache folder (default: <out>/.cache)')
@@ -36,7 +36,7 @@ function withBuildOptions(command: Command): Command {
     .option('--lock-timeout <seconds>', 'How long to wait for another build using the same out dir (default 60)');
 }
 
-/** The --max-* parse limits, shared by every command that reads briefs. */
+/** The --max-* limits (parse, time, memory), shared by every command that reads briefs. */
 function withLimitOptions(command: Command): Command {
   for (const [flag, description] of limitFlags) command.option(flag, description);
   return command;

@@ -9,11 +9,13 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { fieldsSetting, type FieldDeclarations } from './fields.js';
+import { limitsSetting, type ConfigLimits } from './limits-setting.js';
 
 const configSchema = z.strictObject({
   $schema: z.string().optional(),
   templates: z.string().min(1).optional().describe('Templates folder that overrides the project and built-in templates, relative to the config file'),
   fields: fieldsSetting.optional(),
+  limits: limitsSetting.optional(),
 });
 const settingNames = Object.keys(configSchema.shape).filter((name) => name !== '$schema');
 
@@ -37,6 +39,8 @@ export interface ProjectConfig {
   templates: string | undefined;
   /** The front-matter fields the project declares (none without a config). */
   fields: FieldDeclarations;
+  /** The limits it sets (none without a config). */
+  limits: ConfigLimits;
 }
 
 /** The nearest config file at or above `cwd`, or undefined. */
@@ -68,11 +72,11 @@ async function readConfig(path: string): Promise<unknown> {
 /** Loads and checks the nearest config file; paths in it are resolved against its folder. */
 export async function loadConfig(cwd = process.cwd()): Promise<ProjectConfig> {
   const path = findConfigFile(cwd);
-  if (!path) return { path: undefined, templates: undefined, fields: {} };
+  if (!path) return { path: undefined, templates: undefined, fields: {}, limits: {} };
   const parsed = configSchema.safeParse(await readConfig(path));
   if (!parsed.success) throw new ConfigError(path, describeIssues(parsed.error.issues));
   const templates = parsed.data.templates === undefined ? undefined : resolve(dirname(path), parsed.data.templates);
-  return { path, templates, fields: parsed.data.fields ?? {} };
+  return { path, templates, fields: parsed.data.fields ?? {}, limits: parsed.data.limits ?? {} };
 }
 
 /** Every problem of the config, each with the key it is at (`fields.handling.values`). */

@@ -1,7 +1,7 @@
 /**
  * The work a build does for one brief before printing: load it (read, parse, validate) and
  * render the formats asked for. It is a plain function of plain data so that it runs the same
- * on the build's own thread or in a worker thread (see worker-pool.ts).
+ * on the build's own thread or in a worker process (see worker-pool.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
@@ -126,8 +126,12 @@ async function keepModel(job: BriefJob, key: string, loaded: LoadedOne, cached: 
   });
 }
 
-/** Loads the brief at `job.path` (from the model cache when it can) and, when it is valid, renders `job.formats`. */
-export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
+/**
+ * Loads the brief at `job.path` (from the model cache when it can) and, when it is valid, renders
+ * `job.formats`; `onStage` hears each stage as it starts (a worker tells its pool).
+ */
+export async function runBriefJob(job: BriefJob, onStage?: (stage: 'parse' | 'render') => void): Promise<BriefJobResult> {
+  onStage?.('parse');
   const key = cacheKey(job);
   const cached = key && job.modelCache!.reuse ? readModel(job.modelCache!.dir, key) : null;
   // The trees stay on this thread: the result (sent back from a worker) carries only the outputs.
@@ -140,6 +144,7 @@ export async function runBriefJob(job: BriefJob): Promise<BriefJobResult> {
   if (cached) seedFields(brief.meta.id, cached.fields);
   const previous = job.since ? await (await previousPublication(job.since, job.cwd, job.build)).get(brief.meta.id) : null;
   result.changes = previous ? diffBriefs(previous.brief, brief) : null;
+  onStage?.('render');
   const env = job.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: job.sourceDateEpoch };
   const options = {
     templates: job.templates,

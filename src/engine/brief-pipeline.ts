@@ -1,5 +1,5 @@
 /**
- * One brief's way through a build once its inputs are known: load and render (on a worker thread
+ * One brief's way through a build once its inputs are known: load and render (on a worker process
  * when the build has a pool), the duplicate-id check in path order, printing through the shared
  * browser, finishing, then writing every output atomically and recording it. A brief whose
  * render fails keeps all of its old outputs: nothing is written until every format is ready —
@@ -20,6 +20,8 @@ import type { IncrementalBuild } from './incremental.js';
 import { writeAllOwned } from '../io/contained.js';
 import type { WorkerPool } from './threads/worker-pool.js';
 import type { BuildEvent, WrittenFile } from './build-result.js';
+import { WorkerLimitError } from './threads/worker-limits.js';
+import { limitResult } from './threads/limit-result.js';
 
 export interface PipelineContext {
   cwd: string;
@@ -48,9 +50,10 @@ export class BriefPipeline {
 
   constructor(private readonly context: PipelineContext) {}
 
-  /** Loads and renders in the pool, or on this thread without one. */
+  /** Loads and renders in the pool (a brief stopped by its limits gets one error), or on this thread without one. */
   run(job: BriefJob): Promise<BriefJobResult> {
-    return this.context.pool ? this.context.pool.brief(job) : runBriefJob(job);
+    if (!this.context.pool) return runBriefJob(job);
+    return this.context.pool.brief(job).catch((error: unknown) => (error instanceof WorkerLimitError ? limitResult(job, error) : Promise.reject(error)));
   }
 
   private finish(printed: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {

@@ -3,6 +3,7 @@ import type { Format } from '../render/formats.js';
 import type { Shard } from '../publish/shard.js';
 import type { BuildEvent } from './build-result.js';
 import type { LoadOptions } from './load.js';
+import type { WorkerLimits } from './threads/worker-limits.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder (default `out`). */
@@ -15,8 +16,16 @@ export interface BuildOptions extends LoadOptions {
   chrome?: string | undefined;
   /** Pages printing at once; without PDFs, briefs in flight at once (default: CPU count). */
   concurrency?: number | undefined;
-  /** Worker threads that parse and render; 0 keeps everything on this thread (default: cores − 1 from 4 cores and 8 briefs; on fewer cores, one per core for 500 briefs or more without PDFs; else 0). */
+  /**
+   * Workers (child processes) that parse and render, each brief under `workerLimits` (default:
+   * cores − 1 from 4 cores and 8 briefs; on fewer cores, one per core for 500 briefs or more
+   * without PDFs; else 1). 0 runs every brief on this thread, without the time and memory limits.
+   */
   threads?: number | undefined;
+  /** Time and memory one brief may take on a worker (defaults: 60 s, 2048 MB). */
+  workerLimits?: Partial<WorkerLimits> | undefined;
+  /** Tests only: see PoolOptions.hook. */
+  workerHook?: string | undefined;
   /** Milliseconds one brief's PDF may take before it fails (default 60 000). */
   timeout?: number | undefined;
   /** Paper for HTML and PDF (`--paper`), overriding each brief's `paper`. */

@@ -1,20 +1,21 @@
-/** How much of a build runs at once: worker threads, briefs in flight, and the loops that carry them. */
+/** How much of a build runs at once: workers, briefs in flight, and the loops that carry them. */
 import { availableParallelism } from 'node:os';
 import type { Format } from '../render/formats.js';
 import type { BuildOptions } from './build-options.js';
 
 /**
- * Worker threads for loading and rendering. Starting a thread and loading the renderer into it
- * costs about half a second of CPU, so a handful of briefs stays on this thread. Measured on
- * 2 vCPUs (bench/README.md): without PDFs, two threads built 1000 briefs 1.1–2× faster but
- * 300 small ones no faster; with PDFs, Chromium needs the cores and threads made 20 briefs
- * slower. From 4 cores, one thread per core but one.
+ * Workers for loading and rendering. At least one: its time and memory limits are what stop a
+ * brief that spins or grows, and starting it (a process and the module load) overlaps the
+ * build's planning and Chromium's launch. More only where they pay, measured on 2 vCPUs
+ * (bench/README.md): without PDFs, two built 1000 briefs 1.1–2× faster but 300 small ones no
+ * faster; with PDFs, Chromium needs the cores. From 4 cores, one per core but one. `threads: 0`
+ * keeps every brief on the build's own thread, without the limits.
  */
 export function threadCount(options: BuildOptions, briefs: number, pdf: boolean): number {
   if (options.threads !== undefined) return Math.max(0, Math.min(options.threads, briefs));
   const cores = availableParallelism();
   if (cores >= 4 && briefs >= 8) return Math.min(cores - 1, briefs);
-  return !pdf && cores >= 2 && briefs >= 500 ? Math.min(cores, briefs) : 0;
+  return !pdf && cores >= 2 && briefs >= 500 ? Math.min(cores, briefs) : Math.min(1, briefs);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { BrowserSupervisor, type BrowserEvent } from '../print/browser-supervisor.js';
 import { WorkerPool } from './threads/worker-pool.js';
+import type { WorkerLimits } from './threads/worker-limits.js';
 
 export interface SessionOptions {
   chrome?: string | undefined;
@@ -16,6 +17,10 @@ export interface SessionOptions {
    * as they are rendered, and its PDF after it is printed, instead of all formats as one change.
    */
   preview?: boolean | undefined;
+  /** Time and memory each brief may take on a worker. */
+  workerLimits?: Partial<WorkerLimits> | undefined;
+  /** Tests only: see PoolOptions.hook. */
+  workerHook?: string | undefined;
 }
 
 export class BuildSession {
@@ -42,7 +47,7 @@ export class BuildSession {
   workers(threads: number): WorkerPool | null {
     if (threads <= 0) return null;
     // A later build that would want another size reuses the threads it has: they are the cost.
-    this.pool ??= new WorkerPool(threads);
+    this.pool ??= new WorkerPool(threads, { limits: this.options.workerLimits, hook: this.options.workerHook });
     return this.pool;
   }
 

@@ -1,11 +1,11 @@
 /** `briefsmith check`: parse and validate, print every problem, exit 1 on any error. */
-import { loadBriefs } from '../../engine/load.js';
+import { checkBriefs } from '../../engine/check-briefs.js';
 import { formatProblems, problemsOf, type ReporterName } from '../../errors/format.js';
 import { lintTemplates } from '../../render/lint/lint-templates.js';
 import { projectSettings } from '../project-config.js';
 import { parseCount, parseString, UsageError } from '../flags.js';
 import { noBriefs, tooManyWarnings } from '../max-warnings.js';
-import { parseLimitFlags } from '../limits.js';
+import { limitOptions } from '../limits.js';
 
 const reporters: ReporterName[] = ['human', 'json', 'github'];
 
@@ -17,7 +17,8 @@ export async function runCheck(paths: string[], flags: Record<string, unknown>):
   const maxWarnings = parseCount('max-warnings', flags.maxWarnings, 0);
   const project = await projectSettings(parseString('templates', flags.templates));
   const { fields } = project.config;
-  const briefs = await loadBriefs({ paths, sourcesDir, limits: parseLimitFlags(flags), fields });
+  // Each brief on a worker process, under the time and memory limits: one hostile brief fails alone.
+  const briefs = await checkBriefs({ paths, sourcesDir, fields, ...limitOptions(flags, project.config) });
   if (briefs.length === 0) throw new UsageError(noBriefs(paths));
   // Templates are linted on every check: a broken override breaks every brief's output.
   const templates = lintTemplates({ templates: project.templates, fields });

@@ -1,27 +1,50 @@
 /**
- * Entry point of a build worker thread: runs brief jobs (load and render) and PDF finishing
- * passes sent by the WorkerPool, one at a time, and posts each result back.
+ * Entry point of a build worker process (worker-process.ts): runs brief jobs (load and render)
+ * and PDF finishing passes sent by the WorkerPool over IPC, one at a time, and sends each result
+ * back. It says when it is ready (its modules loaded) and which stage a task has reached, so the
+ * pool starts a task's clock at the task, and a task stopped by a limit can say what it was doing.
  */
-import { parentPort } from 'node:worker_threads';
 import { runBriefJob, type BriefJob } from '../brief-job.js';
-import { encodeError, encodeJobResult } from './thread-codec.js';
+import { encodeError, encodeJobResult, type PlainError } from './thread-codec.js';
 import type { FinishOptions } from '../../pdf/finish.js';
+import type { TaskStage } from './worker-limits.js';
+import { watchParent } from './orphan-watch.js';
 
 export type WorkerTask = { id: number; kind: 'brief'; job: BriefJob } | { id: number; kind: 'finish'; printed: Uint8Array; options: FinishOptions };
 
-/** The result, and the buffers handed to the build's thread instead of copied. */
-async function perform(task: WorkerTask): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
-  if (task.kind === 'brief') {
-    const result = await runBriefJob(task.job);
-    return { result: encodeJobResult(result), transfer: result.outputs.map((output) => output.data.buffer as ArrayBuffer) };
-  }
-  const { finishPdf } = await import('../../pdf/finish.js');
-  return { result: await finishPdf(task.printed, task.options), transfer: [] };
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'stage'; id: number; stage: TaskStage }
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'error'; id: number; error: PlainError };
+
+/** A module given to the pool's `hook` option (tests only). */
+interface WorkerHook {
+  beforeTask?: (task: WorkerTask) => void | Promise<void>;
 }
 
-parentPort?.on('message', (task: WorkerTask) => {
+const send = (message: WorkerMessage) => process.send?.(message);
+
+/** The result of one task. */
+async function perform(task: WorkerTask): Promise<unknown> {
+  const stage = (reached: TaskStage) => send({ type: 'stage', id: task.id, stage: reached });
+  await hooks.beforeTask?.(task);
+  if (task.kind === 'brief') return encodeJobResult(await runBriefJob(task.job, stage));
+  stage('finish');
+  const { finishPdf } = await import('../../pdf/finish.js');
+  return finishPdf(task.printed, task.options);
+}
+
+const hookAt = process.argv.indexOf('--hook');
+const hooks: WorkerHook = hookAt === -1 ? {} : ((await import(process.argv[hookAt + 1]!)) as WorkerHook);
+
+process.on('message', (task: WorkerTask) => {
   perform(task).then(
-    ({ result, transfer }) => parentPort?.postMessage({ id: task.id, result }, transfer),
-    (error: unknown) => parentPort?.postMessage({ id: task.id, error: encodeError(error) }),
+    (result) => send({ type: 'result', id: task.id, result }),
+    (error: unknown) => send({ type: 'error', id: task.id, error: encodeError(error) }),
   );
 });
+// The build went away (its channel closed): nothing is left to do.
+process.on('disconnect', () => process.exit(0));
+watchParent();
+send({ type: 'ready' });

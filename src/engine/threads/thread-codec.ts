@@ -1,5 +1,5 @@
 /**
- * What crosses between the build and its worker threads. Structured cloning keeps plain data
+ * What crosses between the build and its worker processes. Structured cloning keeps plain data
  * but not classes: a VFile, its messages and a TemplateError go across as plain objects and are
  * rebuilt on the other side, so callers never see which thread did the work.
  */

@@ -1,18 +1,30 @@
 /**
- * A small fixed pool of worker threads for the CPU-bound part of a build: parsing, rendering and
- * the PDF finishing pass. On the build's own thread that work queues behind itself; spread over
- * threads it can use every core, which pays on long builds with cores to spare (see threadCount
- * in build.ts). Workers start on first use and each runs one task at a time; a worker that dies
- * fails only its own task and is replaced.
+ * A small fixed pool of workers (child processes, worker-process.ts) for the CPU-bound part of a
+ * build: parsing, rendering and the PDF finishing pass. Every task runs under the pool's limits
+ * (worker-limits.ts): a worker whose task runs past the time limit is killed, one that reaches
+ * its heap cap dies, and either way only that task fails (with a WorkerLimitError) and the worker
+ * is replaced. Workers start on first use, are reused across tasks and builds (starting one costs
+ * a process and the module load), and each runs one task at a time.
  */
-import { Worker } from 'node:worker_threads';
 import type { BriefJob, BriefJobResult } from '../brief-job.js';
-import type { WorkerTask } from './brief-worker.js';
-import { decodeError, decodeJobResult, type PlainError, type PlainJobResult } from './thread-codec.js';
+import type { WorkerMessage, WorkerTask } from './brief-worker.js';
+import { decodeError, decodeJobResult, type PlainJobResult } from './thread-codec.js';
 import type { FinishedPdf, FinishOptions } from '../../pdf/finish.js';
+import { WorkerLimitError, workerLimits, type TaskStage, type WorkerLimits } from './worker-limits.js';
+import { WorkerProcess } from './worker-process.js';
 
 /** A task without its id (Omit applied to each member of the union). */
 type TaskInput = WorkerTask extends infer Task ? (Task extends { id: number } ? Omit<Task, 'id'> : never) : never;
+
+export interface PoolOptions {
+  /** Time and memory per task (defaults in worker-limits.ts). */
+  limits?: Partial<WorkerLimits> | undefined;
+  /**
+   * Tests only: the URL of a module whose `beforeTask(task)` each worker runs before a task (to
+   * make one spin or allocate without end). Given explicitly, never read from the environment.
+   */
+  hook?: string | undefined;
+}
 
 interface Pending {
   task: WorkerTask;
@@ -21,31 +33,35 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: WorkerProcess;
   current: Pending | null;
-}
-
-/** The compiled worker entry; under a TypeScript test runner this module is src/, so use dist/. */
-function workerUrl(): URL {
-  const here = new URL(import.meta.url);
-  return here.pathname.endsWith('.ts') ? new URL('../../../dist/engine/threads/brief-worker.js', here) : new URL('./brief-worker.js', here);
+  /** Whether the worker has loaded its modules: a task's clock starts then, not at spawn. */
+  ready: boolean;
+  stage: TaskStage | undefined;
+  clock: NodeJS.Timeout | undefined;
 }
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
+  private readonly limits: WorkerLimits;
   private nextId = 0;
   private closed = false;
 
-  /** A pool of at most `size` threads. */
-  constructor(readonly size: number) {}
+  /** A pool of at most `size` workers. */
+  constructor(
+    readonly size: number,
+    private readonly options: PoolOptions = {},
+  ) {
+    this.limits = workerLimits(options.limits);
+  }
 
-  /** Loads and renders one brief in a worker thread. */
+  /** Loads and renders one brief in a worker. */
   async brief(job: BriefJob): Promise<BriefJobResult> {
     return decodeJobResult((await this.run({ kind: 'brief', job })) as PlainJobResult);
   }
 
-  /** Runs the PDF finishing pass in a worker thread. */
+  /** Runs the PDF finishing pass in a worker. */
   async finish(printed: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
     return (await this.run({ kind: 'finish', printed, options })) as FinishedPdf;
   }
@@ -54,7 +70,9 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of this.queue.splice(0)) pending.reject(new Error('The worker pool was closed'));
-    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+    const slots = this.slots.splice(0);
+    for (const slot of slots) clearTimeout(slot.clock);
+    await Promise.all(slots.map((slot) => slot.worker.stop()));
   }
 
   private run(input: TaskInput): Promise<unknown> {
@@ -71,32 +89,63 @@ export class WorkerPool {
       if (!slot) return;
       const pending = this.queue.shift()!;
       slot.current = pending;
-      slot.worker.postMessage(pending.task);
+      slot.stage = undefined;
+      slot.worker.send(pending.task);
+      this.startClock(slot);
     }
   }
 
+  /** Starts the current task's time limit once the worker is ready to run it. */
+  private startClock(slot: Slot): void {
+    if (!slot.ready || !slot.current || slot.clock) return;
+    slot.clock = setTimeout(() => this.retire(slot, new WorkerLimitError('time', this.limits, slot.stage)), this.limits.maxSeconds * 1000);
+  }
+
   private spawn(): Slot {
-    const worker = new Worker(workerUrl());
-    const slot: Slot = { worker, current: null };
-    worker.on('message', (message: { id: number; result?: unknown; error?: PlainError }) => {
-      const pending = slot.current;
-      if (!pending || pending.task.id !== message.id) return;
-      slot.current = null;
-      if (message.error) pending.reject(decodeError(message.error));
-      else pending.resolve(message.result);
-      this.dispatch();
-    });
-    const fail = (error: Error) => {
-      const index = this.slots.indexOf(slot);
-      if (index === -1) return;
-      this.slots.splice(index, 1);
-      slot.current?.reject(error);
-      slot.current = null;
-      if (!this.closed) this.dispatch();
+    const slot: Slot = {
+      worker: new WorkerProcess(this.limits.maxMemoryMb, this.options.hook, {
+        message: (message) => this.receive(slot, message),
+        exit: ({ memory, description }) =>
+          this.retire(slot, memory ? new WorkerLimitError('memory', this.limits, slot.stage) : new Error(`A build worker stopped (${description})`)),
+      }),
+      current: null,
+      ready: false,
+      stage: undefined,
+      clock: undefined,
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`A build worker thread exited (code ${code})`)));
     this.slots.push(slot);
     return slot;
+  }
+
+  private receive(slot: Slot, message: WorkerMessage): void {
+    if (message.type === 'ready') {
+      slot.ready = true;
+      this.startClock(slot);
+      return;
+    }
+    const pending = slot.current;
+    if (!pending || pending.task.id !== message.id) return;
+    if (message.type === 'stage') {
+      slot.stage = message.stage;
+      return;
+    }
+    clearTimeout(slot.clock);
+    slot.clock = undefined;
+    slot.current = null;
+    if (message.type === 'error') pending.reject(decodeError(message.error));
+    else pending.resolve(message.result);
+    this.dispatch();
+  }
+
+  /** Takes a worker out of the pool (its task fails with `error`), stops it, and lets a fresh one take the queue. */
+  private retire(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index === -1) return;
+    this.slots.splice(index, 1);
+    clearTimeout(slot.clock);
+    slot.current?.reject(error);
+    slot.current = null;
+    slot.worker.kill();
+    if (!this.closed) this.dispatch();
   }
 }
