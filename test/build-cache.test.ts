@@ -93,8 +93,10 @@ describe('build cache', () => {
     const cwd = makeProject({ 'briefs/minimal.md': minimalBrief, 'briefs/full.md': fullBrief });
     const cachePath = join(cwd, 'out', '.cache', 'build-cache.json');
     const stampOf = (source: string) => JSON.parse(readFileSync(cachePath, 'utf8')).entries[source].sourceStamp;
+    // Just written (dated a little ahead, so that a slow build on a busy machine still sees it as recent).
+    for (const name of ['minimal.md', 'full.md']) utimesSync(join(cwd, 'briefs', name), new Date(Date.now() + 30_000), new Date(Date.now() + 30_000));
     await build(cwd);
-    // Just written: too recent to stamp.
+    // Too recent to stamp.
     expect(stampOf('briefs/minimal.md')).toBeNull();
     // Seen from later on, the sources have settled: a no-op build stamps them, the next writes nothing.
     vi.useFakeTimers({ toFake: ['Date'] });

@@ -25,7 +25,7 @@ const limits: Array<[LimitKey, ConfigLimitName, string, string]> = [
     '--max-inlined-bytes <n>',
     'Refuse briefs whose images add up to more bytes than this, counted at each use (default 16777216)',
   ],
-  ['maxSeconds', 'maxSeconds', '--max-seconds <n>', 'Stop a brief whose parse, check and render take longer than this many seconds (default 60)'],
+  ['maxSeconds', 'maxSeconds', '--max-seconds <n>', 'Stop a brief whose parse, check and render take longer than this many seconds (default 120)'],
   ['maxMemoryMb', 'maxMemory', '--max-memory <MB>', 'Stop a brief whose parse, check and render need more heap than this many MB (default 2048)'],
 ];
 

@@ -22,7 +22,7 @@ export interface BuildOptions extends LoadOptions {
    * without PDFs; else 1). 0 runs every brief on this thread, without the time and memory limits.
    */
   threads?: number | undefined;
-  /** Time and memory one brief may take on a worker (defaults: 60 s, 2048 MB). */
+  /** Time and memory one brief may take on a worker (defaults: 120 s, 2048 MB). */
   workerLimits?: Partial<WorkerLimits> | undefined;
   /** Tests only: see PoolOptions.hook. */
   workerHook?: string | undefined;

@@ -23,7 +23,7 @@ export type { BuildEvent, BuildResult, WrittenFile } from './build-result.js';
 
 /**
  * Builds every brief in `options.paths` into `options.outDir`. A `session` (watch, serve) keeps
- * the browser and worker threads for the next build; without one they are closed at the end.
+ * the browser and workers for the next build; without one the browser is closed at the end and idle workers soon after.
  */
 export async function buildBriefs(options: BuildOptions = {}, session?: BuildSession): Promise<BuildResult> {
   if (!session) {
@@ -31,7 +31,8 @@ export async function buildBriefs(options: BuildOptions = {}, session?: BuildSes
     try {
       return await buildBriefs(options, own);
     } finally {
-      await own.close();
+      // Idle workers wait a moment for the next one-off build in this process (idle-pool.ts).
+      await own.close(true);
     }
   }
   const started = performance.now();

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { findBriefs } from '../source/find.js';
 import { DuplicateIds, loadBriefs, type LoadedBrief, type LoadOptions } from './load.js';
 import type { BriefJob } from './brief-job.js';
-import { WorkerPool } from './threads/worker-pool.js';
+import { parkPool, takePool } from './threads/idle-pool.js';
 import { WorkerLimitError, type WorkerLimits } from './threads/worker-limits.js';
 import { limitResult } from './threads/limit-result.js';
 
@@ -30,7 +30,7 @@ export async function checkBriefs(options: CheckOptions = {}): Promise<LoadedBri
   if (paths.length === 0) return [];
   // A thread costs its module load: more than one only when there are briefs enough to share.
   const threads = options.threads ?? Math.max(1, Math.min(availableParallelism() - 1, Math.floor(paths.length / 8)));
-  const pool = new WorkerPool(Math.min(threads, paths.length), { limits: options.workerLimits, hook: options.workerHook });
+  const pool = takePool(Math.min(threads, paths.length), { limits: options.workerLimits, hook: options.workerHook });
   const build = randomUUID();
   try {
     const jobs = paths.map(
@@ -46,6 +46,7 @@ export async function checkBriefs(options: CheckOptions = {}): Promise<LoadedBri
       return loaded;
     });
   } finally {
-    await pool.close();
+    if (pool.idle()) parkPool(pool);
+    else await pool.close();
   }
 }

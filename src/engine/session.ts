@@ -5,7 +5,8 @@
  * A one-off `buildBriefs` opens a session for itself and closes it when the build ends.
  */
 import { BrowserSupervisor, type BrowserEvent } from '../print/browser-supervisor.js';
-import { WorkerPool } from './threads/worker-pool.js';
+import type { WorkerPool } from './threads/worker-pool.js';
+import { parkPool, takePool } from './threads/idle-pool.js';
 import type { WorkerLimits } from './threads/worker-limits.js';
 
 export interface SessionOptions {
@@ -43,11 +44,11 @@ export class BuildSession {
     return this.browser;
   }
 
-  /** Worker threads for a build that wants `threads` of them (none for 0); kept for later builds. */
+  /** Workers for a build that wants `threads` of them (none for 0); kept for later builds. */
   workers(threads: number): WorkerPool | null {
     if (threads <= 0) return null;
-    // A later build that would want another size reuses the threads it has: they are the cost.
-    this.pool ??= new WorkerPool(threads, { limits: this.options.workerLimits, hook: this.options.workerHook });
+    // A later build that would want another size reuses the workers it has: they are the cost.
+    this.pool ??= takePool(threads, { limits: this.options.workerLimits, hook: this.options.workerHook });
     return this.pool;
   }
 
@@ -63,9 +64,13 @@ export class BuildSession {
     }
   }
 
-  async close(): Promise<void> {
-    await Promise.all([this.pool?.close(), this.browser?.close()]);
+  /** Closes the browser and the workers; `park` leaves idle workers a moment for the next one-off build (idle-pool.ts). */
+  async close(park = false): Promise<void> {
+    const pool = this.pool;
     this.pool = undefined;
+    const parked = pool !== undefined && park && pool.idle();
+    if (parked) parkPool(pool);
+    await Promise.all([parked ? undefined : pool?.close(), this.browser?.close()]);
     this.browser = undefined;
   }
 }

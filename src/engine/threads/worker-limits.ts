@@ -6,13 +6,13 @@
  */
 
 export interface WorkerLimits {
-  /** Seconds one task (a brief's parse, check and render, or its PDF finishing pass) may take (default 60). */
+  /** Seconds one task (a brief's parse, check and render, or its PDF finishing pass) may take (default 120). */
   maxSeconds: number;
   /** MB of V8 old-generation heap one worker may use (default 2048; V8 adds its young generation, 48 MB). */
   maxMemoryMb: number;
 }
 
-export const defaultWorkerLimits: Readonly<WorkerLimits> = Object.freeze({ maxSeconds: 60, maxMemoryMb: 2048 });
+export const defaultWorkerLimits: Readonly<WorkerLimits> = Object.freeze({ maxSeconds: 120, maxMemoryMb: 2048 });
 
 /** The limits with the defaults for what `given` leaves out. */
 export function workerLimits(given: Partial<WorkerLimits> | undefined): WorkerLimits {
@@ -33,9 +33,9 @@ const doing: Record<TaskStage, string> = {
 
 /** A task that went over a limit: its worker was terminated, the other tasks go on. */
 export class WorkerLimitError extends Error {
-  /** What went over, in words: "rendering this brief took longer than 60 s". */
+  /** What went over, in words: "rendering this brief took longer than 120 s". */
   readonly what: string;
-  /** The limit in words ("60 s", "2,048 MB") and the flag that sets it. */
+  /** The limit in words ("120 s", "2,048 MB") and the flag that sets it. */
   readonly limit: string;
   readonly flag: '--max-seconds' | '--max-memory';
 

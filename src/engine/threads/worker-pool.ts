@@ -51,7 +51,7 @@ export class WorkerPool {
   /** A pool of at most `size` workers. */
   constructor(
     readonly size: number,
-    private readonly options: PoolOptions = {},
+    readonly options: PoolOptions = {},
   ) {
     this.limits = workerLimits(options.limits);
   }
@@ -64,6 +64,11 @@ export class WorkerPool {
   /** Runs the PDF finishing pass in a worker. */
   async finish(printed: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
     return (await this.run({ kind: 'finish', printed, options })) as FinishedPdf;
+  }
+
+  /** Whether no task is running or waiting (and the pool is open). */
+  idle(): boolean {
+    return !this.closed && this.queue.length === 0 && this.slots.every((slot) => slot.current === null);
   }
 
   /** Stops every worker; tasks still queued are rejected. */
@@ -90,6 +95,7 @@ export class WorkerPool {
       const pending = this.queue.shift()!;
       slot.current = pending;
       slot.stage = undefined;
+      slot.worker.hold(true);
       slot.worker.send(pending.task);
       this.startClock(slot);
     }
@@ -132,6 +138,7 @@ export class WorkerPool {
     clearTimeout(slot.clock);
     slot.clock = undefined;
     slot.current = null;
+    slot.worker.hold(false);
     if (message.type === 'error') pending.reject(decodeError(message.error));
     else pending.resolve(message.result);
     this.dispatch();

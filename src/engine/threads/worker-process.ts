@@ -65,6 +65,20 @@ export class WorkerProcess {
     this.child.send(task);
   }
 
+  /** While it has a task the worker keeps this process alive; an idle one never does (see idle-pool.ts). */
+  hold(busy: boolean): void {
+    // stderr is a pipe (a net.Socket), which Readable's type does not say.
+    const handles: Array<{ ref?: () => unknown; unref?: () => unknown } | null | undefined> = [
+      this.child,
+      this.child.channel,
+      this.child.stderr as { ref?: () => unknown } | null,
+    ];
+    for (const handle of handles) {
+      if (busy) handle?.ref?.();
+      else handle?.unref?.();
+    }
+  }
+
   /** Stops the process at once (it may be spinning: no polite request would be heard). */
   kill(): void {
     this.child.kill('SIGKILL');
@@ -74,6 +88,9 @@ export class WorkerProcess {
   async stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    // An idle worker holds nothing: without this, a process with nothing else to do would end
+    // while waiting here, before its caller goes on.
+    this.hold(true);
     this.kill();
     await exited;
   }
