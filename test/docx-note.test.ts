@@ -85,14 +85,15 @@ describe('a note in Word', async () => {
     expect(footer).toMatch(/PAGE<\/w:instrText>[\s\S]*NUMPAGES<\/w:instrText>/);
   });
 
-  it('has no contents, unless the note asks for them with `contents: always` (then under the header block, on the same page)', async () => {
+  it('has no contents, unless the note asks for them with `contents: always` (then under the header block, the sections on the next page, as in the PDF)', async () => {
     expect(body).not.toContain('TOC \\h');
     const always = (await wordParts(load(noteText.replace('layout: note', 'layout: note\ncontents: always'))))['word/document.xml']!;
     expect(always).toContain('TOC \\h');
     expect(always.match(/<w:sectPr\b/g)).toHaveLength(1);
-    expect(always).not.toContain('<w:br w:type="page"/>');
-    const styles = paragraphsOf(always).map((paragraph) => paragraph.style);
+    const styles = paragraphsOf(always).map((paragraph) => (paragraph.xml.includes('<w:br w:type="page"/>') ? 'page break' : paragraph.style));
     expect(styles.indexOf('TOCHeading')).toBeGreaterThan(styles.indexOf('BottomLine'));
+    expect(styles.indexOf('page break')).toBeGreaterThan(styles.indexOf('TOCHeading'));
+    expect(styles.indexOf('page break')).toBeLessThan(styles.lastIndexOf('Heading1'));
   });
 
   it('reads back through mammoth with the title first and the sections in order', async () => {

@@ -122,6 +122,20 @@ describe('a note (`layout: note`)', () => {
   });
 });
 
+describe('a note that asks for contents (`contents: always`)', () => {
+  it('prints them under its header block, with the page number of every entry', async () => {
+    const note = load(join(fixturesDir, 'note', 'input.md'), (text) => text.replace('layout: note', 'layout: note\ncontents: always'));
+    const pages = await pagesOf(await renderBrief(note, 'pdf', { printer, env: epoch }));
+    const first = pageText(pages[0]!);
+    expect(first.indexOf('BOTTOM LINE UP FRONT')).toBeLessThan(first.indexOf('Contents'));
+    const titles = ['Key judgments', 'Background', 'Sources'];
+    const numbers = titles.map((title) => pages.findIndex((items, index) => index > 0 && items.some((item) => item.str === title)) + 1);
+    expect(numbers.every((number) => number > 1)).toBe(true);
+    // The numbers are drawn after printing, so the page's text lists them after the entries.
+    expect(first).toContain(`Contents ${titles.join(' ')} ${numbers.join(' ')}`);
+  });
+});
+
 describe('the second sample, a note on the Russian bases', () => {
   it('prints in at most two pages, every heading kept with its text', async () => {
     const note = load(join(root, 'briefs', 'russian-bases-2025-10.md'));

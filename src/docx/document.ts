@@ -74,25 +74,24 @@ function page(options: DocumentOptions) {
 const endnoteProperties = { numberFormat: { type: NumberFormat.DECIMAL } };
 
 function bodyChildren(context: DocxContext, changes: ChangesView | null | undefined): FileChild[] {
-  // A note's contents (only with `contents: always`) sit under its header block, the text runs on after them.
-  const note = context.brief.meta.layout === 'note';
+  // A note's contents (only with `contents: always`) sit under its header block, as in the PDF.
   return [
-    ...(note ? noteHeaderBlocks(context) : []),
+    ...(context.brief.meta.layout === 'note' ? noteHeaderBlocks(context) : []),
     ...(changes ? changesBlocks(changes, context) : []),
-    ...(wantsContents(context.brief) ? contentsBlocks(!note) : []),
+    ...(wantsContents(context.brief) ? contentsBlocks() : []),
     ...shownSections(context.brief).flatMap((section) => sectionBlocks(section, context)),
     ...sourcesBlocks(context),
   ];
 }
 
-/** The contents (`meta.contents`: a short brief has none, as in the PDF), then a page break if `newPage`. */
-function contentsBlocks(newPage: boolean): FileChild[] {
+/** The contents (`meta.contents`: a short brief has none, as in the PDF), then a page break. */
+function contentsBlocks(): FileChild[] {
   return [
     new Paragraph({ style: styleIds.contentsHeading, text: 'Contents' }),
     // Filled with its entries; their page numbers are Word's to fill (Update Table), so no dot
     // leaders run to an empty place meanwhile.
     new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2', beginDirty: false, tabLeader: LeaderType.NONE }),
-    ...(newPage ? [new Paragraph({ children: [new PageBreak()] })] : []),
+    new Paragraph({ children: [new PageBreak()] }),
   ];
 }
 
