@@ -6,23 +6,21 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { templateDirs } from '../render/templates.js';
 import { defaultLimits, type ParseLimits } from '../source/limits.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from '../source/find.js';
 import { briefEntry, outputRecord } from '../cache/brief-entry.js';
 import type { CacheEntry } from '../cache/cache.js';
-import { TemplateInputs, optionsKey } from '../cache/cache-inputs.js';
-import { fieldsKey } from '../config/fields.js';
-import { freshOutputs, type FreshOutputs } from '../cache/fresh.js';
 import type { SourceHash } from '../cache/source-hash.js';
 import { currentSourceHash } from '../cache/source-stamps.js';
 import { WorkingCache } from '../cache/working-cache.js';
+import { fieldsKey } from '../config/fields.js';
 import type { Manifest } from '../publish/manifest.js';
 import { inShard } from '../publish/shard.js';
 import type { Format } from '../render/formats.js';
 import { readBuildRecords, type BuildRecords } from './build-records.js';
 import type { IncrementalOptions } from './incremental-options.js';
+import { OutputKeys } from './output-keys.js';
 import { publishBuild } from './publish-build.js';
 
 export type { IncrementalOptions, ShardBuild } from './incremental-options.js';
@@ -41,7 +39,7 @@ export class IncrementalBuild {
   private readonly limits: ParseLimits;
   private readonly cache: WorkingCache;
   private readonly previous: Manifest | null;
-  private readonly inputs: TemplateInputs;
+  private readonly keys: OutputKeys;
 
   private constructor(
     private readonly options: IncrementalOptions,
@@ -50,7 +48,7 @@ export class IncrementalBuild {
     this.cache = new WorkingCache(records.cache, records.cacheDir);
     this.previous = records.previous;
     this.ignoredRecords = records.ignored;
-    this.inputs = new TemplateInputs(templateDirs({ templates: options.templates, cwd: options.cwd }));
+    this.keys = new OutputKeys(options);
     const given = Object.entries(options.limits ?? {}).filter(([, limit]) => limit !== undefined);
     this.limits = { ...defaultLimits, ...Object.fromEntries(given) };
   }
@@ -74,7 +72,7 @@ export class IncrementalBuild {
       this.toLoad.push(path);
       return;
     }
-    const fresh = await this.freshOutputs(entry, hashed.hash);
+    const fresh = await this.keys.fresh(entry, hashed.hash);
     this.cache.remember(entry, fresh);
     if (fresh.size < this.options.formats.length) this.toLoad.push(path);
     else {
@@ -87,24 +85,6 @@ export class IncrementalBuild {
     return relative(this.options.cwd, path) || path;
   }
 
-  /** The `--since` input of brief `id` (null without `--since`): sync unless there is one to read. */
-  private sinceKey(id: string): string | null | Promise<string | null> {
-    return this.options.since ? this.options.since.get(id).then((previous) => previous?.hash ?? null) : null;
-  }
-
-  /** The outputs of `entry` that can stand, with their files' mtimes: a query, it changes nothing. */
-  private async freshOutputs(entry: CacheEntry, sourceHash: string): Promise<FreshOutputs> {
-    const since = await this.sinceKey(entry.id);
-    const { formats, outDir } = this.options;
-    return freshOutputs(entry, sourceHash, { formats, optionsKey: (format) => this.optionsKeyOf(format, since), inputs: this.inputs, outDir });
-  }
-
-  /** The options key of an output of `format` rendered this build (with `since`, the brief's `--since` input). */
-  private optionsKeyOf(format: Format, since: string | null): string {
-    const { paper, site, fields } = this.options;
-    return optionsKey(format, { paper, since, site, fields: fieldsKey(fields) });
-  }
-
   /** The formats a loaded, valid brief must render now (all, with `--force`); notes the id it was loaded with. */
   async formatsToRender(path: string, brief: Brief): Promise<Format[]> {
     const source = this.sourceOf(path);
@@ -112,7 +92,7 @@ export class IncrementalBuild {
     const entry = this.cache.entries[source];
     const hash = this.hashes.get(path)?.hash ?? '';
     if (this.options.force || !entry || entry.id !== brief.meta.id) return [...this.options.formats];
-    const fresh = await this.freshOutputs(entry, hash);
+    const fresh = await this.keys.fresh(entry, hash);
     this.cache.remember(entry, fresh);
     return this.options.formats.filter((format) => !fresh.has(format));
   }
@@ -125,7 +105,7 @@ export class IncrementalBuild {
   async plannedFormats(path: string): Promise<Format[]> {
     const entry = this.cache.entries[this.sourceOf(path)];
     if (this.options.force || !entry) return [...this.options.formats];
-    const fresh = await this.freshOutputs(entry, this.hashes.get(path)?.hash ?? '');
+    const fresh = await this.keys.fresh(entry, this.hashes.get(path)?.hash ?? '');
     return this.options.formats.filter((format) => !fresh.has(format));
   }
 
@@ -153,7 +133,7 @@ export class IncrementalBuild {
     const old = this.cache.entries[source];
     const outputs = old && old.id === brief.meta.id ? old.outputs : {};
     const entry = briefEntry({ source, hashed: this.hashes.get(path), brief, builtAt: this.options.now, changes, outputs });
-    const key = this.optionsKeyOf(format, await this.sinceKey(brief.meta.id));
+    const key = this.keys.optionsKeyOf(format, await this.keys.sinceKey(brief.meta.id));
     this.cache.record(entry, format, outputRecord(this.options.outDir, written, { sourceHash: entry.sourceHash, optionsKey: key, used }));
   }
 
