@@ -159,6 +159,7 @@ describe('a bad declaration', () => {
     [{ fields: { reference: { type: 'text', required: 'yes' } } }, /`fields\.reference\.required`: expected true or false/],
     [{ fields: { 'review-date': { type: 'date' } } }, /`fields\.review-date`: expected a field name of letters, digits and `_`/],
     [{ fields: { audience: { type: 'list' } } }, /`fields\.audience`: expected a name that is not a built-in front-matter field/],
+    [{ fields: { constructor: { type: 'text' } } }, /`fields\.constructor`: expected a name other than `constructor` or `prototype`/],
   ])('%j is a usage error naming the config file and key', async (config, reason) => {
     const dir = projectWith(config);
     const error = await projectConfig(dir).then(

@@ -23,7 +23,11 @@ export interface FieldDeclaration {
 export type FieldDeclarations = Readonly<Record<string, FieldDeclaration>>;
 
 /** A name templates can reach as `meta.fields.<name>` without brackets, and a YAML key without quotes. */
-const fieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected a field name of letters, digits and `_`, starting with a letter');
+const fieldName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected a field name of letters, digits and `_`, starting with a letter')
+  // The front matter refuses these keys (prototype pollution), so a brief could never give the field.
+  .refine((name) => name !== 'constructor' && name !== 'prototype', 'expected a name other than `constructor` or `prototype`');
 
 const declarationSchema = z
   .strictObject({
