@@ -16,7 +16,7 @@ export interface RunFormat {
 }
 
 /**
- * Runs for `text`: Arabic passages right to left in their own style, the rest as `format` says.
+ * Runs for `plain`: Arabic passages right to left in their own style, the rest as `format` says.
  * Its quotes are curled as at the start of a paragraph (text from Markdown comes curled already).
  */
 export function textRuns(plain: string, format: RunFormat = {}): TextRun[] {
