@@ -10,7 +10,7 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../source/visit-tree.js';
 import { VFile } from 'vfile';
 import { defaultLimits, exceededLimit, type ParseLimits } from '../source/limits.js';
 import { bodyStart } from '../source/front-matter.js';

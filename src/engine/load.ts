@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { decodeUtf8 } from '../source/text.js';
 import { defaultLimits, parseBrief, type ParseLimits } from '../model/parse-brief.js';
 import type { Root } from 'mdast';
-import { CONTINUE, EXIT, visit } from 'unist-util-visit';
+import { CONTINUE, EXIT, visit } from '../source/visit-tree.js';
 import { frontMatterMarkdown, validateBrief } from '../validate/validate.js';
 import { report } from '../errors/report.js';
 import type { Brief } from '../types.js';

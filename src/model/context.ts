@@ -4,7 +4,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { visit } from 'unist-util-visit';
+import { visit } from '../source/visit-tree.js';
 import { toString as plainText } from 'mdast-util-to-string';
 import { report, didYouMean, listOf } from '../errors/report.js';
 import type { Places } from './places.js';

@@ -6,7 +6,7 @@
 import type { Root, Yaml } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visit } from '../source/visit-tree.js';
 import { report } from '../errors/report.js';
 import { containerNames, isContainerName } from '../source/directive-names.js';
 import { ExtractContext, attribute, plainText } from './context.js';

@@ -6,7 +6,7 @@
  * be printed as it was typed.
  */
 import type { Root, Text } from 'mdast';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit, SKIP } from './visit-tree.js';
 import { location } from 'vfile-location';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';

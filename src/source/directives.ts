@@ -9,7 +9,7 @@ import type { Paragraph, Parent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Node, Point } from 'unist';
 import { location } from 'vfile-location';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit, SKIP } from './visit-tree.js';
 import { report, didYouMean, listOf } from '../errors/report.js';
 import { containerNames, isContainerName, isLeafName, isTextName, leafNames, textNames } from './directive-names.js';
 

@@ -8,7 +8,7 @@ import type { Parent, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.js';
 import { report } from '../errors/report.js';
 import { containerNames } from './directive-names.js';
 import { fenceSize, homeOf } from './unclosed.js';

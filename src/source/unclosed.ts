@@ -11,7 +11,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { Node, Point } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { visit, EXIT } from 'unist-util-visit';
+import { visit, EXIT } from './visit-tree.js';
 import { report } from '../errors/report.js';
 import { containerNames, isContainerName, isLeafName } from './directive-names.js';
 

@@ -1,6 +1,6 @@
 /** Small tree utilities shared by the lint rules. */
 import type { Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../source/visit-tree.js';
 import type { CitationItem } from '../source/mdast-extensions.js';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';

@@ -6,7 +6,7 @@
 import type { Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../../source/visit-tree.js';
 import { split } from 'sentence-splitter';
 import { report } from '../../errors/report.js';
 import type { Places } from '../../model/places.js';

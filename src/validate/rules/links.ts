@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../source/visit-tree.js';
 import { report } from '../../errors/report.js';
 
 /** The scheme of `url` as a browser would read it (lowercase, without ignored characters), or null. */
