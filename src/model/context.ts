@@ -8,6 +8,7 @@ import { visit } from '../source/visit-tree.js';
 import { toString as plainText } from 'mdast-util-to-string';
 import { report, didYouMean, listOf } from '../errors/report.js';
 import type { Places } from './places.js';
+import { unquotedValues } from './attribute-quotes.js';
 
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
 
@@ -92,6 +93,12 @@ export class ExtractContext {
       const nameFrom = this.toPoint(start + brace + match.index);
       const nameTo = this.toPoint(start + brace + match.index + (match[1]?.length ?? 0));
       if (nameFrom && nameTo) this.attributeNames.set(`${path}.${match[1]}`, { start: nameFrom, end: nameTo });
+    }
+    for (const { index, length, name, value, written, why, fixed, strays } of unquotedValues(opening.slice(brace))) {
+      const [from, to] = [this.toPoint(start + brace + index), this.toPoint(start + brace + index + length)];
+      report(this.file, 'unquoted-attribute', from && to ? { start: from, end: to } : node.position, { written, why, fixed });
+      // Read on as meant, so the lost words are not unknown attributes and the value not refused again.
+      node.attributes = { ...Object.fromEntries(Object.entries(node.attributes ?? {}).filter(([key]) => !strays.includes(key))), [name]: value };
     }
   }
 

@@ -81,6 +81,19 @@ export const directives = {
         'characters would be printed as typed.',
       ].join('\n'),
     }),
+    'unquoted-attribute': rule({
+      title: 'Attribute value that loses words',
+      severity: 'error',
+      details: ['written', 'why', 'fixed'],
+      message: (d) => `Unexpected \`${d.written}\` ${d.why}, expected \`${d.fixed}\``,
+      hint: 'A value with spaces goes in straight double quotes (`actor="River Commission"`); a word processor types curly ones, which are not quotes to briefsmith.',
+      silenceable: false,
+      notes: [
+        'Without quotes, `actor=River Commission secretariat` is the actor "River" and two attributes without values;',
+        'in curly quotes, `actor=“River Commission”` is the actor "“River". Reported once, at the value; the words it',
+        'lost are not reported again as unknown attributes.',
+      ].join('\n'),
+    }),
     'unknown-attribute': rule({
       title: 'Unknown attribute',
       severity: 'warning',
