@@ -12,6 +12,7 @@ import { checkCitations } from './rules/citations.js';
 import { checkDuplicateIds, checkPlaceholders, checkTimelineOrder } from './rules/structure.js';
 import { checkJudgments, checkProse } from './rules/analytic.js';
 import { checkLinks } from './rules/links.js';
+import { checkFootnotes } from './rules/footnotes.js';
 import { checkSections } from './rules/sections.js';
 import { verifyQuotes, type SourceText } from './quotes.js';
 import { markFlawed } from './flawed.js';
@@ -74,6 +75,7 @@ export function validateBrief(parsed: ParsedBrief, options: ValidateOptions = {}
   checkJudgments(file, draft.keyJudgments, places);
   checkProse(file, tree);
   checkLinks(file, tree, options.checkImage);
+  checkFootnotes(file, tree);
   const summary = frontMatterMarkdown(parsed);
   if (summary) checkLinks(file, summary, options.checkImage, places.get('meta.summary'));
   checkPlaceholders(file);

@@ -26,6 +26,14 @@ export const citations = {
         'and column. Write `\\[@` for the characters themselves.',
       ].join('\n'),
     }),
+    'unmatched-footnote': rule({
+      title: 'Footnote without its other half',
+      severity: 'error',
+      details: ['found', 'expected'],
+      message: (d) => `Unexpected ${d.found}, expected ${d.expected}`,
+      hint: 'A footnote is a `[^label]` in the text and a line `[^label]: the note` (anywhere in the brief); give each the other, or write `\\[^` for the characters themselves.',
+      silenceable: false,
+    }),
     'unused-source': rule({
       title: 'Source never cited',
       severity: 'warning',
