@@ -1,7 +1,8 @@
 /**
- * Starting Chromium, with a time limit, and killing it: every browser this process launched is
- * kept by its kill switch, so that a signal handler can end them all at once, whatever state
- * they are in (@puppeteer/browsers starts each detached, in a process group of its own).
+ * Starting Chromium, with a time limit, asking whether it still answers, and killing it: every
+ * browser this process launched is kept by its kill switch, so that a signal handler can end them
+ * all at once, whatever state they are in (@puppeteer/browsers starts each detached, in a process
+ * group of its own).
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { BriefsmithError } from '../errors/briefsmith-error.js';
@@ -70,6 +71,26 @@ export function killBrowser(launched: LaunchedBrowser): void {
   for (const stream of launched.browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
   launched.kill.abort();
   running.delete(launched.kill);
+}
+
+/** Whether `browser` is connected and answers a version query within `ms`. */
+export async function answersWithin(browser: Browser, ms: number): Promise<boolean> {
+  if (!browser.connected) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([
+      browser.version().then(
+        () => true,
+        () => false,
+      ),
+      silent,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function launch(chrome: FoundChrome, signal: AbortSignal): Promise<Browser> {

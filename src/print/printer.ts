@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
-import { killBrowser, launchBrowser, type LaunchedBrowser } from './launch-browser.js';
+import { answersWithin, killBrowser, launchBrowser, type LaunchedBrowser } from './launch-browser.js';
 import { locateChrome, type FoundChrome } from './locate.js';
 import { PagePool } from './page-pool.js';
 import { PrintTimeoutError, printPage, type PrintOptions } from './print-page.js';
@@ -58,23 +58,8 @@ export class Printer {
   }
 
   /** Whether the browser answers a version query within two seconds (a stopped or wedged one does not). */
-  async responsive(): Promise<boolean> {
-    if (!this.browser.connected) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), responsiveMs);
-    });
-    try {
-      return await Promise.race([
-        this.browser.version().then(
-          () => true,
-          () => false,
-        ),
-        silent,
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+  responsive(): Promise<boolean> {
+    return answersWithin(this.browser, responsiveMs);
   }
 
   /**
