@@ -3,14 +3,13 @@
  * serves out/, reloads open HTML views when their brief is rebuilt, lists the briefs at `/`,
  * and shows a broken brief's errors where its HTML would be.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { isInside } from '../io/contained.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { formats as allFormats, type Format } from '../render/formats.js';
 import { watchBriefs, type WatchEvent, type WatchHandle, type WatchOptions } from '../watch/watch.js';
 import { LiveReload, eventsPath, injectReload, newNonce } from './live-reload.js';
 import { errorPage, indexPage } from './pages.js';
+import { decodedPath, readInside, send, types } from './responses.js';
 
 export interface ServeOptions extends WatchOptions {
   /** Port on 127.0.0.1 (default 4173; 0 picks a free one). */
@@ -22,42 +21,6 @@ export interface ServeHandle {
   url: string;
   watch: WatchHandle;
   close(): Promise<void>;
-}
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-/** The request path, percent-decoded; null when the encoding is malformed (`/%E0%A4%A`). */
-function decodedPath(url: string): string | null {
-  try {
-    return decodeURIComponent(new URL(url, 'http://127.0.0.1').pathname);
-  } catch {
-    return null;
-  }
-}
-
-/** A regular file's bytes when its real path (through symlinks) is inside `folder`, else null. */
-async function readInside(folder: string, file: string): Promise<Buffer | null> {
-  try {
-    const real = await realpath(file);
-    if (!isInside(await realpath(folder), real) || !(await stat(real)).isFile()) return null;
-    return await readFile(real);
-  } catch {
-    return null;
-  }
-}
-
-function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  response.end(body);
 }
 
 /** What a request is answered from. */
