@@ -63,6 +63,14 @@ export const analysis = {
       hint: 'Use `##` for sections.',
       silenceable: true,
     }),
+    'heading-without-space': rule({
+      title: 'Heading without the space after its hashes',
+      severity: 'error',
+      details: ['written', 'fixed'],
+      message: (d) => `Unexpected \`${d.written}\`, expected a space after the hashes for a section heading (\`${d.fixed}\`)`,
+      hint: 'Without the space the line is a paragraph: printed with its hashes, and the section is missing from the contents. Write `\\##` to mean the characters.',
+      silenceable: true,
+    }),
     'timeline-order': rule({
       title: 'Timeline out of order',
       severity: 'warning',

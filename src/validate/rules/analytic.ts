@@ -49,7 +49,10 @@ export function checkProse(file: VFile, tree: Root): void {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     const text = source.slice(start, end);
-    if (needsCitation(node, text, index, parent) && !reportedInside(file, 'malformed-citation', node.position))
+    // `##Notes` is a paragraph, not a section: printed with its hashes and missing from the contents.
+    const glued = /^(#{2,6})(\p{L}[^\n]*)/u.exec(text);
+    if (glued) report(file, 'heading-without-space', node.position?.start, { written: glued[0], fixed: `${glued[1]} ${glued[2]}` });
+    else if (needsCitation(node, text, index, parent) && !reportedInside(file, 'malformed-citation', node.position))
       report(file, 'uncited-paragraph', node.position);
     // Splitting sentences is the slow part; most paragraphs cannot mix the two at all.
     if (!confidenceMention(text) || likelihoodMentions(text).length === 0) return;
