@@ -82,7 +82,8 @@ export async function acquireLock(outDir: string, timeoutMs = 60_000): Promise<L
       continue;
     }
     const waited = Date.now() - started;
-    if (waited >= timeoutMs) throw new LockTimeoutError(outDir, owner, waited);
+    // The message names the limit it waited for, not the clock: the same every run, however late the check came.
+    if (waited >= timeoutMs) throw new LockTimeoutError(outDir, owner, timeoutMs);
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(1, timeoutMs - waited))));
   }
 }
