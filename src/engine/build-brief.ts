@@ -5,7 +5,7 @@
  */
 import type { BrowserSupervisor } from '../print/browser-supervisor.js';
 import type { Format } from '../render/formats.js';
-import type { BriefJobResult } from './brief-job.js';
+import type { BriefJob, BriefJobResult } from './brief-job.js';
 import { loadedOutcome, type BriefOutcome } from './brief-outcome.js';
 import type { BriefPipeline } from './brief-pipeline.js';
 import type { BuildPlan } from './build-plan.js';
@@ -30,15 +30,22 @@ export async function buildBrief(context: BriefContext, index: number): Promise<
   if (!loaded.brief || plan.checkOnly.has(path)) return outcome;
   const due = await incremental.formatsToRender(path, loaded.brief);
   if (due.length === 0) return { ...outcome, unchanged: true };
-  // Its id changed since the last build, so every format is due: render them now.
-  const rendered = due.some((format) => !job.formats.includes(format))
-    ? { ...(await pipeline.run({ ...job, formats: due })), file: loaded.file, brief: loaded.brief }
-    : loaded;
+  const rendered = due.some((format) => !job.formats.includes(format)) ? await renderAgain(pipeline, job, due, loaded) : loaded;
+  // Stopped by a worker limit the second time: the brief fails with what that run reported.
+  if (!rendered.brief) return loadedOutcome(rendered);
   // Not caught below: with no browser at all the build stops (exit 2).
   if (due.includes('pdf')) await browser.launch();
   onEvent?.({ type: 'brief', path: loaded.file.path, index, total: plan.paths.length });
   if (rendered.templateError) return { ...outcome, templateError: rendered.templateError };
   return { ...outcome, ...(await completeWithRetry(context, rendered, path, due)) };
+}
+
+/** Its id changed since the last build, so every format is due: renders them now, keeping the first load's file and model. */
+async function renderAgain(pipeline: BriefPipeline, job: BriefJob, due: readonly Format[], loaded: BriefJobResult): Promise<BriefJobResult> {
+  const again = await pipeline.run({ ...job, formats: [...due] });
+  if (again.brief) return { ...again, file: loaded.file, brief: loaded.brief };
+  for (const message of again.file.messages) loaded.file.messages.push(message);
+  return { ...again, file: loaded.file };
 }
 
 /** Prints and writes; a brief whose browser crashed before its turn gets one try on the next. */
