@@ -34,9 +34,25 @@ export interface ViewOptions {
   changes?: ChangesView | null | undefined;
 }
 
+/**
+ * The brief as plain JSON and whether it gets a contents page, worked out once per brief: its
+ * Markdown and HTML renders both need them (a copy and a word count of the whole model each), and
+ * a validated brief is never changed. Views share the copy and build their own objects on top.
+ */
+const plainCopies = new WeakMap<Brief, { plain: Brief; showContents: boolean }>();
+
+function plainCopy(brief: Brief): { plain: Brief; showContents: boolean } {
+  let copy = plainCopies.get(brief);
+  if (!copy) {
+    copy = { plain: JSON.parse(JSON.stringify(brief, omitPositions)) as Brief, showContents: wantsContents(brief) };
+    plainCopies.set(brief, copy);
+  }
+  return copy;
+}
+
 /** Builds the plain-JSON context every template receives. */
 export function buildView(brief: Brief, options: ViewOptions) {
-  const plain = JSON.parse(JSON.stringify(brief, omitPositions)) as Brief;
+  const { plain, showContents } = plainCopy(brief);
   const stripped = { ...plain, keyJudgments: plain.keyJudgments.map((judgment, index) => ({ ...judgment, number: index + 1 })) };
   const numbers = Object.fromEntries(stripped.sources.map((source, index) => [source.key, index + 1]));
   const sections = stripped.sections.filter(isShown).map((section) => ({
@@ -60,7 +76,7 @@ export function buildView(brief: Brief, options: ViewOptions) {
     css: options.css ?? '',
     stylesheets: options.stylesheets ?? [],
     changes: options.changes ?? null,
-    showContents: wantsContents(brief),
+    showContents,
   };
 }
 
