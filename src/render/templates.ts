@@ -127,7 +127,26 @@ function compileSet(format: TemplateFormat, name: string, main: string, partials
 /** A stylesheet (`print.css`) as resolved; empty when none. */
 export function loadStylesheet(dirs: readonly string[], name = 'print.css'): string {
   const path = resolveTemplateFile(dirs, name);
-  const text = path ? readFileSync(path, 'utf8') : '';
-  if (path) noteTemplateUse(name, templateTextHash(text));
+  if (!path) return '';
+  const { text, hash } = stylesheetFile(path);
+  noteTemplateUse(name, hash);
   return text;
+}
+
+/**
+ * Stylesheets read and hashed once while their stat is unchanged (as compiled templates are kept
+ * by path and time): every brief's HTML asks for two or three of them. Bounded like the sets.
+ */
+const stylesheets = new Map<string, { stamp: string; text: string; hash: string }>();
+
+function stylesheetFile(path: string): { text: string; hash: string } {
+  const info = statSync(path);
+  const stamp = `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
+  const known = stylesheets.get(path);
+  if (known?.stamp === stamp) return known;
+  const text = readFileSync(path, 'utf8');
+  const file = { stamp, text, hash: templateTextHash(text) };
+  if (stylesheets.size >= maxCompiledSets * 4) stylesheets.delete(stylesheets.keys().next().value!);
+  stylesheets.set(path, file);
+  return file;
 }
