@@ -2,7 +2,7 @@
  * Slips of indentation and of the `name: value` shape: a line indented unlike the fields beside
  * it, a `:` inside a value, a field without its colon or without the space after it.
  */
-import { alignHint, field, indentOf, lineAt, quoted, quoteHint, reindent, replaceLine, spaces, type YamlDiagnosis } from './yaml-lines.js';
+import { alignHint, field, indentOf, type Line, lineAt, quoted, quoteHint, reindent, replaceLine, spaces, type YamlDiagnosis } from './yaml-lines.js';
 
 export function implicitKey(text: string, offset: number): YamlDiagnosis | undefined {
   const line = lineAt(text, offset);
@@ -10,7 +10,24 @@ export function implicitKey(text: string, offset: number): YamlDiagnosis | undef
   while (next.text.trim() === '' && next.next < text.length) next = lineAt(text, next.next);
   const own = field.exec(line.text);
   const following = field.exec(next.text);
+  // A line break went missing: `x:    outlet: …` over the fields of x, or `reliability: B    note: …`.
+  const rest = own ? line.text.slice(own[0].length) : '';
+  const joined = /^(?:(.*?\S)[ \t]{2,})?([A-Za-z_][\w-]*):(?:\s|$)/.exec(rest);
+  if (own && joined && (joined[1] !== undefined || (following && indentOf(next.text) > indentOf(line.text)))) {
+    const before = joined[1] ?? '';
+    const problem = {
+      offset: line.start + own[0].length + joined[0].indexOf(joined[2]!, before.length),
+      found: `\`${joined[2]}:\` on the line of \`${own[2]}:\``,
+      expected: `a line break before \`${joined[2]}:\` (each field on a line of its own)`,
+      hint: `Each field starts a line of its own: put \`${joined[2]}:\` on a new line, indented like the fields it belongs with.`,
+    };
+    // Its fields below would need the line split, which a one-line mend cannot do: stop there rather than guess.
+    const orphans = joined[1] !== undefined && rest.slice(joined[0].length).trim() === '';
+    return { problem, mended: orphans ? undefined : replaceLine(text, line, `${line.text.slice(0, own[0].length)}${before} #${rest.slice(before.length)}`) };
+  }
   if (own && following && indentOf(next.text) !== indentOf(line.text) && line.text.slice(own[0].length).trim() !== '') {
+    const odd = oddFirst(text, line, next);
+    if (odd) return odd;
     const problem = {
       offset: next.start + indentOf(next.text),
       found: `indentation of \`${following[2]}:\` (${spaces(indentOf(next.text))})`,
@@ -60,6 +77,17 @@ export function misaligned(text: string, offset: number): YamlDiagnosis | undefi
   const indent = indentOf(line.text);
   if (!own) {
     if (/^ *- /.test(line.text)) return undefined;
+    const block = blockScalarAbove(text, line);
+    const previous = nonBlank(text, line.start - 1, -1);
+    if (block && previous) {
+      const problem = {
+        offset: line.start + indent,
+        found: `indentation of a line of \`${block}\` (${spaces(indent)})`,
+        expected: `${spaces(indentOf(previous.text))}, like the lines above it`,
+        hint: 'The lines of a `|` or `>` value are indented alike, further than the name of its field.',
+      };
+      return { problem, mended: reindent(text, line, indentOf(previous.text)) };
+    }
     const problem = {
       offset: line.start + indent,
       found: `\`${line.text.trim()}\`, neither a field (\`name: value\`) nor a list item (\`- item\`)`,
@@ -68,6 +96,9 @@ export function misaligned(text: string, offset: number): YamlDiagnosis | undefi
     };
     return { problem, mended: replaceLine(text, line, `#${line.text}`) };
   }
+  const previous = siblingLine(text, line.start - 1, indent, -1);
+  const odd = previous && oddFirst(text, previous, line);
+  if (odd) return odd;
   // The sibling it was meant to line up with: the nearest field above at the closest indentation, the deeper on a tie.
   const above = text
     .slice(0, line.start)
@@ -86,4 +117,54 @@ export function misaligned(text: string, offset: number): YamlDiagnosis | undefi
     hint: alignHint,
   };
   return { problem, mended: reindent(text, line, target) };
+}
+
+/** The nearest line that is not blank, from `offset` on in `direction` (1 down, -1 up); undefined at the edge. */
+function nonBlank(text: string, offset: number, direction: 1 | -1): Line | undefined {
+  for (let at = offset; at >= 0 && at < text.length; ) {
+    const line = lineAt(text, at);
+    if (line.text.trim() !== '') return line;
+    at = direction === 1 ? line.next : line.start - 1;
+    if (direction === 1 && line.next >= text.length) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * When `first` opens a mapping and the fields below it (`second` and the one after) agree on an
+ * indentation `first` lacks, `first` is the slip, not each of them.
+ */
+function oddFirst(text: string, first: Line, second: Line): YamlDiagnosis | undefined {
+  const own = field.exec(first.text);
+  const next = field.exec(second.text);
+  const [indent, target] = [indentOf(first.text), indentOf(second.text)];
+  const after = siblingLine(text, second.next, target, 1);
+  const parent = siblingLine(text, first.start - 1, indent - 1, -1);
+  if (!own || !next || !after || !field.exec(after.text) || indentOf(after.text) !== target || indent === target) return undefined;
+  if (parent && indentOf(parent.text) >= Math.min(indent, target)) return undefined;
+  const problem = {
+    offset: first.start + indent,
+    found: `indentation of \`${own[2]}:\` (${spaces(indent)})`,
+    expected: `${spaces(target)}, like \`${next[2]}:\` below it`,
+    hint: alignHint,
+  };
+  return { problem, mended: reindent(text, first, target) };
+}
+
+/** `summary: |` when `line` is one of that block value's lines (no other field between), else undefined. */
+function blockScalarAbove(text: string, line: Line): string | undefined {
+  for (let above = nonBlank(text, line.start - 1, -1); above; above = nonBlank(text, above.start - 1, -1)) {
+    const opening = /^ *([^\s:#][^:#]*?): *([|>][+-]?) *$/.exec(above.text);
+    if (opening) return `${opening[1]}: ${opening[2]}`;
+    if (field.exec(above.text) && indentOf(above.text) < indentOf(line.text)) return undefined;
+    if (above.start === 0) return undefined;
+  }
+  return undefined;
+}
+
+/** The nearest line from `offset` on in `direction` indented at most `indent` (deeper lines are skipped). */
+function siblingLine(text: string, offset: number, indent: number, direction: 1 | -1): Line | undefined {
+  let line = nonBlank(text, offset, direction);
+  while (line && indentOf(line.text) > indent) line = nonBlank(text, direction === 1 ? line.next : line.start - 1, direction);
+  return line;
 }

@@ -40,16 +40,16 @@ export interface YamlSyntax {
 /** The syntax problems of `text`. */
 export function yamlProblems(text: string): YamlSyntax {
   const problems: YamlProblem[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   let current = text;
   for (let round = 0; round < maxRounds; round++) {
     const error = earliest(parseDocument(current, yamlOptions).errors);
     if (!error) return { problems: sorted(problems), mended: current };
     const { problem, mended } = diagnoseYamlError(error, current);
     const offset = originalOffset(text, current, problem.offset);
-    const key = `${offset} ${problem.found}`;
-    if (seen.has(key)) break;
-    seen.add(key);
+    // A mend that did not take would find the same place again.
+    if (seen.has(offset)) break;
+    seen.add(offset);
     problems.push({ ...problem, offset });
     if (mended === undefined || mended === current) break;
     current = mended;
