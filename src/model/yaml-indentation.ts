@@ -2,7 +2,22 @@
  * Slips of indentation and of the `name: value` shape: a line indented unlike the fields beside
  * it, a `:` inside a value, a field without its colon or without the space after it.
  */
-import { alignHint, field, indentOf, type Line, lineAt, quoted, quoteHint, reindent, replaceLine, spaces, type YamlDiagnosis } from './yaml-lines.js';
+import {
+  alignHint,
+  blockScalarAbove,
+  field,
+  indentOf,
+  type Line,
+  lineAt,
+  nonBlank,
+  quoted,
+  quoteHint,
+  reindent,
+  replaceLine,
+  siblingLine,
+  spaces,
+  type YamlDiagnosis,
+} from './yaml-lines.js';
 
 export function implicitKey(text: string, offset: number): YamlDiagnosis | undefined {
   const line = lineAt(text, offset);
@@ -10,21 +25,8 @@ export function implicitKey(text: string, offset: number): YamlDiagnosis | undef
   while (next.text.trim() === '' && next.next < text.length) next = lineAt(text, next.next);
   const own = field.exec(line.text);
   const following = field.exec(next.text);
-  // A line break went missing: `x:    outlet: …` over the fields of x, or `reliability: B    note: …`.
-  const rest = own ? line.text.slice(own[0].length) : '';
-  const joined = /^(?:(.*?\S)[ \t]{2,})?([A-Za-z_][\w-]*):(?:\s|$)/.exec(rest);
-  if (own && joined && (joined[1] !== undefined || (following && indentOf(next.text) > indentOf(line.text)))) {
-    const before = joined[1] ?? '';
-    const problem = {
-      offset: line.start + own[0].length + joined[0].indexOf(joined[2]!, before.length),
-      found: `\`${joined[2]}:\` on the line of \`${own[2]}:\``,
-      expected: `a line break before \`${joined[2]}:\` (each field on a line of its own)`,
-      hint: `Each field starts a line of its own: put \`${joined[2]}:\` on a new line, indented like the fields it belongs with.`,
-    };
-    // Its fields below would need the line split, which a one-line mend cannot do: stop there rather than guess.
-    const orphans = joined[1] !== undefined && rest.slice(joined[0].length).trim() === '';
-    return { problem, mended: orphans ? undefined : replaceLine(text, line, `${line.text.slice(0, own[0].length)}${before} #${rest.slice(before.length)}`) };
-  }
+  const joined = own && missingLineBreak(text, line, next, own);
+  if (joined) return joined;
   if (own && following && indentOf(next.text) !== indentOf(line.text) && line.text.slice(own[0].length).trim() !== '') {
     const odd = oddFirst(text, line, next);
     if (odd) return odd;
@@ -47,27 +49,7 @@ export function implicitKey(text: string, offset: number): YamlDiagnosis | undef
     };
     return { problem, mended: quoted(text, line, own) };
   }
-  const glued = /^( *)([A-Za-z][\w-]*):(\S.*)$/.exec(line.text);
-  if (glued) {
-    const problem = {
-      offset: line.start + glued[1]!.length + glued[2]!.length,
-      found: `\`${glued[2]}:${glued[3]}\` without a space after \`:\``,
-      expected: `\`${glued[2]}: ${glued[3]}\``,
-      hint: 'A field is `name: value`, with a space after the colon.',
-    };
-    return { problem, mended: replaceLine(text, line, `${glued[1]}${glued[2]}: ${glued[3]}`) };
-  }
-  const bare = /^( *)([A-Za-z][\w-]*)\s*$/.exec(line.text);
-  if (bare && following && indentOf(next.text) > indentOf(line.text)) {
-    const problem = {
-      offset: line.start + line.text.trimEnd().length,
-      found: `\`${bare[2]}\` without \`:\``,
-      expected: `\`${bare[2]}:\` before the fields indented under it`,
-      hint: 'A field that holds other fields ends with a colon: `alpha:`, then its fields indented below it.',
-    };
-    return { problem, mended: replaceLine(text, line, `${line.text.trimEnd()}:`) };
-  }
-  return undefined;
+  return colonSlip(line, next, text);
 }
 
 /** A line indented unlike the fields beside it ("All mapping items must start at the same column"). */
@@ -119,17 +101,6 @@ export function misaligned(text: string, offset: number): YamlDiagnosis | undefi
   return { problem, mended: reindent(text, line, target) };
 }
 
-/** The nearest line that is not blank, from `offset` on in `direction` (1 down, -1 up); undefined at the edge. */
-function nonBlank(text: string, offset: number, direction: 1 | -1): Line | undefined {
-  for (let at = offset; at >= 0 && at < text.length; ) {
-    const line = lineAt(text, at);
-    if (line.text.trim() !== '') return line;
-    at = direction === 1 ? line.next : line.start - 1;
-    if (direction === 1 && line.next >= text.length) return undefined;
-  }
-  return undefined;
-}
-
 /**
  * When `first` opens a mapping and the fields below it (`second` and the one after) agree on an
  * indentation `first` lacks, `first` is the slip, not each of them.
@@ -151,20 +122,45 @@ function oddFirst(text: string, first: Line, second: Line): YamlDiagnosis | unde
   return { problem, mended: reindent(text, first, target) };
 }
 
-/** `summary: |` when `line` is one of that block value's lines (no other field between), else undefined. */
-function blockScalarAbove(text: string, line: Line): string | undefined {
-  for (let above = nonBlank(text, line.start - 1, -1); above; above = nonBlank(text, above.start - 1, -1)) {
-    const opening = /^ *([^\s:#][^:#]*?): *([|>][+-]?) *$/.exec(above.text);
-    if (opening) return `${opening[1]}: ${opening[2]}`;
-    if (field.exec(above.text) && indentOf(above.text) < indentOf(line.text)) return undefined;
-    if (above.start === 0) return undefined;
-  }
-  return undefined;
+/** A line break gone missing: `x:    outlet: …` over the fields of x, or `reliability: B    note: …`. */
+function missingLineBreak(text: string, line: Line, next: Line, own: RegExpExecArray): YamlDiagnosis | undefined {
+  const rest = line.text.slice(own[0].length);
+  const joined = /^(?:(.*?\S)[ \t]{2,})?([A-Za-z_][\w-]*):(?:\s|$)/.exec(rest);
+  if (!joined || (joined[1] === undefined && !(field.exec(next.text) && indentOf(next.text) > indentOf(line.text)))) return undefined;
+  const before = joined[1] ?? '';
+  const problem = {
+    offset: line.start + own[0].length + joined[0].indexOf(joined[2]!, before.length),
+    found: `\`${joined[2]}:\` on the line of \`${own[2]}:\``,
+    expected: `a line break before \`${joined[2]}:\` (each field on a line of its own)`,
+    hint: `Each field starts a line of its own: put \`${joined[2]}:\` on a new line, indented like the fields it belongs with.`,
+  };
+  // Its fields below would need the line split, which a one-line mend cannot do: stop there rather than guess.
+  const orphans = joined[1] !== undefined && rest.slice(joined[0].length).trim() === '';
+  return { problem, mended: orphans ? undefined : replaceLine(text, line, `${line.text.slice(0, own[0].length)}${before} #${rest.slice(before.length)}`) };
 }
 
-/** The nearest line from `offset` on in `direction` indented at most `indent` (deeper lines are skipped). */
-function siblingLine(text: string, offset: number, indent: number, direction: 1 | -1): Line | undefined {
-  let line = nonBlank(text, offset, direction);
-  while (line && indentOf(line.text) > indent) line = nonBlank(text, direction === 1 ? line.next : line.start - 1, direction);
-  return line;
+/** A field without the space after its colon (`date:2025`), or without its colon over the fields under it. */
+function colonSlip(line: Line, next: Line, text: string): YamlDiagnosis | undefined {
+  const following = field.exec(next.text);
+  const glued = /^( *)([A-Za-z][\w-]*):(\S.*)$/.exec(line.text);
+  if (glued) {
+    const problem = {
+      offset: line.start + glued[1]!.length + glued[2]!.length,
+      found: `\`${glued[2]}:${glued[3]}\` without a space after \`:\``,
+      expected: `\`${glued[2]}: ${glued[3]}\``,
+      hint: 'A field is `name: value`, with a space after the colon.',
+    };
+    return { problem, mended: replaceLine(text, line, `${glued[1]}${glued[2]}: ${glued[3]}`) };
+  }
+  const bare = /^( *)([A-Za-z][\w-]*)\s*$/.exec(line.text);
+  if (bare && following && indentOf(next.text) > indentOf(line.text)) {
+    const problem = {
+      offset: line.start + line.text.trimEnd().length,
+      found: `\`${bare[2]}\` without \`:\``,
+      expected: `\`${bare[2]}:\` before the fields indented under it`,
+      hint: 'A field that holds other fields ends with a colon: `alpha:`, then its fields indented below it.',
+    };
+    return { problem, mended: replaceLine(text, line, `${line.text.trimEnd()}:`) };
+  }
+  return undefined;
 }

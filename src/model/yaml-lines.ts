@@ -37,3 +37,32 @@ export const alignHint = 'Fields of one mapping line up: indent each with the sa
 export const quoted = (text: string, line: Line, own: RegExpExecArray) =>
   replaceLine(text, line, line.text.slice(0, own[0].length) + JSON.stringify(line.text.slice(own[0].length).trim()));
 export const spaces = (count: number) => `${count} space${count === 1 ? '' : 's'}`;
+
+/** The nearest line that is not blank, from `offset` on in `direction` (1 down, -1 up); undefined at the edge. */
+export function nonBlank(text: string, offset: number, direction: 1 | -1): Line | undefined {
+  for (let at = offset; at >= 0 && at < text.length; ) {
+    const line = lineAt(text, at);
+    if (line.text.trim() !== '') return line;
+    at = direction === 1 ? line.next : line.start - 1;
+    if (direction === 1 && line.next >= text.length) return undefined;
+  }
+  return undefined;
+}
+
+/** The nearest line from `offset` on in `direction` indented at most `indent` (deeper lines are skipped). */
+export function siblingLine(text: string, offset: number, indent: number, direction: 1 | -1): Line | undefined {
+  let line = nonBlank(text, offset, direction);
+  while (line && indentOf(line.text) > indent) line = nonBlank(text, direction === 1 ? line.next : line.start - 1, direction);
+  return line;
+}
+
+/** `summary: |` when `line` is one of that block value's lines (no other field between), else undefined. */
+export function blockScalarAbove(text: string, line: Line): string | undefined {
+  for (let above = nonBlank(text, line.start - 1, -1); above; above = nonBlank(text, above.start - 1, -1)) {
+    const opening = /^ *([^\s:#][^:#]*?): *([|>][+-]?) *$/.exec(above.text);
+    if (opening) return `${opening[1]}: ${opening[2]}`;
+    if (field.exec(above.text) && indentOf(above.text) < indentOf(line.text)) return undefined;
+    if (above.start === 0) return undefined;
+  }
+  return undefined;
+}
