@@ -1,0 +1,62 @@
+/**
+ * What a job for one brief carries and what it gives back: plain data only, because the same job
+ * crosses to a worker process and its result crosses back (see threads/thread-codec.ts).
+ */
+import type { FieldDeclarations } from '../config/fields.js';
+import type { ParseLimits } from '../model/parse-brief.js';
+import type { BriefChanges } from '../publish/model-diff.js';
+import type { Format } from '../render/formats.js';
+import type { PdfSource } from '../render/render.js';
+import type { TemplateError } from '../render/template-error.js';
+import type { LoadedOne } from './load.js';
+
+export interface BriefJob {
+  /** Absolute path of the brief. */
+  path: string;
+  cwd: string;
+  sourcesDir?: string | undefined;
+  limits?: Partial<ParseLimits> | undefined;
+  /** Formats to render when the brief is valid; `pdf` renders the HTML Chromium prints. */
+  formats: readonly Format[];
+  templates?: string | undefined;
+  paper?: 'a4' | 'letter' | undefined;
+  /** `--since`: the previous publication to compare with. */
+  since?: string | undefined;
+  /** Which build this job belongs to: the previous publication is read once per build. */
+  build: string;
+  /** SOURCE_DATE_EPOCH of the build's environment: the date inside .docx files. */
+  sourceDateEpoch?: string | undefined;
+  /**
+   * The model cache (model-cache.ts): its folder, the brief's source hash from the build's
+   * freshness check, and whether an entry may be used (not with `--force`).
+   */
+  modelCache?: { dir: string; sourceHash: string; reuse: boolean } | undefined;
+  /** Site mode: the HTML output links `assets/`; the PDF still prints standalone HTML. */
+  site?: boolean | undefined;
+  /** The project's declared front-matter fields: plain data, so it crosses to a worker thread as is. */
+  fields?: FieldDeclarations | undefined;
+}
+
+/** A rendered output (text, or the .docx) and the template files its render used (relative name → hash of the text used). */
+export interface RenderedOutput {
+  format: Exclude<Format, 'pdf'>;
+  /**
+   * UTF-8 bytes, encoded once here: hashing and writing then never re-encode the string (~1 ms
+   * for a 370 KB HTML page with its fonts), and a worker hands the buffer over without copying.
+   */
+  data: Uint8Array;
+  used: Array<[string, string]>;
+}
+
+export interface BriefJobResult extends LoadedOne {
+  outputs: RenderedOutput[];
+  /** What Chromium prints, when `pdf` was asked for. */
+  pdf: (PdfSource & { used: Array<[string, string]> }) | null;
+  changes: BriefChanges | null;
+  /** A template that failed while rendering this brief: nothing of it is written. */
+  templateError: TemplateError | null;
+  /** Any other failure while rendering (reported as a build failure of this brief). */
+  renderError: Error | null;
+  /** False when the brief's model came from the model cache instead of being parsed. */
+  parsed: boolean;
+}

@@ -1,0 +1,56 @@
+/**
+ * A job's use of the model cache: a brief unchanged since it was last validated is not parsed
+ * again, and a newly validated one is kept for the next build — never under a stale key.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { modelKey, type CachedModel, writeModel } from '../cache/model-cache.js';
+import { decodeFile, encodeFile } from '../cache/plain-file.js';
+import { briefSourceHash } from '../cache/source-hash.js';
+import { fieldsKey } from '../config/fields.js';
+import { fieldsOf } from '../render/field-cache.js';
+import { decodeUtf8 } from '../source/text.js';
+import type { BriefJob } from './brief-job-types.js';
+import type { LoadedOne } from './load.js';
+
+/** The model cache entry's key for this job; null without a cache or with `--sources-dir` (quotes depend on other files). */
+export function cacheKey(job: BriefJob): string | null {
+  if (!job.modelCache || job.sourcesDir) return null;
+  return modelKey(job.modelCache.sourceHash, relative(job.cwd, job.path) || job.path, job.limits, fieldsKey(job.fields));
+}
+
+/** The brief as loadBrief gives it, from its cache entry: only its text is read again (for code frames). */
+export async function loadCached(job: BriefJob, cached: CachedModel): Promise<LoadedOne> {
+  const { text } = decodeUtf8(await readFile(job.path));
+  const file = decodeFile({ ...cached.file, value: text });
+  return {
+    path: job.path,
+    file,
+    brief: cached.brief,
+    quotes: cached.quotes,
+    quotesVerified: cached.quotesVerified,
+    id: cached.brief.meta.id,
+    idPlace: cached.idPlace,
+  };
+}
+
+/**
+ * Keeps a valid brief's model and rendered fields, unless the entry already holds them all; and
+ * only if the brief still hashes as it did when the build began (an edit while it was parsed
+ * must not be filed under the old text's key).
+ */
+export async function keepModel(job: BriefJob, key: string, loaded: LoadedOne, cached: CachedModel | null): Promise<void> {
+  const brief = loaded.brief!;
+  const fields = fieldsOf(brief.meta.id);
+  if (cached && Object.keys(fields).length <= Object.keys(cached.fields).length) return;
+  if (!cached && briefSourceHash(job.path).hash !== job.modelCache!.sourceHash) return;
+  const { path, messages } = encodeFile(loaded.file);
+  await writeModel(job.modelCache!.dir, key, {
+    brief,
+    file: { path, messages },
+    quotes: loaded.quotes,
+    quotesVerified: loaded.quotesVerified,
+    idPlace: loaded.idPlace,
+    fields,
+  });
+}
