@@ -9,15 +9,11 @@
  */
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Root } from 'mdast';
-import { visit } from '../source/visit-tree.js';
-import { VFile } from 'vfile';
-import { defaultLimits, exceededLimit, type ParseLimits } from '../source/limits.js';
-import { bodyStart } from '../source/front-matter.js';
-import { parseTree } from '../source/processor.js';
+import { randomUUID } from 'node:crypto';
 import { decodeUtf8, normaliseText } from '../source/text.js';
 import { isInside, realPathOf } from '../io/contained.js';
 import { sha256 } from '../io/hash.js';
+import { linkDestinations } from './link-destinations.js';
 
 /**
  * A file changed this recently (ms) could change again within the same timestamp tick and keep
@@ -49,7 +45,7 @@ export interface KnownSource {
  * `known.hash` itself when `known.stamp` still matches every file. Throws when the brief cannot
  * be read.
  */
-export function briefSourceHash(path: string, known?: KnownSource, now = Date.now(), limits: ParseLimits = defaultLimits): SourceHash {
+export function briefSourceHash(path: string, known?: KnownSource, now = Date.now()): SourceHash {
   if (known?.stamp && stampMatches(path, known.stamp)) return { hash: known.hash, stamp: known.stamp, settlesAt: 0 };
   // Stat before reading: a change in between leaves an old stamp on new bytes, so the next build
   // sees a different stat and hashes again (the safe way round).
@@ -57,7 +53,9 @@ export function briefSourceHash(path: string, known?: KnownSource, now = Date.no
   const bytes = readFileSync(path);
   const stamp = [statKey(stat)];
   let latest = Math.max(stat.mtimeMs, stat.ctimeMs);
-  const references = referencesIn(bytes, limits);
+  const references = referencesIn(bytes);
+  // Never the same twice, so never taken for unchanged.
+  if (references === null) return { hash: `unscanned:${randomUUID()}`, stamp: null, settlesAt: 0 };
   if (references.length === 0) return stamped(sha256(bytes), stamp, latest, now);
   const folder = dirname(path);
   const parts: Buffer[] = [bytes];
@@ -84,26 +82,19 @@ function stamped(hash: string, stamp: string[], latest: number, now: number): So
 }
 
 /**
- * The local references (sorted, unique) a brief's bytes may inline: the URL of every image and
- * reference definition in the tree the brief parses to, so every CommonMark form counts (nested
- * brackets or a line break in the alt text, `<my map.png>`, entities, escapes, parentheses), plus
- * those of the front matter read as Markdown (its `summary`). Over-matching only costs a hash;
- * missing one would serve stale output. A brief over the parse limits is refused unparsed, so
- * it is not parsed here either.
+ * The local references (sorted, unique) a brief's bytes may inline: every link and image
+ * destination in its text, front matter included (`summary` is Markdown), found without parsing
+ * (see link-destinations.ts), so every CommonMark form counts (nested brackets or a line break in
+ * the alt text, `<my map.png>`, entities, escapes, parentheses). Over-matching only costs a hash;
+ * missing one would serve stale output. Null when the text is too costly to scan: the brief is
+ * then hashed as changed on every build, and its worker's limits apply.
  */
-function referencesIn(bytes: Buffer, limits: ParseLimits): string[] {
-  // Most briefs inline nothing: skip decoding and parsing for them.
-  if (!bytes.includes('![') && !bytes.includes(']:')) return [];
-  const text = normaliseText(decodeUtf8(bytes).text);
-  if (exceededLimit(text, limits)) return [];
-  const references = new Set<string>();
-  const collect = (tree: Root) =>
-    visit(tree, (node) => {
-      if ((node.type === 'image' || node.type === 'definition') && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url) && node.url !== '') references.add(node.url);
-    });
-  collect(parseTree(new VFile({ value: text })));
-  collect(parseTree(new VFile({ value: text.slice(0, bodyStart(text)) }), false));
-  return [...references].sort();
+function referencesIn(bytes: Buffer): string[] | null {
+  // Most briefs inline nothing: skip decoding for them.
+  if (!bytes.includes('](') && !bytes.includes(']:')) return [];
+  const destinations = linkDestinations(normaliseText(decodeUtf8(bytes).text));
+  if (destinations === null) return null;
+  return destinations.filter((url) => url !== '' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)).sort();
 }
 
 /** The file an image URL names, as `inlineImage` resolves it; null when it cannot be one or lies outside the brief's folder. */

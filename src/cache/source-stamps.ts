@@ -3,14 +3,13 @@
  * with it no longer holds, and at the end of a build each current hash is stamped for the next.
  */
 import { sha256 } from '../io/hash.js';
-import type { ParseLimits } from '../source/limits.js';
 import type { CacheEntry } from './cache.js';
 import { briefSourceHash, type SourceHash } from './source-hash.js';
 
 /** The brief's source hash, reusing the cached one while its stamp matches. */
-export function currentSourceHash(path: string, entry: CacheEntry | undefined, now: number, limits: ParseLimits): SourceHash {
+export function currentSourceHash(path: string, entry: CacheEntry | undefined, now: number): SourceHash {
   try {
-    return briefSourceHash(path, entry && { hash: entry.sourceHash, stamp: entry.sourceStamp }, now, limits);
+    return briefSourceHash(path, entry && { hash: entry.sourceHash, stamp: entry.sourceStamp }, now);
   } catch {
     // Unreadable: loading it reports why; the path keeps it apart from every real hash.
     return { hash: sha256(path), stamp: null, settlesAt: Infinity };
@@ -27,7 +26,6 @@ export function stampSources(
   hashes: ReadonlyMap<string, SourceHash>,
   entries: Record<string, CacheEntry>,
   sourceOf: (path: string) => string,
-  limits: ParseLimits,
 ): { found: Set<string>; changed: boolean } {
   const found = new Set<string>();
   let changed = false;
@@ -36,7 +34,7 @@ export function stampSources(
     found.add(source);
     const entry = entries[source];
     if (!entry || entry.sourceHash !== hashed.hash) continue;
-    const stamp = hashed.stamp ?? settledStamp(path, hashed, limits);
+    const stamp = hashed.stamp ?? settledStamp(path, hashed);
     if (stamp && stamp !== entry.sourceStamp && stamp.join('\n') !== entry.sourceStamp?.join('\n')) {
       entry.sourceStamp = stamp;
       changed = true;
@@ -46,10 +44,10 @@ export function stampSources(
 }
 
 /** The stamp of a source that had not settled when it was hashed, if it has now and still hashes the same. */
-function settledStamp(path: string, hashed: SourceHash, limits: ParseLimits): string[] | null {
+function settledStamp(path: string, hashed: SourceHash): string[] | null {
   if (hashed.settlesAt > Date.now()) return null;
   try {
-    const again = briefSourceHash(path, undefined, Date.now(), limits);
+    const again = briefSourceHash(path, undefined, Date.now());
     return again.hash === hashed.hash ? again.stamp : null;
   } catch {
     // Gone or unreadable now: the next build finds out.

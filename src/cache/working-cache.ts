@@ -2,7 +2,6 @@
  * The build cache while a build changes it: every change goes through here, so that the cache
  * knows whether it still matches its file and a build that changed nothing writes nothing.
  */
-import type { ParseLimits } from '../source/limits.js';
 import { writeCache, type BuildCache, type CacheEntry, type OutputRecord } from './cache.js';
 import { rememberMtimes, type FreshOutputs } from './fresh.js';
 import type { SourceHash } from './source-hash.js';
@@ -40,8 +39,8 @@ export class WorkingCache {
   }
 
   /** Stamps the current source hashes (see stampSources); returns the sources found this build. */
-  stamp(hashes: ReadonlyMap<string, SourceHash>, sourceOf: (path: string) => string, limits: ParseLimits): Set<string> {
-    const { found, changed } = stampSources(hashes, this.cache.entries, sourceOf, limits);
+  stamp(hashes: ReadonlyMap<string, SourceHash>, sourceOf: (path: string) => string): Set<string> {
+    const { found, changed } = stampSources(hashes, this.cache.entries, sourceOf);
     if (changed) this.dirty = true;
     return found;
   }

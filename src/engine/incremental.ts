@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { defaultLimits, type ParseLimits } from '../source/limits.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from '../source/find.js';
 import { briefEntry, outputRecord } from '../cache/brief-entry.js';
@@ -36,7 +35,6 @@ export class IncrementalBuild {
   private readonly seen = new Map<string, string>();
   /** Warnings about a damaged manifest or cache (files with one message each). */
   readonly ignoredRecords: VFile[];
-  private readonly limits: ParseLimits;
   private readonly cache: WorkingCache;
   private readonly previous: Manifest | null;
   private readonly keys: OutputKeys;
@@ -49,8 +47,6 @@ export class IncrementalBuild {
     this.previous = records.previous;
     this.ignoredRecords = records.ignored;
     this.keys = new OutputKeys(options);
-    const given = Object.entries(options.limits ?? {}).filter(([, limit]) => limit !== undefined);
-    this.limits = { ...defaultLimits, ...Object.fromEntries(given) };
   }
 
   /** Reads the cache and previous manifest and sorts the briefs at `paths` into unchanged and to-load. */
@@ -66,7 +62,7 @@ export class IncrementalBuild {
   /** Hashes the brief at `path`, and files it as unchanged (every output fresh) or to load. */
   private async sort(path: string, now: number): Promise<void> {
     const entry = this.cache.entries[this.sourceOf(path)];
-    const hashed = currentSourceHash(path, entry, now, this.limits);
+    const hashed = currentSourceHash(path, entry, now);
     this.hashes.set(path, hashed);
     if (!entry || this.options.force || entry.sourceHash !== hashed.hash) {
       this.toLoad.push(path);
@@ -139,7 +135,7 @@ export class IncrementalBuild {
 
   /** Writes the cache, manifest and index, and removes stale outputs; returns the paths removed. */
   async finish(): Promise<{ removed: string[]; manifest: Manifest }> {
-    const found = this.cache.stamp(this.hashes, (path) => this.sourceOf(path), this.limits);
+    const found = this.cache.stamp(this.hashes, (path) => this.sourceOf(path));
     // Entries of briefs neither found this build nor on disk go.
     this.cache.forget((source) => found.has(source) || this.exists(source));
     await this.cache.pruneModels(this.hashes, (path) => this.sourceOf(path), this.options.limits, fieldsKey(this.options.fields));
