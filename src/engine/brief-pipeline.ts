@@ -6,42 +6,17 @@
  * except in a live preview, where the formats but the PDF are written before it is printed.
  */
 import { resolve } from 'node:path';
-import type { Printer } from '../print/printer.js';
-import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
-import type { PdfSource } from '../render/render.js';
-import type { Brief } from '../types.js';
 import { report } from '../errors/report.js';
-import { generator } from '../version.js';
-import { runBriefJob, type BriefJob, type BriefJobResult } from './brief-job.js';
-import { DuplicateIds } from './load.js';
-import { pdfMetadata } from './render-brief.js';
 import type { Format } from '../render/formats.js';
-import type { IncrementalBuild } from './incremental.js';
-import { writeAllOwned } from '../io/contained.js';
-import type { WorkerPool } from './threads/worker-pool.js';
-import type { BuildEvent, WrittenFile } from './build-result.js';
-import { WorkerLimitError } from './threads/worker-limits.js';
+import { type BriefJob, type BriefJobResult, runBriefJob } from './brief-job.js';
+import type { WrittenFile } from './build-result.js';
+import { DuplicateIds } from './load.js';
+import type { PipelineContext } from './pipeline-context.js';
 import { limitResult } from './threads/limit-result.js';
+import { WorkerLimitError } from './threads/worker-limits.js';
+import { writeBrief } from './write-brief.js';
 
-export interface PipelineContext {
-  cwd: string;
-  outDir: string;
-  incremental: IncrementalBuild;
-  pool: WorkerPool | null;
-  /** Launches the browser on first use; every later call gets the same one. */
-  printer: () => Promise<Printer>;
-  paper: 'a4' | 'letter' | undefined;
-  env: NodeJS.ProcessEnv | undefined;
-  onEvent: ((event: BuildEvent) => void) | undefined;
-  /** Write a brief's other formats before printing its PDF (a live preview: see SessionOptions.preview). */
-  previewFirst?: boolean | undefined;
-}
-
-interface PipelineOutput {
-  format: Format;
-  data: string | Uint8Array;
-  used: ReadonlyMap<string, string>;
-}
+export type { PipelineContext } from './pipeline-context.js';
 
 /** Runs briefs through the pipeline; `checkInOrder` checks them in path order, whatever order loading finishes in. */
 export class BriefPipeline {
@@ -54,10 +29,6 @@ export class BriefPipeline {
   run(job: BriefJob): Promise<BriefJobResult> {
     if (!this.context.pool) return runBriefJob(job);
     return this.context.pool.brief(job).catch((error: unknown) => (error instanceof WorkerLimitError ? limitResult(job, error) : Promise.reject(error)));
-  }
-
-  private finish(printed: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
-    return this.context.pool ? this.context.pool.finish(printed, options) : import('../pdf/finish.js').then(({ finishPdf }) => finishPdf(printed, options));
   }
 
   /**
@@ -94,10 +65,11 @@ export class BriefPipeline {
     if (loaded.renderError) throw loaded.renderError;
     const changes = loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary };
     if (changes) this.context.onEvent?.({ type: 'changes', id: brief.meta.id, ...changes });
-    if (!this.context.previewFirst || !formats.includes('pdf') || formats.length === 1) return this.write(loaded, path, formats, changes);
+    if (!this.context.previewFirst || !formats.includes('pdf') || formats.length === 1) return writeBrief(this.context, loaded, path, formats, changes);
     let first = this.writtenFirst.get(loaded);
     if (!first) {
-      first = await this.write(
+      first = await writeBrief(
+        this.context,
         loaded,
         path,
         formats.filter((format) => format !== 'pdf'),
@@ -105,59 +77,9 @@ export class BriefPipeline {
       );
       this.writtenFirst.set(loaded, first);
     }
-    return [...first, ...(await this.write(loaded, path, ['pdf'], changes))];
+    return [...first, ...(await writeBrief(this.context, loaded, path, ['pdf'], changes))];
   }
 
   /** What a preview wrote of each brief before its PDF. */
   private readonly writtenFirst = new WeakMap<BriefJobResult, WrittenFile[]>();
-
-  /** Writes `formats` of the brief as one change (all new or all old) and records them. */
-  private async write(
-    loaded: BriefJobResult,
-    path: string,
-    formats: readonly Format[],
-    changes: { since: string; summary: string } | null,
-  ): Promise<WrittenFile[]> {
-    const brief = loaded.brief!;
-    const { onEvent, outDir, incremental } = this.context;
-    const outputs = await this.outputs(loaded, formats);
-    // All formats replace the old ones together, or none does (a full disk fails the brief whole).
-    const targets = await writeAllOwned(
-      outDir,
-      outputs.map(({ format, data }) => ({ name: `${brief.meta.id}.${format}`, data })),
-    );
-    const written: WrittenFile[] = [];
-    for (const [index, { format, data, used }] of outputs.entries()) {
-      const target = targets[index]!;
-      await incremental.record(path, brief, format, { path: target, data }, used, changes);
-      const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-      written.push({ path: target, format, bytes, brief: loaded.file.path });
-      onEvent?.({ type: 'written', path: target, format, bytes, brief: loaded.file.path, id: brief.meta.id });
-    }
-    return written;
-  }
-
-  /** Each format's bytes and the template files they were made from; the PDF is printed now. */
-  private async outputs(loaded: BriefJobResult, formats: readonly Format[]): Promise<PipelineOutput[]> {
-    const outputs: PipelineOutput[] = [];
-    for (const format of formats) {
-      if (format === 'pdf') outputs.push({ format, data: await this.printPdf(loaded.brief!, loaded.pdf!), used: new Map(loaded.pdf!.used) });
-      else {
-        const output = loaded.outputs.find((candidate) => candidate.format === format)!;
-        outputs.push({ format, data: output.data, used: new Map(output.used) });
-      }
-    }
-    return outputs;
-  }
-
-  private async printPdf(brief: Brief, source: PdfSource): Promise<Uint8Array> {
-    const printer = await this.context.printer();
-    const printed = await printer.print(source.html, { paper: this.context.paper ?? brief.meta.paper, fonts: source.fonts });
-    const { sourceDateEpoch } = await import('../pdf/metadata.js');
-    const finished = await this.finish(printed, {
-      contents: source.contents,
-      metadata: pdfMetadata(brief, generator, sourceDateEpoch(this.context.env), source.html),
-    });
-    return finished.bytes;
-  }
 }

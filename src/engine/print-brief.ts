@@ -1,0 +1,26 @@
+/**
+ * Printing one brief's PDF through the build's shared browser, then finishing it (outline, tags,
+ * metadata) in the pool when there is one, so a slow finish does not hold up this thread.
+ */
+import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
+import type { PdfSource } from '../render/render.js';
+import type { Brief } from '../types.js';
+import { generator } from '../version.js';
+import type { PipelineContext } from './pipeline-context.js';
+import { pdfMetadata } from './render-brief.js';
+
+function finish(context: PipelineContext, printed: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
+  return context.pool ? context.pool.finish(printed, options) : import('../pdf/finish.js').then(({ finishPdf }) => finishPdf(printed, options));
+}
+
+/** The finished PDF of `brief`, printed from `source`. */
+export async function printBrief(context: PipelineContext, brief: Brief, source: PdfSource): Promise<Uint8Array> {
+  const printer = await context.printer();
+  const printed = await printer.print(source.html, { paper: context.paper ?? brief.meta.paper, fonts: source.fonts });
+  const { sourceDateEpoch } = await import('../pdf/metadata.js');
+  const finished = await finish(context, printed, {
+    contents: source.contents,
+    metadata: pdfMetadata(brief, generator, sourceDateEpoch(context.env), source.html),
+  });
+  return finished.bytes;
+}
