@@ -22,6 +22,9 @@ const curly = /^[“”„‘’‚«»]/;
 // name=value, then bare words up to the next `name=` or the closing brace.
 const valueWithWords = /(?<![\w:.-])([A-Za-z_][\w:.-]*)=([^\s}"'=]+)((?:[ \t]+[^\s}"'=]+(?=[\s}]))*)(?=[ \t]+[A-Za-z_][\w:.-]*[ \t]*=|[ \t]*\})/g;
 
+/** A long value cut short for the message: its place already points at all of it. */
+const shortened = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
 /** The values of `attributes` (the text from `{` to `}`) that are not what their writer meant. */
 export function unquotedValues(attributes: string): UnquotedValue[] {
   const found: UnquotedValue[] = [];
@@ -36,9 +39,9 @@ export function unquotedValues(attributes: string): UnquotedValue[] {
       length: words.length,
       name,
       value: text,
-      written: `${name}=${words}`,
+      written: shortened(`${name}=${words}`),
       why: curly.test(value) ? 'in curly quotes, which are read as part of the value' : 'with spaces, not in quotes',
-      fixed: `${name}="${text}"`,
+      fixed: shortened(`${name}="${text}"`),
       strays:
         rest.trim() === ''
           ? []

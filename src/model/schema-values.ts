@@ -45,12 +45,16 @@ export const positionSchema = z.object({ start: point, end: point });
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked as a real calendar date. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)')
-  .refine((value) => {
-    const [year, month = 1, day = 1] = value.split('-').map(Number) as [number, number?, number?];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  }, 'expected a calendar date that exists');
+  // Each check stops the next: one error for one bad value (`15/10/2025` is not also a date that does not exist).
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'expected an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)', abort: true })
+  .refine(
+    (value) => {
+      const [year, month = 1, day = 1] = value.split('-').map(Number) as [number, number?, number?];
+      const date = new Date(Date.UTC(year, month - 1, day));
+      return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    },
+    { message: 'expected a calendar date that exists', abort: true },
+  );
 
 export const fullDate = isoDate.refine((value) => value.length === 10, 'expected a full ISO date (YYYY-MM-DD)');
 

@@ -66,12 +66,27 @@ export function reportSchemaIssues(file: VFile, issues: readonly z.core.$ZodIssu
   const frontMatterFailed = file.messages.some((message) => frontMatterRules.has(message.ruleId ?? ''));
   for (const issue of issues) {
     if (frontMatterFailed && (issue.path[0] === 'meta' || issue.path[0] === 'sources')) continue;
-    const message = reportIssue(file, issue, placeOf(places, issue.path));
+    const place = placeOf(places, issue.path);
+    // One error per bad value: a value an earlier rule refused (`date=2025-01 and more`) is not refused again.
+    if (errorAt(file, place)) continue;
+    const message = reportIssue(file, issue, place);
     const declared = issue.path[0] === 'meta' && issue.path[1] === 'fields' ? String(issue.path[2]) : undefined;
     const description = declared === undefined ? undefined : fields[declared]?.description;
     if (declared !== undefined)
       message.note = `\`${declared}\` is a field the project declares (\`fields\` in briefsmith.config.json)${description ? `: ${description}` : '.'}`;
   }
+}
+
+function errorAt(file: VFile, place: ReturnType<typeof placeOf>): boolean {
+  const start = place && 'start' in place ? place.start : place;
+  if (!start) return false;
+  return file.messages.some(
+    (message) =>
+      message.fatal &&
+      message.place &&
+      ('start' in message.place ? message.place.start : message.place).line === start.line &&
+      ('start' in message.place ? message.place.start : message.place).column === start.column,
+  );
 }
 
 function reportIssue(file: VFile, issue: z.core.$ZodIssue, place: ReturnType<typeof placeOf>) {

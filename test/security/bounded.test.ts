@@ -90,7 +90,7 @@ describe('linear text clean-ups', () => {
   it.each([
     ['a paragraph of 480,000 spaces', `Start${' '.repeat(480_000)}end. [@alpha]`],
     ['a heading of 400,000 spaces', `## Heading${' '.repeat(400_000)}x\n\nText. [@alpha]`],
-    ['a directive attribute of one 400,000-letter word', `::event[An event. [@alpha]]{date=2025-01 ${'a'.repeat(400_000)}}`],
+    ['a directive attribute of one 400,000-letter word', `::event[An event. [@alpha]]{date=2025-01 note="${'a'.repeat(400_000)}"}`],
     ['colons and spaces before a list', `Intro${':'.repeat(200_000)}${' '.repeat(200_000)}x\n\n- item [@alpha]`],
   ])(
     'renders %s',
@@ -103,6 +103,16 @@ describe('linear text clean-ups', () => {
     // Longer than the time limit, so that a regression fails by the limit, with its message.
     90_000,
   );
+});
+
+describe('an unquoted attribute value of one 400,000-letter word', () => {
+  it('is one error at the value, its message cut short', async () => {
+    const cwd = makeProject({ 'briefs/a.md': briefText({ body: `::event[An event. [@alpha]]{date=2025-01 ${'a'.repeat(400_000)}}` }) });
+    const result = await buildBriefs({ cwd, formats: ['md'], workerLimits: { maxSeconds: 30 } });
+    const errors = problemsOf(result.files).filter((problem) => problem.severity === 'error');
+    expect(errors.map((problem) => problem.ruleId)).toEqual(['unquoted-attribute']);
+    expect(errors[0]!.message.length).toBeLessThan(200);
+  }, 90_000);
 });
 
 describe('the build cache and every CommonMark image form', () => {
