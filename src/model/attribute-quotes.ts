@@ -3,6 +3,7 @@
  * and two empty attributes, and `actor=“River Commission”` (curly quotes, as a word processor
  * types them) is the actor "“River" — either way the brief would build with the wrong value.
  */
+import { shortened } from '../source/text.js';
 
 export interface UnquotedValue {
   /** Offset of the value in the attribute text. */
@@ -21,9 +22,6 @@ export interface UnquotedValue {
 const curly = /^[“”„‘’‚«»]/;
 // name=value, then bare words up to the next `name=` or the closing brace.
 const valueWithWords = /(?<![\w:.-])([A-Za-z_][\w:.-]*)=([^\s}"'=]+)((?:[ \t]+[^\s}"'=]+(?=[\s}]))*)(?=[ \t]+[A-Za-z_][\w:.-]*[ \t]*=|[ \t]*\})/g;
-
-/** A long value cut short for the message: its place already points at all of it. */
-const shortened = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 /** The values of `attributes` (the text from `{` to `}`) that are not what their writer meant. */
 export function unquotedValues(attributes: string): UnquotedValue[] {

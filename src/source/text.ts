@@ -41,3 +41,8 @@ export function reportSuspiciousCharacters(file: VFile, hadInvalidUtf8: boolean)
     }
   }
 }
+
+/** A value as a message quotes it: cut short past 60 characters (the message's place points at all of it). */
+export function shortened(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,4 +1,5 @@
 /** Maps zod issues on the draft to catalogue messages placed at the part or attribute at fault. */
+import { shortened } from '../source/text.js';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { report, didYouMean, listOf } from '../errors/report.js';
@@ -46,7 +47,7 @@ function expectation(path: readonly PropertyKey[]): string {
 
 function display(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return shortened(text);
 }
 
 /** Rules that mean the front matter could not be read. */
