@@ -7,67 +7,24 @@
  * reported in events, never thrown, so a watch survives any broken brief or template.
  */
 import { dirname, join, resolve } from 'node:path';
-import type { VFile } from 'vfile';
 import { loadConfig } from '../config/config.js';
 import { checkDeclaredNames } from '../model/declared-fields.js';
 import { buildBriefs, type BuildOptions } from '../engine/build.js';
 import type { BuildResult } from '../engine/build-result.js';
-import { formats as allFormats, type Format } from '../render/formats.js';
+import { formats as allFormats } from '../render/formats.js';
 import { manifestFileName, readManifest } from '../publish/manifest.js';
 import { assertSeparateOutDir } from '../io/out-dir.js';
 import { BuildSession } from '../engine/session.js';
 import { lintTemplates } from '../render/lint/lint-templates.js';
 import { RebuildQueue } from './rebuild-queue.js';
-import { BriefStatuses, type BriefStatus } from './statuses.js';
+import { BriefStatuses } from './statuses.js';
 import { startWatcher, type Watcher } from './watcher.js';
-import { watchedPaths, type WatchedPaths } from './watched-paths.js';
+import { watchedPaths } from './watched-paths.js';
 
 export type { BriefStatus } from './statuses.js';
+import type { WatchEvent, WatchHandle, WatchOptions, WatchRun } from './watch-types.js';
 
-export interface WatchOptions extends Omit<BuildOptions, 'onEvent'> {
-  /** Quiet time after the last change before rebuilding (default 20 ms). */
-  debounceMs?: number | undefined;
-  onEvent?: ((event: WatchEvent) => void) | undefined;
-}
-
-export type WatchEvent =
-  | { type: 'written'; brief: string; id: string; format: Format; path: string }
-  | {
-      type: 'rebuilt';
-      reason: 'start' | 'brief' | 'template';
-      rebuilt: BriefStatus[];
-      files: VFile[];
-      failures: Array<{ path: string; error: Error }>;
-      briefCount: number;
-      durationMs: number;
-    };
-
-export interface WatchHandle {
-  /** Resolves after the first build, once the watcher is listening. */
-  ready: Promise<void>;
-  /** Every brief's status, by absolute path. */
-  briefs(): BriefStatus[];
-  /** Template problems of the last rebuild (lint and render failures). */
-  templateFiles(): VFile[];
-  /** Resolves once every change seen so far is built. */
-  idle(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** What every rebuild of one watch shares. */
-interface WatchRun {
-  options: WatchOptions;
-  cwd: string;
-  paths: string[];
-  outDir: string;
-  statuses: BriefStatuses;
-  session: BuildSession;
-  watching: WatchedPaths;
-  /** Template problems of the last rebuild that looked at the templates. */
-  templateProblems: VFile[];
-  /** The declared fields as the config was last saved: briefs are checked against them. */
-  fields: BuildOptions['fields'];
-}
+export type { WatchEvent, WatchHandle, WatchOptions } from './watch-types.js';
 
 /** Starts watching; see the module comment. */
 export function watchBriefs(options: WatchOptions = {}): WatchHandle {
