@@ -50,6 +50,10 @@ describe('builds on worker threads', () => {
     expect(many.briefs.filter((loaded) => loaded.brief).map((loaded) => loaded.brief!.meta.id)).toEqual(
       one.briefs.filter((loaded) => loaded.brief).map((loaded) => loaded.brief!.meta.id),
     );
+    // The result keeps each brief's model and messages, not the pages it wrote: a build of a
+    // thousand briefs would otherwise hold every output until it ends.
+    for (const loaded of [...one.briefs, ...many.briefs])
+      expect(Object.keys(loaded).sort()).toEqual(['brief', 'file', 'parsed', 'path', 'quotes', 'quotesVerified']);
   });
 
   it('report a template error from a worker with its file and line, and write nothing for that brief', async () => {

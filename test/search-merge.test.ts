@@ -9,7 +9,9 @@ import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { buildBriefs } from '../src/index.js';
-import { entryOf } from '../src/publish/search-entries.js';
+import { runBriefJob } from '../src/engine/brief-job.js';
+import { entryKey, entryOf } from '../src/publish/search-entries.js';
+import { searchSetup } from '../src/publish/search-setup.js';
 import { mergeSearchEntries, type SearchEntry } from '../src/publish/search-merge.js';
 import { fullBrief, makeProject, minimalBrief, withId } from './helpers/project.js';
 
@@ -113,6 +115,20 @@ describe('search entries in the build cache', () => {
         .search('minimal')
         .map((result) => result.id),
     ).not.toContain('copy-brief');
+  });
+
+  it("are made by each brief's own job (on its worker), under the key publishing looks them up by", async () => {
+    const cwd = makeProject({ 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief });
+    const jobCache = join(cwd, 'job-cache');
+    const job = { cwd, formats: ['json'] as const, build: 'alone', modelCache: { dir: jobCache, sourceHash: 'test', reuse: false } };
+    await runBriefJob({ ...job, path: join(cwd, 'briefs', 'full.md') });
+    const [made] = readdirSync(join(jobCache, 'search'));
+    await buildBriefs({ cwd, formats: ['html', 'json'] });
+    const manifest = JSON.parse(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8')) as { briefs: Array<Parameters<typeof entryKey>[1]> };
+    const keyOf = (brief: Parameters<typeof entryKey>[1]) => `${entryKey(searchSetup(), brief)}.json`;
+    expect(entries(cwd)).toEqual(manifest.briefs.map(keyOf).sort());
+    expect(made).toBe(keyOf(manifest.briefs.find((brief) => brief.id === 'full-brief')!));
+    expect(readFileSync(join(jobCache, 'search', made!), 'utf8')).toBe(readFileSync(join(cwd, 'out', '.cache', 'search', made!), 'utf8'));
   });
 
   it('ignores an entry that is damaged or not its own, and rebuilds it', async () => {

@@ -21,6 +21,11 @@ export interface RenderedBrief {
   outputs: CacheEntry['outputs'];
 }
 
+/** How the index page, the feed and the search list a brief. */
+export function listedAs({ meta }: Brief): { id: string; title: string; summary: string; keywords: string[] } {
+  return { id: meta.id, title: meta.title, summary: plainText(meta.summary), keywords: meta.keywords };
+}
+
 /** The entry of a brief rendered this build: what the index, feed and search show, and its outputs. */
 export function briefEntry({ source, hashed, brief, builtAt, changes, outputs }: RenderedBrief): CacheEntry {
   const { meta } = brief;
@@ -28,12 +33,9 @@ export function briefEntry({ source, hashed, brief, builtAt, changes, outputs }:
     source,
     sourceHash: hashed?.hash ?? '',
     sourceStamp: hashed?.stamp ?? null,
-    id: meta.id,
-    title: meta.title,
+    ...listedAs(brief),
     date: meta.date,
     classification: meta.classification,
-    summary: plainText(meta.summary),
-    keywords: meta.keywords,
     authors: meta.authors,
     changes,
     builtAt,

@@ -50,7 +50,10 @@ withBuildOptions(cli.command('build [...paths]', 'Build briefs (files or folders
   .example('briefsmith build briefs/ --format html,pdf')
   .example('briefsmith build briefs/ --site --shard 2/4 --out shards/2')
   .example('briefsmith build --since previous/manifest.json')
-  .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/build.js')).runBuild(paths, flags));
+  .action(async (paths: string[], flags: Record<string, unknown>) => {
+    await (await import('./early-workers.js')).warmWorkers(flags);
+    return (await import('./commands/build.js')).runBuild(paths, flags);
+  });
 
 cli
   .command('merge [...shards]', 'Merge the out dirs of `build --shard i/N` (all of 1..N) into one site: outputs, manifest, index, feed, search')
@@ -66,7 +69,10 @@ withLimitOptions(cli.command('check [...paths]', 'Parse and validate briefs with
   .option('--reporter <name>', 'human, json or github', { default: 'human' })
   .option('--templates <dir>', 'Templates folder to lint (default: briefsmith.config.json, then templates/, then built-in)')
   .example('briefsmith check briefs/ --sources-dir ../shared/sources')
-  .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/check.js')).runCheck(paths, flags));
+  .action(async (paths: string[], flags: Record<string, unknown>) => {
+    await (await import('./early-workers.js')).warmWorkers(flags);
+    return (await import('./commands/check.js')).runCheck(paths, flags);
+  });
 
 cli
   .command('doctor', 'Show the Chromium that would print PDFs, its version, and the bundled fonts')

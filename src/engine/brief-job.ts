@@ -3,7 +3,9 @@
  * render the formats asked for. It is a plain function of plain data so that it runs the same
  * on the build's own thread or in a worker process (see worker-pool.ts).
  */
+import { listedAs } from '../cache/brief-entry.js';
 import { readModel } from '../cache/model-cache.js';
+import { keepSearchEntry } from '../publish/search-entries.js';
 import { diffBriefs } from '../publish/model-diff.js';
 import { seedFields } from '../render/field-cache.js';
 import type { BriefJob, BriefJobResult } from './brief-job-types.js';
@@ -36,5 +38,7 @@ export async function runBriefJob(job: BriefJob, onStage?: (stage: 'parse' | 're
   Object.assign(result, await renderJob(job, brief, result.changes, fragments));
   // A cache that cannot be written (read-only, full) costs only the next build's time.
   if (key && !result.templateError && !result.renderError) await keepModel(job, key, loaded, cached).catch(() => undefined);
+  const json = result.outputs.find((output) => output.format === 'json');
+  if (job.modelCache && json) await keepSearchEntry(job.modelCache.dir, listedAs(brief), json.data).catch(() => undefined);
   return result;
 }

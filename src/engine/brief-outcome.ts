@@ -7,10 +7,16 @@ import type { CacheEntry } from '../cache/cache.js';
 import type { TemplateError } from '../render/template-error.js';
 import type { BriefJobResult } from './brief-job.js';
 import type { BuildResult, WrittenFile } from './build-result.js';
+import type { LoadedBrief } from './load.js';
 import type { TemplateFailures } from './template-failures.js';
 
+/** What the build's result keeps of a loaded brief: not its rendered outputs, once written. */
+export interface KeptBrief extends LoadedBrief {
+  parsed: boolean;
+}
+
 export interface BriefOutcome {
-  loaded: BriefJobResult;
+  loaded: KeptBrief;
   /** Loaded and valid, but nothing it depends on changed: not rendered. */
   unchanged: boolean;
   written: WrittenFile[];
@@ -20,9 +26,12 @@ export interface BriefOutcome {
   templateError: TemplateError | null;
 }
 
-/** A loaded brief that has not been rendered (yet). */
-export function loadedOutcome(loaded: BriefJobResult): BriefOutcome {
-  return { loaded, unchanged: false, written: [], failure: null, templateError: null };
+/**
+ * A loaded brief that has not been rendered (yet). The outcome keeps the model and the file, not
+ * the job's outputs: a build of many briefs would otherwise hold every page it wrote until it ends.
+ */
+export function loadedOutcome({ path, file, brief, quotesVerified, quotes, parsed }: BriefJobResult): BriefOutcome {
+  return { loaded: { path, file, brief, quotesVerified, quotes, parsed }, unchanged: false, written: [], failure: null, templateError: null };
 }
 
 export interface BuildTotals {

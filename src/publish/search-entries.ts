@@ -14,6 +14,9 @@ import { sha256 } from '../io/hash.js';
 import { modelText } from '../render/plain-text.js';
 import type { ManifestBrief } from './manifest.js';
 import type { SearchEntry } from './search-merge.js';
+import { type SearchSetup, searchSetup } from './search-setup.js';
+
+export type { SearchSetup } from './search-setup.js';
 
 const folder = 'search';
 const entrySchema = z.object({
@@ -23,20 +26,29 @@ const entrySchema = z.object({
   counts: z.array(z.number()),
 });
 
-export interface SearchSetup {
-  fields: readonly string[];
-  /** Part of every entry's key: the library's version decides how text becomes terms. */
-  version: string;
-}
+/** What a brief's entry is made from besides its model: as the manifest lists it. */
+type Listed = Pick<ManifestBrief, 'id' | 'title' | 'summary' | 'keywords'>;
 
 const jsonOutput = (brief: ManifestBrief) => brief.outputs.find((output) => output.format === 'json');
 
-/** What `brief`'s entry depends on. */
-export function entryKey(setup: SearchSetup, brief: ManifestBrief): string {
-  return sha256(JSON.stringify([setup.version, setup.fields, brief.id, brief.title, brief.summary, brief.keywords, jsonOutput(brief)?.sha256 ?? null]));
+/** What an entry depends on: the brief as listed, and the hash of its published model (null without JSON). */
+function keyOf(setup: SearchSetup, brief: Listed, modelHash: string | null): string {
+  return sha256(JSON.stringify([setup.version, setup.fields, brief.id, brief.title, brief.summary, brief.keywords, modelHash]));
 }
 
-/** Indexes `brief` alone, reading its model from `outDir`; a brief published without JSON is found by its title, summary and keywords. */
+/** What `brief`'s entry depends on. */
+export function entryKey(setup: SearchSetup, brief: ManifestBrief): string {
+  return keyOf(setup, brief, jsonOutput(brief)?.sha256 ?? null);
+}
+
+/** `brief` alone as an entry; a brief published without its model is found by its title, summary and keywords. */
+function indexed(setup: SearchSetup, brief: Listed, model: unknown): SearchEntry {
+  const search = new MiniSearch({ fields: [...setup.fields], idField: 'id' });
+  search.add({ id: brief.id, title: brief.title, summary: brief.summary, keywords: brief.keywords.join(' '), text: model ? modelText(model) : '' });
+  return entryOf(search.toJSON(), setup.fields.length);
+}
+
+/** Indexes `brief` alone, reading its model from `outDir`. */
 async function indexBrief(setup: SearchSetup, outDir: string, brief: ManifestBrief): Promise<SearchEntry> {
   const json = jsonOutput(brief);
   const model = json
@@ -44,9 +56,20 @@ async function indexBrief(setup: SearchSetup, outDir: string, brief: ManifestBri
         .then((text) => JSON.parse(text) as unknown)
         .catch(() => null)
     : null;
-  const search = new MiniSearch({ fields: [...setup.fields], idField: 'id' });
-  search.add({ id: brief.id, title: brief.title, summary: brief.summary, keywords: brief.keywords.join(' '), text: model ? modelText(model) : '' });
-  return entryOf(search.toJSON(), setup.fields.length);
+  return indexed(setup, brief, model);
+}
+
+/**
+ * Indexes a brief just rendered from its JSON output's bytes (the model as it will be published)
+ * and keeps the entry in `cacheDir` under the key the publish step will look it up by. A brief's
+ * job does this on its worker, in parallel with the others, so that publishing does not read and
+ * index every model again on the build's own thread.
+ */
+export async function keepSearchEntry(cacheDir: string, brief: Listed, json: Uint8Array): Promise<void> {
+  const setup = searchSetup();
+  const key = keyOf(setup, brief, sha256(json));
+  const entry = indexed(setup, brief, JSON.parse(new TextDecoder().decode(json)));
+  await writeCacheFile(cacheDir, `${folder}/${key}.json`, JSON.stringify({ key, ...entry }));
 }
 
 /** The part of a one-document MiniSearch index (serialised) as an entry. */

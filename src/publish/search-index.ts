@@ -7,23 +7,15 @@
  * the build cache, so a rebuild indexes only the briefs that changed.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { searchEntries } from './search-entries.js';
 import { mergeSearchEntries } from './search-merge.js';
+import { minisearchRoot, searchSetup } from './search-setup.js';
 import type { Manifest } from './manifest.js';
 import { sha256 } from '../io/hash.js';
 import { assetsFolder, hashedAssetPath, type SiteAsset } from '../render/site-assets.js';
 
-const require = createRequire(import.meta.url);
-
-/** What the page and the index agree on: the browser loads the index with the same options. */
-export const searchOptions = { fields: ['title', 'summary', 'keywords', 'text'], idField: 'id' };
-
-// The package exports neither its package.json nor its browser build: found from its main file (dist/cjs/index.cjs).
-const minisearchRoot = resolve(dirname(require.resolve('minisearch')), '..', '..');
-const minisearchVersion = (JSON.parse(readFileSync(join(minisearchRoot, 'package.json'), 'utf8')) as { version: string }).version;
+export { searchOptions } from './search-setup.js';
 
 /** The global the search script assigns. */
 export const searchGlobal = 'briefsmithSearchIndex';
@@ -32,7 +24,7 @@ export const searchGlobal = 'briefsmithSearchIndex';
 export function searchKey(manifest: Manifest): string {
   return sha256(
     JSON.stringify([
-      minisearchVersion,
+      searchSetup().version,
       manifest.briefs.map((brief) => [
         brief.id,
         brief.title,
@@ -54,7 +46,7 @@ export function searchAssetPath(manifest: Manifest): string {
  * is there (see search-entries.ts), else from its model in `outDir`, merged in manifest order.
  */
 export async function buildSearchAsset(outDir: string, manifest: Manifest, cacheDir?: string): Promise<SiteAsset> {
-  const setup = { fields: searchOptions.fields, version: minisearchVersion };
+  const setup = searchSetup();
   const entries = await searchEntries(setup, outDir, manifest.briefs, cacheDir);
   const index = mergeSearchEntries(
     setup.fields,
@@ -68,6 +60,6 @@ export async function buildSearchAsset(outDir: string, manifest: Manifest, cache
 
 /** The MiniSearch library as an asset, under a name that changes with its content. */
 export async function searchLibraryAsset(): Promise<SiteAsset> {
-  const data = await readFile(join(minisearchRoot, 'dist', 'umd', 'index.js'));
+  const data = await readFile(join(minisearchRoot(), 'dist', 'umd', 'index.js'));
   return { path: hashedAssetPath('minisearch', 'js', data), data };
 }

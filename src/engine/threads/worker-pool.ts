@@ -8,38 +8,13 @@
  */
 import type { BriefJob, BriefJobResult } from '../brief-job.js';
 import type { WorkerMessage, WorkerTask } from './brief-worker.js';
+import type { Pending, PoolOptions, Slot, TaskInput } from './pool-types.js';
 import { decodeError, decodeJobResult, type PlainJobResult } from './thread-codec.js';
 import type { FinishedPdf, FinishOptions } from '../../pdf/finish.js';
-import { WorkerLimitError, workerLimits, type TaskStage, type WorkerLimits } from './worker-limits.js';
+import { WorkerLimitError, workerLimits, type WorkerLimits } from './worker-limits.js';
+
+export type { PoolOptions } from './pool-types.js';
 import { WorkerProcess } from './worker-process.js';
-
-/** A task without its id (Omit applied to each member of the union). */
-type TaskInput = WorkerTask extends infer Task ? (Task extends { id: number } ? Omit<Task, 'id'> : never) : never;
-
-export interface PoolOptions {
-  /** Time and memory per task (defaults in worker-limits.ts). */
-  limits?: Partial<WorkerLimits> | undefined;
-  /**
-   * Tests only: the URL of a module whose `beforeTask(task)` each worker runs before a task (to
-   * make one spin or allocate without end). Given explicitly, never read from the environment.
-   */
-  hook?: string | undefined;
-}
-
-interface Pending {
-  task: WorkerTask;
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
-interface Slot {
-  worker: WorkerProcess;
-  current: Pending | null;
-  /** Whether the worker has loaded its modules: a task's clock starts then, not at spawn. */
-  ready: boolean;
-  stage: TaskStage | undefined;
-  clock: NodeJS.Timeout | undefined;
-}
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -50,10 +25,25 @@ export class WorkerPool {
 
   /** A pool of at most `size` workers. */
   constructor(
-    readonly size: number,
+    private capacity: number,
     readonly options: PoolOptions = {},
   ) {
     this.limits = workerLimits(options.limits);
+  }
+
+  /** At most how many workers the pool runs. */
+  get size(): number {
+    return this.capacity;
+  }
+
+  /** Lets the pool run up to `size` workers (a build taking an idle pool may want more than it has). */
+  grow(size: number): void {
+    this.capacity = Math.max(this.capacity, size);
+  }
+
+  /** Starts every worker now, before any task: their module load then overlaps the caller's own. */
+  warm(): void {
+    while (this.slots.length < this.capacity) this.spawn().worker.hold(false);
   }
 
   /** Loads and renders one brief in a worker. */

@@ -1,0 +1,32 @@
+/** The shapes a WorkerPool keeps: its options, a task waiting for its answer, and a worker's slot. */
+import type { WorkerTask } from './brief-worker.js';
+import type { TaskStage, WorkerLimits } from './worker-limits.js';
+import type { WorkerProcess } from './worker-process.js';
+
+/** A task without its id (Omit applied to each member of the union). */
+export type TaskInput = WorkerTask extends infer Task ? (Task extends { id: number } ? Omit<Task, 'id'> : never) : never;
+
+export interface PoolOptions {
+  /** Time and memory per task (defaults in worker-limits.ts). */
+  limits?: Partial<WorkerLimits> | undefined;
+  /**
+   * Tests only: the URL of a module whose `beforeTask(task)` each worker runs before a task (to
+   * make one spin or allocate without end). Given explicitly, never read from the environment.
+   */
+  hook?: string | undefined;
+}
+
+export interface Pending {
+  task: WorkerTask;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export interface Slot {
+  worker: WorkerProcess;
+  current: Pending | null;
+  /** Whether the worker has loaded its modules: a task's clock starts then, not at spawn. */
+  ready: boolean;
+  stage: TaskStage | undefined;
+  clock: NodeJS.Timeout | undefined;
+}
