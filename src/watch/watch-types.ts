@@ -7,7 +7,7 @@ import type { BriefStatus, BriefStatuses } from './statuses.js';
 import type { WatchedPaths } from './watched-paths.js';
 
 export interface WatchOptions extends Omit<BuildOptions, 'onEvent'> {
-  /** Quiet time after the last change before rebuilding (default 20 ms). */
+  /** Quiet time after the last reported change before rebuilding, so files saved together build together (default 5 ms). */
   debounceMs?: number | undefined;
   onEvent?: ((event: WatchEvent) => void) | undefined;
 }

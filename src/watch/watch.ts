@@ -46,7 +46,7 @@ export function watchBriefs(options: WatchOptions = {}): WatchHandle {
     fields: options.fields,
   };
   let watcher: Watcher | undefined;
-  const queue = new RebuildQueue((changed) => rebuild(run, changed), options.debounceMs ?? 20);
+  const queue = new RebuildQueue((changed) => rebuild(run, changed), options.debounceMs ?? 5);
   const ready = (async () => {
     watcher = await startWatcher(watching.watched, (path) => queue.changed(resolve(cwd, path)), watching.ignored);
     await queue.start();

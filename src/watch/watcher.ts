@@ -8,6 +8,9 @@ import { existsSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
+/** Quiet time before a changed file is reported, and how often it is stat'ed meanwhile (see bench/README.md `watch`). */
+const settle = { stabilityThreshold: 10, pollInterval: 5 };
+
 export interface Watcher {
   close(): Promise<void>;
 }
@@ -18,9 +21,11 @@ const ready = (watcher: FSWatcher) => new Promise<void>((done) => watcher.once('
 export async function startWatcher(paths: readonly string[], onChange: (path: string) => void, ignored: (path: string) => boolean): Promise<Watcher> {
   const existing = paths.filter((path) => existsSync(path));
   const missing = paths.filter((path) => !existsSync(path));
-  // awaitWriteFinish re-stats a changed file until it settles: without it a second save that lands
-  // while the first is still being stat'ed can be taken for the first and never reported.
-  const main = watch(existing, { ignoreInitial: true, ignored, awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 10 } });
+  // awaitWriteFinish holds a file's events until no event and no size change came for `settle`:
+  // without it chokidar drops a `change` within 50 ms of the last one, so a second save that lands
+  // after the rebuild read the file would never be reported. It waits for quiet, not for a slow
+  // writer, so it can be short: a save half-read is rebuilt again by the event of its second half.
+  const main = watch(existing, { ignoreInitial: true, ignored, awaitWriteFinish: settle });
   for (const event of ['add', 'change', 'unlink'] as const) main.on(event, onChange);
   const watchers = [main];
   const waits = [ready(main)];
