@@ -9,6 +9,7 @@ import type { Format } from '../render/formats.js';
 import type { PdfSource } from '../render/render.js';
 import type { TemplateError } from '../render/template-error.js';
 import type { LoadedOne } from './load.js';
+import type { VFileMessage } from 'vfile-message';
 
 export interface BriefJob {
   /** Absolute path of the brief. */
@@ -35,6 +36,11 @@ export interface BriefJob {
   site?: boolean | undefined;
   /** The project's declared front-matter fields: plain data, so it crosses to a worker thread as is. */
   fields?: FieldDeclarations | undefined;
+  /**
+   * A live preview: the HTML (and the PDF's source) are handed over as soon as they are rendered,
+   * before the other formats, whose outputs alone the final result then holds (see render-job.ts).
+   */
+  previewFirst?: boolean | undefined;
 }
 
 /** A rendered output (text, or the .docx) and the template files its render used (relative name → hash of the text used). */
@@ -59,4 +65,19 @@ export interface BriefJobResult extends LoadedOne {
   renderError: Error | null;
   /** False when the brief's model came from the model cache instead of being parsed. */
   parsed: boolean;
+  /**
+   * Only on the build's thread, in a live preview: the formats rendered after the HTML, which
+   * `outputs` then lacks. Absent when everything came at once.
+   */
+  later?: Promise<LaterParts> | undefined;
+}
+
+/** What a preview's job renders after the HTML, and how that went; it never rejects. */
+export interface LaterParts {
+  outputs: RenderedOutput[];
+  templateError: TemplateError | null;
+  /** Any other failure, the worker's own included. */
+  renderError: Error | null;
+  /** A worker limit stopped the job after the HTML: its `resource-limit` message for the brief. */
+  messages: VFileMessage[];
 }

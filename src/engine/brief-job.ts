@@ -12,15 +12,20 @@ import type { BriefJob, BriefJobResult } from './brief-job-types.js';
 import { cacheKey, keepModel, loadCached } from './job-model-cache.js';
 import { loadBrief } from './load.js';
 import { previousPublication } from './previous-publication.js';
-import { renderJob } from './render-job.js';
+import { type RenderedParts, renderJob } from './render-job.js';
 
-export type { BriefJob, BriefJobResult, RenderedOutput } from './brief-job-types.js';
+export type { BriefJob, BriefJobResult, LaterParts, RenderedOutput } from './brief-job-types.js';
 
 /**
  * Loads the brief at `job.path` (from the model cache when it can) and, when it is valid, renders
- * `job.formats`; `onStage` hears each stage as it starts (a worker tells its pool).
+ * `job.formats`; `onStage` hears each stage as it starts (a worker tells its pool). A preview's job
+ * gives `onFirst` the result with the HTML alone, then returns one with the other formats alone.
  */
-export async function runBriefJob(job: BriefJob, onStage?: (stage: 'parse' | 'render') => void): Promise<BriefJobResult> {
+export async function runBriefJob(
+  job: BriefJob,
+  onStage?: (stage: 'parse' | 'render') => void,
+  onFirst?: (first: BriefJobResult) => void | Promise<void>,
+): Promise<BriefJobResult> {
   onStage?.('parse');
   const key = cacheKey(job);
   const cached = key && job.modelCache!.reuse ? readModel(job.modelCache!.dir, key) : null;
@@ -35,7 +40,8 @@ export async function runBriefJob(job: BriefJob, onStage?: (stage: 'parse' | 're
   const previous = job.since ? await (await previousPublication(job.since, job.cwd, job.build)).get(brief.meta.id) : null;
   result.changes = previous ? diffBriefs(previous.brief, brief) : null;
   onStage?.('render');
-  Object.assign(result, await renderJob(job, brief, result.changes, fragments));
+  const first = onFirst && ((parts: RenderedParts) => onFirst({ ...result, ...parts }));
+  Object.assign(result, await renderJob(job, brief, result.changes, fragments, first));
   // A cache that cannot be written (read-only, full) costs only the next build's time.
   if (key && !result.templateError && !result.renderError) await keepModel(job, key, loaded, cached).catch(() => undefined);
   const json = result.outputs.find((output) => output.format === 'json');

@@ -3,14 +3,16 @@
  * when the build has a pool), the duplicate-id check in path order, printing through the shared
  * browser, finishing, then writing every output atomically and recording it. A brief whose
  * render fails keeps all of its old outputs: nothing is written until every format is ready —
- * except in a live preview, where the formats but the PDF are written before it is printed.
+ * except in a live preview, where the HTML is written as soon as it is rendered, then the other
+ * formats and the PDF each when it is ready (preview-split.ts).
  */
 import { resolve } from 'node:path';
 import { report } from '../errors/report.js';
 import type { Format } from '../render/formats.js';
-import { type BriefJob, type BriefJobResult, runBriefJob } from './brief-job.js';
+import { type BriefJob, type BriefJobResult, type RenderedOutput, runBriefJob } from './brief-job.js';
 import type { WrittenFile } from './build-result.js';
 import { DuplicateIds } from './load.js';
+import { firstThenLater } from './preview-split.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { limitResult } from './threads/limit-result.js';
 import { WorkerLimitError } from './threads/worker-limits.js';
@@ -25,10 +27,17 @@ export class BriefPipeline {
 
   constructor(private readonly context: PipelineContext) {}
 
-  /** Loads and renders in the pool (a brief stopped by its limits gets one error), or on this thread without one. */
+  /** Loads and renders in the pool (a brief stopped by its limits gets one error), or on this thread without one; a preview's HTML comes first. */
   run(job: BriefJob): Promise<BriefJobResult> {
-    if (!this.context.pool) return runBriefJob(job);
-    return this.context.pool.brief(job).catch((error: unknown) => (error instanceof WorkerLimitError ? limitResult(job, error) : Promise.reject(error)));
+    if (!this.context.previewFirst) return this.runWhole(job);
+    return firstThenLater((onFirst) => this.runWhole({ ...job, previewFirst: true }, onFirst));
+  }
+
+  private runWhole(job: BriefJob, onFirst?: (first: BriefJobResult) => void): Promise<BriefJobResult> {
+    if (!this.context.pool) return runBriefJob(job, undefined, onFirst);
+    return this.context.pool
+      .brief(job, onFirst)
+      .catch((error: unknown) => (error instanceof WorkerLimitError ? limitResult(job, error) : Promise.reject(error)));
   }
 
   /**
@@ -57,29 +66,40 @@ export class BriefPipeline {
 
   /**
    * Prints (when asked), then writes and records every output of a loaded, valid brief rendered
-   * without a template error; returns the files written. In a preview the other formats go first
-   * (once: a print retried after a browser crash does not write them again).
+   * without a template error; returns the files written. A preview writes what it has at once,
+   * then its later formats and its PDF each when ready (each once: a print retried after a
+   * browser crash writes only the PDF again).
    */
   async complete(loaded: BriefJobResult, path: string, formats: readonly Format[]): Promise<WrittenFile[]> {
     const brief = loaded.brief!;
     if (loaded.renderError) throw loaded.renderError;
     const changes = loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary };
     if (changes) this.context.onEvent?.({ type: 'changes', id: brief.meta.id, ...changes });
-    if (!this.context.previewFirst || !formats.includes('pdf') || formats.length === 1) return writeBrief(this.context, loaded, path, formats, changes);
-    let first = this.writtenFirst.get(loaded);
-    if (!first) {
-      first = await writeBrief(
-        this.context,
-        loaded,
-        path,
-        formats.filter((format) => format !== 'pdf'),
-        changes,
-      );
-      this.writtenFirst.set(loaded, first);
-    }
-    return [...first, ...(await writeBrief(this.context, loaded, path, ['pdf'], changes))];
+    if (!this.context.previewFirst) return writeBrief(this.context, loaded, path, formats, changes);
+    const write = (outputs: RenderedOutput[]) => {
+      const ready = formats.filter((format) => outputs.some((output) => output.format === format));
+      return ready.length === 0 ? Promise.resolve([]) : writeBrief(this.context, { ...loaded, outputs }, path, ready, changes);
+    };
+    const first = await this.once(this.writtenFirst, loaded, () => write(loaded.outputs));
+    const later = this.once(this.writtenLater, loaded, async () => (loaded.later ? write((await loaded.later).outputs) : []));
+    const pdf = formats.includes('pdf') ? writeBrief(this.context, loaded, path, ['pdf'], changes) : Promise.resolve([]);
+    // Both end before this returns, whichever fails: the build's lock is held until then. The PDF's error first (a crash is retried).
+    const [printed, rest] = await Promise.allSettled([pdf, later]);
+    if (printed.status === 'rejected') throw printed.reason;
+    if (rest.status === 'rejected') throw rest.reason;
+    return [...first, ...rest.value, ...printed.value];
   }
 
-  /** What a preview wrote of each brief before its PDF. */
-  private readonly writtenFirst = new WeakMap<BriefJobResult, WrittenFile[]>();
+  /** What `write` gave for `loaded` the first time it was asked. */
+  private once(done: WeakMap<BriefJobResult, Promise<WrittenFile[]>>, loaded: BriefJobResult, write: () => Promise<WrittenFile[]>): Promise<WrittenFile[]> {
+    const known = done.get(loaded);
+    if (known) return known;
+    const written = write();
+    done.set(loaded, written);
+    return written;
+  }
+
+  /** What a preview wrote of each brief at once, and after the HTML (before or beside its PDF). */
+  private readonly writtenFirst = new WeakMap<BriefJobResult, Promise<WrittenFile[]>>();
+  private readonly writtenLater = new WeakMap<BriefJobResult, Promise<WrittenFile[]>>();
 }

@@ -37,7 +37,18 @@ export async function buildBrief(context: BriefContext, index: number): Promise<
   if (due.includes('pdf')) await browser.launch();
   onEvent?.({ type: 'brief', path: loaded.file.path, index, total: plan.paths.length });
   if (rendered.templateError) return { ...outcome, templateError: rendered.templateError };
-  return { ...outcome, ...(await completeWithRetry(context, rendered, path, due)) };
+  const completed = await completeWithRetry(context, rendered, path, due);
+  return { ...outcome, ...completed, ...(await laterOutcome(rendered, completed.failure)) };
+}
+
+/**
+ * How a preview's formats rendered after the HTML went (none: nothing to add): a template that
+ * failed there, any other failure, or the message of a worker limit that stopped them.
+ */
+async function laterOutcome(rendered: BriefJobResult, failure: Error | null): Promise<Pick<BriefOutcome, 'failure' | 'templateError'>> {
+  const later = rendered.later ? await rendered.later : null;
+  for (const message of later?.messages ?? []) rendered.file.messages.push(message);
+  return { failure: failure ?? later?.renderError ?? null, templateError: later?.templateError ?? null };
 }
 
 /** Its id changed since the last build, so every format is due: renders them now, keeping the first load's file and model. */

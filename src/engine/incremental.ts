@@ -126,10 +126,11 @@ export class IncrementalBuild {
     changes: { since: string; summary: string } | null = null,
   ): Promise<void> {
     const source = this.sourceOf(path);
+    const key = this.keys.optionsKeyOf(format, await this.keys.sinceKey(brief.meta.id));
+    // Read after the wait: a preview records a brief's later formats and its PDF side by side.
     const old = this.cache.entries[source];
     const outputs = old && old.id === brief.meta.id ? old.outputs : {};
     const entry = briefEntry({ source, hashed: this.hashes.get(path), brief, builtAt: this.options.now, changes, outputs });
-    const key = this.keys.optionsKeyOf(format, await this.keys.sinceKey(brief.meta.id));
     this.cache.record(entry, format, outputRecord(this.options.outDir, written, { sourceHash: entry.sourceHash, optionsKey: key, used }));
   }
 

@@ -1,6 +1,7 @@
 /**
  * Rendering a valid brief's formats for its job: the PDF prints the HTML output itself, so the HTML
- * is rendered once for both, and a failure leaves nothing of the brief to write.
+ * is rendered once for both, and a failure leaves nothing of the brief to write. A preview's job
+ * renders the HTML first and hands it over (`onFirst`) while the other formats are still to come.
  */
 import { dirname } from 'node:path';
 import type { Fragments } from '../model/fragments.js';
@@ -8,6 +9,7 @@ import type { BriefChanges } from '../publish/model-diff.js';
 import { renderPdfSource } from '../render/render.js';
 import { TemplateError } from '../render/template-error.js';
 import { trackTemplateUsage } from '../render/template-usage.js';
+import type { Format } from '../render/formats.js';
 import type { Brief } from '../types.js';
 import { generator } from '../version.js';
 import type { BriefJob, BriefJobResult } from './brief-job-types.js';
@@ -18,8 +20,26 @@ export type RenderedParts = Pick<BriefJobResult, 'outputs' | 'pdf' | 'templateEr
 
 const utf8 = new TextEncoder();
 
-/** Renders `job.formats` of `brief`; a template or other failure is returned, never thrown. */
-export async function renderJob(job: BriefJob, brief: Brief, changes: BriefChanges | null, fragments: Fragments | undefined): Promise<RenderedParts> {
+/** The formats to render, in order (the PDF's HTML among them), and how many of them a preview hands over first. */
+function renderOrder(job: BriefJob): { formats: Exclude<Format, 'pdf'>[]; first: number } {
+  const formats = job.formats.filter((format): format is Exclude<Format, 'pdf'> => format !== 'pdf');
+  if (job.formats.includes('pdf') && !formats.includes('html')) formats.push('html');
+  if (!job.previewFirst || formats.length < 2) return { formats, first: formats.length };
+  return { formats: ['html', ...formats.filter((format) => format !== 'html')], first: 1 };
+}
+
+/**
+ * Renders `job.formats` of `brief`; a template or other failure is returned, never thrown. When
+ * `onFirst` is given and the job is a preview's, it gets the HTML (and the PDF's source) as soon as
+ * they are rendered, and the parts returned hold only the formats rendered after them.
+ */
+export async function renderJob(
+  job: BriefJob,
+  brief: Brief,
+  changes: BriefChanges | null,
+  fragments: Fragments | undefined,
+  onFirst?: (parts: RenderedParts) => void | Promise<void>,
+): Promise<RenderedParts> {
   const env = job.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: job.sourceDateEpoch };
   const options = {
     templates: job.templates,
@@ -35,9 +55,14 @@ export async function renderJob(job: BriefJob, brief: Brief, changes: BriefChang
   const parts: RenderedParts = { outputs: [], pdf: null, templateError: null, renderError: null };
   try {
     // The PDF prints the HTML output itself: render it once for both.
-    const rendered = job.formats.filter((format) => format !== 'pdf');
-    if (job.formats.includes('pdf') && !rendered.includes('html')) rendered.push('html');
-    for (const format of rendered) {
+    const { formats: rendered, first } = renderOrder(job);
+    for (const [index, format] of rendered.entries()) {
+      if (index === first && onFirst) {
+        // Awaited: a worker's message must be on its way before the next format holds the thread.
+        await onFirst({ ...parts });
+        parts.outputs = [];
+        parts.pdf = null;
+      }
       const { result: data, used } = await trackTemplateUsage(() => renderBrief(brief, format, options));
       if (typeof data === 'string' && format === 'html' && job.formats.includes('pdf')) {
         const printed = job.site ? await trackTemplateUsage(() => renderBrief(brief, 'html', { ...options, site: false })) : { result: data, used };

@@ -14,8 +14,9 @@ export interface SessionOptions {
   concurrency?: number | undefined;
   timeout?: number | undefined;
   /**
-   * A live preview (`watch`, `serve`): each brief's Markdown, HTML and JSON are written as soon
-   * as they are rendered, and its PDF after it is printed, instead of all formats as one change.
+   * A live preview (`watch`, `serve`): each brief's HTML is written as soon as it is rendered,
+   * its other formats when they are, and its PDF after it is printed, instead of all formats as
+   * one change.
    */
   preview?: boolean | undefined;
   /** Time and memory each brief may take on a worker. */

@@ -39,7 +39,8 @@ export class BriefStatuses {
         id: loaded.brief?.meta.id ?? previous?.id ?? basename(loaded.path, '.md'),
         title: loaded.brief?.meta.title ?? previous?.title ?? null,
         files: [loaded.file, ...blocked],
-        ok: loaded.brief !== null && blocked.length === 0 && !failed,
+        // A brief stopped by a worker limit after its HTML was written has a model and an error.
+        ok: loaded.brief !== null && blocked.length === 0 && !failed && !loaded.file.messages.some((message) => message.fatal === true),
       };
       return status;
     });

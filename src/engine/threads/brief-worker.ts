@@ -15,6 +15,8 @@ export type WorkerTask = { id: number; kind: 'brief'; job: BriefJob } | { id: nu
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'stage'; id: number; stage: TaskStage }
+  /** A preview's brief: its result with the HTML alone, ahead of the final `result` with the other formats. */
+  | { type: 'first'; id: number; result: unknown }
   | { type: 'result'; id: number; result: unknown }
   | { type: 'error'; id: number; error: PlainError };
 
@@ -25,11 +27,15 @@ interface WorkerHook {
 
 const send = (message: WorkerMessage) => process.send?.(message);
 
+/** Sends and waits until the message has left (the next task would hold the thread while it is still queued). */
+const sendNow = (message: WorkerMessage) => new Promise<void>((resolve) => process.send?.(message, undefined, {}, () => resolve()) ?? resolve());
+
 /** The result of one task. */
 async function perform(task: WorkerTask): Promise<unknown> {
   const stage = (reached: TaskStage) => send({ type: 'stage', id: task.id, stage: reached });
   await hooks.beforeTask?.(task);
-  if (task.kind === 'brief') return encodeJobResult(await runBriefJob(task.job, stage));
+  if (task.kind === 'brief')
+    return encodeJobResult(await runBriefJob(task.job, stage, (first) => sendNow({ type: 'first', id: task.id, result: encodeJobResult(first) })));
   stage('finish');
   const { finishPdf } = await import('../../pdf/finish.js');
   return finishPdf(task.printed, task.options);

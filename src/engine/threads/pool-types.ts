@@ -18,6 +18,8 @@ export interface PoolOptions {
 
 export interface Pending {
   task: WorkerTask;
+  /** A preview's brief task: gets the first part of its result (brief-worker.ts). */
+  first?: ((result: unknown) => void) | undefined;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }

@@ -46,9 +46,10 @@ export class WorkerPool {
     while (this.slots.length < this.capacity) this.spawn().worker.hold(false);
   }
 
-  /** Loads and renders one brief in a worker. */
-  async brief(job: BriefJob): Promise<BriefJobResult> {
-    return decodeJobResult((await this.run({ kind: 'brief', job })) as PlainJobResult);
+  /** Loads and renders one brief in a worker; a preview's job gives `onFirst` its HTML first (see runBriefJob). */
+  async brief(job: BriefJob, onFirst?: (first: BriefJobResult) => void): Promise<BriefJobResult> {
+    const first = onFirst && ((plain: unknown) => onFirst(decodeJobResult(plain as PlainJobResult)));
+    return decodeJobResult((await this.run({ kind: 'brief', job }, first)) as PlainJobResult);
   }
 
   /** Runs the PDF finishing pass in a worker. */
@@ -70,10 +71,10 @@ export class WorkerPool {
     await Promise.all(slots.map((slot) => slot.worker.stop()));
   }
 
-  private run(input: TaskInput): Promise<unknown> {
+  private run(input: TaskInput, first?: (result: unknown) => void): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('The worker pool was closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { ...input, id: this.nextId++ } as WorkerTask, resolve, reject });
+      this.queue.push({ task: { ...input, id: this.nextId++ } as WorkerTask, resolve, reject, first });
       this.dispatch();
     });
   }
@@ -123,6 +124,10 @@ export class WorkerPool {
     if (!pending || pending.task.id !== message.id) return;
     if (message.type === 'stage') {
       slot.stage = message.stage;
+      return;
+    }
+    if (message.type === 'first') {
+      pending.first?.(message.result);
       return;
     }
     clearTimeout(slot.clock);
