@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBriefs, type BuildOptions, type BuildResult } from '../src/index.js';
 import { builtinTemplatesDir } from '../src/render/template-files.js';
 import { readModel } from '../src/cache/model-cache.js';
+import { sealed } from '../src/cache/sealed-file.js';
 import { fullBrief, makeProject, minimalBrief, writeProjectFile } from './helpers/project.js';
 
 const formats = ['md', 'html', 'json'] as const;
@@ -26,6 +27,14 @@ const outputs = (dir: string) =>
       .filter((name) => /\.(md|html|json)$/.test(name) && name !== 'manifest.json' && name !== 'index.html')
       .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
   );
+
+/** A sealed entry's header (its seal and shape) and its JSON (see sealed-file.ts). */
+function entryFile(path: string): { header: { seal: string; shape: string }; entry: Record<string, unknown>; body: string } {
+  const text = readFileSync(path, 'utf8');
+  const end = text.indexOf('\n');
+  const body = text.slice(end + 1);
+  return { header: JSON.parse(text.slice(0, end)), entry: JSON.parse(body), body };
+}
 
 function editPartial(cwd: string): void {
   const sources = readFileSync(join(builtinTemplatesDir, 'partials', 'html', 'sources.hbs'), 'utf8');
@@ -75,22 +84,29 @@ describe('model cache', () => {
     expect(messages(cached)).toEqual(messages(first));
   });
 
-  it('ignores a corrupt, truncated, foreign, older or ill-formed entry and replaces it', async () => {
+  it('ignores a corrupt, truncated, edited, foreign, older or ill-formed entry and replaces it', async () => {
     const cwd = makeProject({ 'briefs/minimal.md': minimalBrief, 'briefs/full.md': fullBrief });
     await build(cwd);
     const expected = outputs(join(cwd, 'out'));
     const [one, other] = entries(cwd) as [string, string];
     const path = join(modelsDir(cwd), one);
     const good = readFileSync(path, 'utf8');
-    const entry = JSON.parse(good) as Record<string, unknown>;
+    const { header, entry, body } = entryFile(path);
+    const brief = entry.brief as { meta: object };
     const variants: Record<string, string> = {
       garbage: 'not json at all',
       truncated: good.slice(0, good.length / 2),
+      // Still a model the schema accepts, but not the bytes that were sealed.
+      edited: `${JSON.stringify(header)}\n${body.replace('"title":"', '"title":"Edited ')}`,
+      'edited seal': `${JSON.stringify({ ...header, seal: '0'.repeat(64) })}\n${body}`,
       foreign: readFileSync(join(modelsDir(cwd), other), 'utf8'),
       older: JSON.stringify({ ...entry, version: 0 }),
-      'ill-formed model': JSON.stringify({ ...entry, brief: { ...(entry.brief as object), meta: 5 } }),
+      'ill-formed model': JSON.stringify({ ...entry, brief: { ...brief, meta: 5 } }),
       'ill-formed fields': JSON.stringify({ ...entry, fields: { a: 1 } }),
+      // Sealed by a build whose model has another shape: checked against this one's schema.
+      'ill-formed, sealed for another shape': sealed('another shape', { ...entry, brief: { ...brief, meta: 5 } }),
     };
+    expect(body).toContain('"title":"');
     for (const [what, text] of Object.entries(variants)) {
       writeFileSync(path, text);
       expect(readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, '')), what).toBeNull();
@@ -101,6 +117,48 @@ describe('model cache', () => {
       expect(outputs(join(cwd, 'out')), what).toEqual(expected);
       expect(readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, '')), what).not.toBeNull();
     }
+  });
+
+  it('uses a sealed entry as written, without a schema check', async () => {
+    const cwd = makeProject({ 'briefs/minimal.md': minimalBrief });
+    await build(cwd);
+    const [one] = entries(cwd) as [string];
+    const path = join(modelsDir(cwd), one);
+    const { header, entry } = entryFile(path);
+    const brief = entry.brief as { meta: object };
+    // A key the schema does not know: a schema check would drop it, the seal keeps it.
+    writeFileSync(path, sealed(header.shape, { ...entry, brief: { ...brief, meta: { ...brief.meta, unchecked: 'kept' } } }));
+    const read = readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, ''));
+    expect(read?.sealed).toBe(true);
+    expect(read?.brief.meta).toHaveProperty('unchecked', 'kept');
+  });
+
+  it('checks an entry not sealed for this schema (older format, another version), uses it when it fits, and seals it', async () => {
+    const cwd = makeProject({ 'briefs/minimal.md': minimalBrief });
+    await build(cwd);
+    const expected = outputs(join(cwd, 'out'));
+    const [one] = entries(cwd) as [string];
+    const path = join(modelsDir(cwd), one);
+    const { header, entry } = entryFile(path);
+    const brief = entry.brief as { meta: object };
+    const variants = {
+      unsealed: JSON.stringify(entry),
+      'sealed for another shape': sealed('another shape', { ...entry, brief: { ...brief, meta: { ...brief.meta, unchecked: 'dropped' } } }),
+    };
+    for (const [what, text] of Object.entries(variants)) {
+      writeFileSync(path, text);
+      const read = readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, ''));
+      expect(read?.sealed, what).toBe(false);
+      expect(read?.brief.meta, what).not.toHaveProperty('unchecked');
+      editPartial(cwd);
+      writeProjectFile(cwd, 'templates/partials/html/sources.hbs', `${what}\n`);
+      const result = await build(cwd);
+      expect(result.parsed, what).toEqual([]);
+      expect(entryFile(path).header, what).toEqual(header);
+    }
+    rmSync(join(cwd, 'templates'), { recursive: true });
+    await build(cwd);
+    expect(outputs(join(cwd, 'out'))).toEqual(expected);
   });
 
   it('keeps one entry per brief: entries of edited, deleted and other-version briefs and dead temp files go', async () => {

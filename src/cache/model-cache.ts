@@ -3,10 +3,11 @@
  * rich-text fields, one file per brief in `<cache dir>/models/` (written only inside it, see contained.ts), keyed on the brief's source
  * hash (its text and the images it inlines), the tool version, its path and the parse limits.
  * A template, CSS or option change finds the model here and runs only the templates. An entry
- * is used only when it parses against the schema and carries its own key: a corrupt, truncated,
- * foreign or older file is ignored, and replaced after the brief is parsed again.
+ * is used only when it carries its own key and either its seal vouches for it (sealed-file.ts:
+ * written by a build with this schema, bytes unchanged since) or, unsealed or sealed by a build
+ * with another schema, it parses against this one: a corrupt, truncated, edited, foreign or older
+ * file is ignored, and replaced after the brief is parsed again.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { briefSchema } from '../model/schema.js';
@@ -15,6 +16,7 @@ import { generator } from '../version.js';
 import { pruneCacheFiles, writeCacheFile } from '../io/cache-file.js';
 import { sha256 } from '../io/hash.js';
 import type { PlainFile } from './plain-file.js';
+import { readSealed, sealed } from './sealed-file.js';
 
 /** Bumped whenever an entry's meaning changes. */
 const modelCacheVersion = 1;
@@ -47,6 +49,20 @@ const entrySchema = z.object({
   fields: z.record(z.string(), z.string()),
 });
 
+let entryShape: string | undefined;
+
+/**
+ * What the entries of this build are sealed for: the entry schema as JSON Schema, so a build
+ * whose model has another shape checks this one's entries instead of trusting them (worked out
+ * once per process, ~10 ms).
+ */
+function shape(): string {
+  entryShape ??= sha256(JSON.stringify([modelCacheVersion, z.toJSONSchema(entrySchema, { unrepresentable: 'any', io: 'output' })]));
+  return entryShape;
+}
+
+type Entry = z.infer<typeof entrySchema>;
+
 export interface CachedModel {
   brief: Brief;
   /** The brief's messages (warnings; a cached brief has no errors), without its text. */
@@ -55,6 +71,8 @@ export interface CachedModel {
   quotesVerified: number;
   idPlace: z.infer<typeof place> | undefined;
   fields: Record<string, string>;
+  /** False when the entry was checked against the schema instead (not sealed for it): writing it again seals it. */
+  sealed?: boolean;
 }
 
 /** The key of a brief's model: everything parsing and validating it depends on (`fields`: the declared fields' key, see config/fields.ts). */
@@ -68,22 +86,19 @@ const nameOf = (key: string) => `${folder}/${key}.json`;
 
 /** The cached model for `key`, or null when there is none or it cannot be trusted. */
 export function readModel(cacheDir: string, key: string): CachedModel | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(join(cacheDir, nameOf(key)), 'utf8'));
-  } catch {
-    return null;
-  }
-  const parsed = entrySchema.safeParse(data);
-  if (!parsed.success || parsed.data.key !== key) return null;
+  const read = readSealed(join(cacheDir, nameOf(key)), shape());
+  if (!read) return null;
+  const parsed = read.trusted ? { success: true as const, data: read.value as Entry } : entrySchema.safeParse(read.value);
+  if (!parsed.success || parsed.data.version !== modelCacheVersion || parsed.data.key !== key) return null;
   const { brief, file, quotes, quotesVerified, idPlace, fields } = parsed.data;
   // The schema checked every field; JSON leaves out the ones that were undefined.
-  return { brief: brief as Brief, file: file as CachedModel['file'], quotes, quotesVerified, idPlace, fields };
+  return { brief: brief as Brief, file: file as CachedModel['file'], quotes, quotesVerified, idPlace, fields, sealed: read.trusted };
 }
 
-/** Writes the entry for `key` (see io/cache-file.ts). */
+/** Writes the entry for `key`, sealed (see io/cache-file.ts and sealed-file.ts). */
 export async function writeModel(cacheDir: string, key: string, model: CachedModel): Promise<void> {
-  await writeCacheFile(cacheDir, nameOf(key), JSON.stringify({ version: modelCacheVersion, key, ...model }));
+  const { sealed: _sealed, ...kept } = model;
+  await writeCacheFile(cacheDir, nameOf(key), sealed(shape(), { version: modelCacheVersion, key, ...kept }));
 }
 
 /**

@@ -35,14 +35,14 @@ export async function loadCached(job: BriefJob, cached: CachedModel): Promise<Lo
 }
 
 /**
- * Keeps a valid brief's model and rendered fields, unless the entry already holds them all; and
- * only if the brief still hashes as it did when the build began (an edit while it was parsed
- * must not be filed under the old text's key).
+ * Keeps a valid brief's model and rendered fields, unless the entry already holds them all under
+ * this build's seal; and only if the brief still hashes as it did when the build began (an edit
+ * while it was parsed must not be filed under the old text's key).
  */
 export async function keepModel(job: BriefJob, key: string, loaded: LoadedOne, cached: CachedModel | null): Promise<void> {
   const brief = loaded.brief!;
   const fields = fieldsOf(brief.meta.id);
-  if (cached && Object.keys(fields).length <= Object.keys(cached.fields).length) return;
+  if (cached?.sealed && Object.keys(fields).length <= Object.keys(cached.fields).length) return;
   if (!cached && briefSourceHash(job.path).hash !== job.modelCache!.sourceHash) return;
   const { path, messages } = encodeFile(loaded.file);
   await writeModel(job.modelCache!.dir, key, {

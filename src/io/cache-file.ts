@@ -1,6 +1,6 @@
 /**
  * Cache entries: written to a temp file and renamed, so a reader sees the old entry or the new one
- * whole, but not fsync'd — an entry lost or torn in a crash fails its schema and is rebuilt, and a
+ * whole, but not fsync'd — an entry lost or torn in a crash fails its seal or schema and is rebuilt, and a
  * thousand fsyncs would cost a cold build seconds. The name is proven inside the cache folder first.
  */
 import { randomBytes } from 'node:crypto';
