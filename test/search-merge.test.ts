@@ -7,10 +7,11 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildBriefs } from '../src/index.js';
 import { runBriefJob } from '../src/engine/brief-job.js';
-import { entryKey, entryOf } from '../src/publish/search-entries.js';
+import { sealed } from '../src/cache/sealed-file.js';
+import { entryKey, entryOf, searchEntrySchema } from '../src/publish/search-entries.js';
 import { searchSetup } from '../src/publish/search-setup.js';
 import { mergeSearchEntries, type SearchEntry } from '../src/publish/search-merge.js';
 import { fullBrief, makeProject, minimalBrief, withId } from './helpers/project.js';
@@ -131,17 +132,59 @@ describe('search entries in the build cache', () => {
     expect(readFileSync(join(jobCache, 'search', made!), 'utf8')).toBe(readFileSync(join(cwd, 'out', '.cache', 'search', made!), 'utf8'));
   });
 
-  it('ignores an entry that is damaged or not its own, and rebuilds it', async () => {
+  /** A sealed entry file's header line and its JSON (see cache/sealed-file.ts). */
+  const entryFile = (path: string) => {
+    const text = readFileSync(path, 'utf8');
+    const end = text.indexOf('\n');
+    return { header: JSON.parse(text.slice(0, end)) as { seal: string; shape: string }, body: text.slice(end + 1) };
+  };
+
+  it('ignores an entry that is damaged, edited, not its own or ill-formed, and rebuilds it', async () => {
     const cwd = makeProject({ 'briefs/full.md': fullBrief });
     await buildBriefs({ cwd, formats: ['html', 'json'] });
     const [name] = entries(cwd);
     const path = join(cwd, 'out', '.cache', 'search', name!);
-    const entry = JSON.parse(readFileSync(path, 'utf8'));
-    writeFileSync(path, JSON.stringify({ ...entry, key: 'another', terms: ['poisoned'], counts: [0, 0, 0, 1] }));
-    // The search script is written again only when it is missing (it is named by what it indexes).
-    for (const file of readdirSync(join(cwd, 'out', 'assets'))) if (file.startsWith('search.')) rmSync(join(cwd, 'out', 'assets', file));
+    const { header, body } = entryFile(path);
+    const entry = JSON.parse(body);
+    const variants = {
+      'not its own': JSON.stringify({ ...entry, key: 'another', terms: ['poisoned'], counts: [0, 0, 0, 1] }),
+      // Its own key and a well-formed part, but not the bytes that were sealed.
+      edited: `${JSON.stringify(header)}\n${JSON.stringify({ ...entry, terms: ['poisoned'], counts: [0, 0, 0, 1] })}`,
+      truncated: `${JSON.stringify(header)}\n${body.slice(0, body.length / 2)}`,
+      'ill-formed, sealed in another format': sealed('another format', { ...entry, terms: 'poisoned', counts: [0, 0, 0, 1] }),
+    };
+    for (const [what, text] of Object.entries(variants)) {
+      writeFileSync(path, text);
+      // The search script is written again only when it is missing (it is named by what it indexes).
+      for (const file of readdirSync(join(cwd, 'out', 'assets'))) if (file.startsWith('search.')) rmSync(join(cwd, 'out', 'assets', file));
+      await buildBriefs({ cwd, formats: ['html', 'json'] });
+      expect(searchData(cwd).search('poisoned'), what).toEqual([]);
+      expect(searchData(cwd).search('Freedonia'), what).not.toEqual([]);
+      expect(entryFile(path).header, what).toEqual(header);
+    }
+  });
+
+  it('reads the entries it sealed without a schema check, and checks one it did not seal', async () => {
+    const cwd = makeProject({ 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief });
     await buildBriefs({ cwd, formats: ['html', 'json'] });
-    expect(searchData(cwd).search('poisoned')).toEqual([]);
-    expect(searchData(cwd).search('Freedonia')).not.toEqual([]);
+    const checks = vi.spyOn(searchEntrySchema, 'safeParse');
+    try {
+      writeFileSync(join(cwd, 'briefs', 'minimal.md'), minimalBrief.replace(/^title: .*$/m, 'title: "A retitled minimal brief"'));
+      await buildBriefs({ cwd, formats: ['html', 'json'] });
+      expect(checks).not.toHaveBeenCalled();
+      // Unsealed (the format before seals): checked, used, and sealed again.
+      const fullPart = entries(cwd).find((name) => readFileSync(join(cwd, 'out', '.cache', 'search', name), 'utf8').includes('"freedonia"'))!;
+      const path = join(cwd, 'out', '.cache', 'search', fullPart);
+      const { header, body } = entryFile(path);
+      writeFileSync(path, body);
+      writeFileSync(join(cwd, 'briefs', 'minimal.md'), minimalBrief.replace(/^title: .*$/m, 'title: "A minimal brief retitled again"'));
+      await buildBriefs({ cwd, formats: ['html', 'json'] });
+      expect(checks).toHaveBeenCalled();
+      expect(searchData(cwd).search('Freedonia')).not.toEqual([]);
+      expect(entries(cwd)).toHaveLength(2);
+      expect(entryFile(path).header).toEqual(header);
+    } finally {
+      checks.mockRestore();
+    }
   });
 });

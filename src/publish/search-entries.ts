@@ -1,16 +1,17 @@
 /**
  * Each published brief's part of the search index (see search-merge.ts), kept in the build cache
  * under `search/`, keyed on what it indexes: a brief whose model, title, summary and keywords are
- * unchanged is not read or indexed again. An entry is used only when it parses and carries its own
- * key; anything else is rebuilt. Entries of briefs no longer published are removed.
+ * unchanged is not read or indexed again. An entry is used only when it carries its own key and its
+ * seal vouches for it (cache/sealed-file.ts), or, not sealed in this format, it parses; anything
+ * else is rebuilt. Entries of briefs no longer published are removed.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { pruneCacheFiles, writeCacheFile } from '../io/cache-file.js';
 import { sha256 } from '../io/hash.js';
+import { readSealed, sealed } from '../cache/sealed-file.js';
 import { modelText } from '../render/plain-text.js';
 import type { ManifestBrief } from './manifest.js';
 import type { SearchEntry } from './search-merge.js';
@@ -19,12 +20,18 @@ import { type SearchSetup, searchSetup } from './search-setup.js';
 export type { SearchSetup } from './search-setup.js';
 
 const folder = 'search';
-const entrySchema = z.object({
+/** What an entry not sealed in this format must parse as (exported for its test). */
+export const searchEntrySchema = z.object({
   key: z.string(),
   fieldLength: z.array(z.number()),
   terms: z.array(z.string()),
   counts: z.array(z.number()),
 });
+
+/** The entry format the seals vouch for: a change of `searchEntrySchema` needs a new one. */
+const shape = 'search-entry 1';
+
+type StoredEntry = z.infer<typeof searchEntrySchema>;
 
 /** What a brief's entry is made from besides its model: as the manifest lists it. */
 type Listed = Pick<ManifestBrief, 'id' | 'title' | 'summary' | 'keywords'>;
@@ -69,7 +76,7 @@ export async function keepSearchEntry(cacheDir: string, brief: Listed, json: Uin
   const setup = searchSetup();
   const key = keyOf(setup, brief, sha256(json));
   const entry = indexed(setup, brief, JSON.parse(new TextDecoder().decode(json)));
-  await writeCacheFile(cacheDir, `${folder}/${key}.json`, JSON.stringify({ key, ...entry }));
+  await writeCacheFile(cacheDir, `${folder}/${key}.json`, sealed(shape, { key, ...entry }));
 }
 
 /** The part of a one-document MiniSearch index (serialised) as an entry. */
@@ -83,15 +90,15 @@ export function entryOf(serialised: ReturnType<MiniSearch['toJSON']>, fieldCount
   return { fieldLength: serialised.fieldLength[0] ?? [], terms, counts };
 }
 
-function readEntry(setup: SearchSetup, cacheDir: string, key: string): SearchEntry | null {
-  try {
-    const parsed = entrySchema.safeParse(JSON.parse(readFileSync(join(cacheDir, folder, `${key}.json`), 'utf8')));
-    if (!parsed.success || parsed.data.key !== key) return null;
-    const { fieldLength, terms, counts } = parsed.data;
-    return counts.length === terms.length * setup.fields.length ? { fieldLength, terms, counts } : null;
-  } catch {
-    return null;
-  }
+/** The cached entry for `key` (`sealed`: its seal vouched for it), or null. */
+function readEntry(setup: SearchSetup, cacheDir: string, key: string): { entry: SearchEntry; sealed: boolean } | null {
+  const read = readSealed(join(cacheDir, folder, `${key}.json`), shape);
+  if (!read) return null;
+  // Thousands of terms an entry: a schema check of each costs more than reading them.
+  const parsed = read.trusted ? { success: true as const, data: read.value as StoredEntry } : searchEntrySchema.safeParse(read.value);
+  if (!parsed.success || parsed.data.key !== key) return null;
+  const { fieldLength, terms, counts } = parsed.data;
+  return counts.length === terms.length * setup.fields.length ? { entry: { fieldLength, terms, counts }, sealed: read.trusted } : null;
 }
 
 /** Every brief's entry, from the cache in `cacheDir` when it has it (and kept current there), else indexed now. */
@@ -101,8 +108,9 @@ export async function searchEntries(setup: SearchSetup, outDir: string, briefs: 
   for (const [position, brief] of briefs.entries()) {
     const key = keys[position] as string;
     const cached = cacheDir ? readEntry(setup, cacheDir, key) : null;
-    const entry = cached ?? (await indexBrief(setup, outDir, brief));
-    if (cacheDir && !cached) await writeCacheFile(cacheDir, `${folder}/${key}.json`, JSON.stringify({ key, ...entry }));
+    const entry = cached?.entry ?? (await indexBrief(setup, outDir, brief));
+    // Written again unless sealed in this format already.
+    if (cacheDir && !cached?.sealed) await writeCacheFile(cacheDir, `${folder}/${key}.json`, sealed(shape, { key, ...entry }));
     entries.push(entry);
   }
   if (cacheDir) await pruneCacheFiles(cacheDir, folder, new Set(keys.map((key) => `${key}.json`)));
