@@ -1,6 +1,6 @@
 /**
  * `serveBriefs`: a preview server on 127.0.0.1 only. It watches and rebuilds like `watch`,
- * serves out/, reloads open HTML views when their brief is rebuilt, lists the briefs at `/`,
+ * serves out/, reloads open HTML views when their brief's HTML is rewritten (reload-views.ts), lists the briefs at `/`,
  * and shows a broken brief's errors where its HTML would be.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -8,6 +8,7 @@ import { extname, resolve, sep } from 'node:path';
 import { formats as allFormats, type Format } from '../render/formats.js';
 import { watchBriefs, type WatchEvent, type WatchHandle, type WatchOptions } from '../watch/watch.js';
 import { LiveReload, eventsPath, injectReload, newNonce } from './live-reload.js';
+import { reloadViews } from './reload-views.js';
 import { errorPage, indexPage } from './pages.js';
 import { decodedPath, readInside, send, types } from './responses.js';
 
@@ -93,15 +94,14 @@ export async function serveBriefs(options: ServeOptions = {}): Promise<ServeHand
   }
   for (const host of ['127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${host}:${port}`);
   let watch: WatchHandle | undefined;
+  const reloads = reloadViews(reload, () => watch?.briefs() ?? []);
   try {
     watch = watchBriefs({
       ...options,
       cwd,
       onEvent(event: WatchEvent) {
         options.onEvent?.(event);
-        if (event.type !== 'rebuilt') return;
-        if (event.reason === 'brief') for (const status of event.rebuilt) reload.send(status.id);
-        else reload.send('*');
+        reloads(event);
       },
     });
     await watch.ready;
