@@ -12,7 +12,7 @@ export type { Format, RenderBriefOptions } from './engine/render-brief.js';
 export { buildBriefs } from './engine/build.js';
 export { mergeShards, MergeError, type MergeOptions, type MergeResult } from './publish/merge.js';
 export { shardOf, type Shard } from './publish/shard.js';
-export type { BuildOptions, BuildResult, BuildEvent, WrittenFile } from './engine/build.js';
+export type { BuildOptions, BuildResult, BuildEvent, KeptBrief, WrittenFile } from './engine/build.js';
 export { loadBriefs } from './engine/load.js';
 export type { LoadOptions, LoadedBrief } from './engine/load.js';
 export { checkBriefs, type CheckOptions } from './engine/check-briefs.js';

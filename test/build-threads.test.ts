@@ -53,7 +53,16 @@ describe('builds on worker threads', () => {
     // The result keeps each brief's model and messages, not the pages it wrote: a build of a
     // thousand briefs would otherwise hold every output until it ends.
     for (const loaded of [...one.briefs, ...many.briefs])
-      expect(Object.keys(loaded).sort()).toEqual(['brief', 'file', 'parsed', 'path', 'quotes', 'quotesVerified']);
+      expect(Object.keys(loaded).sort()).toEqual(['brief', 'file', 'parsed', 'path', 'quotes', 'quotesVerified', 'valid']);
+  });
+
+  it('keep no model in the result when asked not to, and say which briefs were valid', async () => {
+    const kept = await buildBriefs({ cwd: project(), formats: ['json'], threads: 1 });
+    const counted = await buildBriefs({ cwd: project(), formats: ['json'], threads: 1, keepModels: false });
+    expect(counted.briefs.map((loaded) => loaded.brief)).toEqual(counted.briefs.map(() => null));
+    expect(counted.briefs.map((loaded) => loaded.valid)).toEqual(kept.briefs.map((loaded) => loaded.brief !== null));
+    expect(counted.briefs.filter((loaded) => !loaded.valid)).toHaveLength(2);
+    expect(counted.written).toHaveLength(kept.written.length);
   });
 
   it('report a template error from a worker with its file and line, and write nothing for that brief', async () => {

@@ -6,14 +6,10 @@ import type { VFile } from 'vfile';
 import type { CacheEntry } from '../cache/cache.js';
 import type { TemplateError } from '../render/template-error.js';
 import type { BriefJobResult } from './brief-job.js';
-import type { BuildResult, WrittenFile } from './build-result.js';
-import type { LoadedBrief } from './load.js';
-import type { TemplateFailures } from './template-failures.js';
+import type { BuildResult, KeptBrief, WrittenFile } from './build-result.js';
 
-/** What the build's result keeps of a loaded brief: not its rendered outputs, once written. */
-export interface KeptBrief extends LoadedBrief {
-  parsed: boolean;
-}
+export type { KeptBrief } from './build-result.js';
+import type { TemplateFailures } from './template-failures.js';
 
 export interface BriefOutcome {
   loaded: KeptBrief;
@@ -27,11 +23,13 @@ export interface BriefOutcome {
 }
 
 /**
- * A loaded brief that has not been rendered (yet). The outcome keeps the model and the file, not
- * the job's outputs: a build of many briefs would otherwise hold every page it wrote until it ends.
+ * A loaded brief that has not been rendered (yet). The outcome keeps the file and, when asked, the
+ * model, never the job's outputs: a build of many briefs would otherwise hold every page it wrote
+ * (and every model, for a caller that only counts them) until it ends.
  */
-export function loadedOutcome({ path, file, brief, quotesVerified, quotes, parsed }: BriefJobResult): BriefOutcome {
-  return { loaded: { path, file, brief, quotesVerified, quotes, parsed }, unchanged: false, written: [], failure: null, templateError: null };
+export function loadedOutcome({ path, file, brief, quotesVerified, quotes, parsed }: BriefJobResult, keepModel: boolean): BriefOutcome {
+  const loaded = { path, file, brief: keepModel ? brief : null, valid: brief !== null, quotesVerified, quotes, parsed };
+  return { loaded, unchanged: false, written: [], failure: null, templateError: null };
 }
 
 export interface BuildTotals {

@@ -18,6 +18,8 @@ export interface BriefContext {
   incremental: IncrementalBuild;
   browser: BrowserSupervisor;
   onEvent: ((event: BuildEvent) => void) | undefined;
+  /** Whether the result keeps each brief's model (BuildOptions.keepModels). */
+  keepModels: boolean;
 }
 
 /** Builds the brief at `plan.paths[index]` and says what came of it. */
@@ -26,13 +28,13 @@ export async function buildBrief(context: BriefContext, index: number): Promise<
   const path = plan.paths[index]!;
   const job = plan.jobOf(path);
   const loaded = await pipeline.checkInOrder(pipeline.run(job));
-  const outcome = loadedOutcome(loaded);
+  const outcome = loadedOutcome(loaded, context.keepModels);
   if (!loaded.brief || plan.checkOnly.has(path)) return outcome;
   const due = await incremental.formatsToRender(path, loaded.brief);
   if (due.length === 0) return { ...outcome, unchanged: true };
   const rendered = due.some((format) => !job.formats.includes(format)) ? await renderAgain(pipeline, job, due, loaded) : loaded;
   // Stopped by a worker limit the second time: the brief fails with what that run reported.
-  if (!rendered.brief) return loadedOutcome(rendered);
+  if (!rendered.brief) return loadedOutcome(rendered, context.keepModels);
   // Not caught below: with no browser at all the build stops (exit 2).
   if (due.includes('pdf')) await browser.launch();
   onEvent?.({ type: 'brief', path: loaded.file.path, index, total: plan.paths.length });

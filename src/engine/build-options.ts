@@ -45,6 +45,13 @@ export interface BuildOptions extends LoadOptions {
   site?: boolean | undefined;
   /** Absolute URL the out dir is published at (`--base-url`), for the feed's links. */
   baseUrl?: string | undefined;
+  /**
+   * Whether `BuildResult.briefs` keeps each brief's model (default true). A caller that only
+   * counts briefs and reads their messages — the CLI — says false: a build of a thousand briefs
+   * then holds no model once its outputs are written (each brief's `brief` is null; `valid` says
+   * whether it loaded without errors).
+   */
+  keepModels?: boolean | undefined;
   /** Build only shard `index` of `count` (`--shard i/N`) and write a manifest fragment for `briefsmith merge`. */
   shard?: Shard | undefined;
 }

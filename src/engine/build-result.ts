@@ -17,8 +17,16 @@ export interface WrittenFile {
   brief: string;
 }
 
+/** What the build's result keeps of a loaded brief: not its rendered outputs, once written. */
+export interface KeptBrief extends LoadedBrief {
+  parsed: boolean;
+  /** Whether it loaded without errors: its model, unless the build was asked not to keep models (`keepModels: false`). */
+  valid: boolean;
+}
+
 export interface BuildResult {
-  briefs: LoadedBrief[];
+  /** Every brief loaded, in path order (their models only with `keepModels`, the default). */
+  briefs: KeptBrief[];
   /** Files with messages: the briefs, plus any template that failed. */
   files: VFile[];
   written: WrittenFile[];

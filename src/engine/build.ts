@@ -19,7 +19,7 @@ import { BuildSession } from './session.js';
 import { TemplateFailures } from './template-failures.js';
 
 export type { BuildOptions } from './build-options.js';
-export type { BuildEvent, BuildResult, WrittenFile } from './build-result.js';
+export type { BuildEvent, BuildResult, KeptBrief, WrittenFile } from './build-result.js';
 
 /**
  * Builds every brief in `options.paths` into `options.outDir`. A `session` (watch, serve) keeps
@@ -72,7 +72,7 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   });
   // Start Chromium while the first briefs load; a launch failure counts only if a brief needs it.
   if ([...plan.formats.values()].some((planned) => planned.includes('pdf'))) browser.launch().catch(() => undefined);
-  const context: BriefContext = { plan, pipeline, incremental, browser, onEvent: options.onEvent };
+  const context: BriefContext = { plan, pipeline, incremental, browser, onEvent: options.onEvent, keepModels: options.keepModels !== false };
   const outcomes = await inLoops(total, loopCount(options, threads, formats, total), (index) => buildBrief(context, index));
   const { removed } = await incremental.finish();
   const templates = new TemplateFailures(cwd);

@@ -34,6 +34,7 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
     site: flags.site === true,
     baseUrl: parseUrl('base-url', flags.baseUrl),
     shard: parseShard(flags.shard),
+    keepModels: false,
     onEvent(event) {
       if (event.type === 'changes') process.stdout.write(`${event.id}: changes since ${event.since}: ${event.summary}\n`);
       if (event.type === 'written') process.stdout.write(`wrote ${relative(cwd, event.path)} (${size(event.bytes)})\n`);
@@ -49,7 +50,7 @@ export async function runBuild(paths: string[], flags: Record<string, unknown>):
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const seconds = (result.durationMs / 1000).toFixed(2);
   for (const path of result.removed) process.stdout.write(`removed ${relative(cwd, path)} (its brief is gone)\n`);
-  const invalid = result.briefs.filter((loaded) => loaded.brief === null).length;
+  const invalid = result.briefs.filter((loaded) => !loaded.valid).length;
   const extra = [invalid > 0 ? `, ${invalid} with errors` : '', result.failures.length > 0 ? `, ${result.failures.length} failed` : ''].join('');
   // A build that fails says so first: "built 0, unchanged 0" reads like success.
   const failed = errors > 0 || result.failures.length > 0 ? 'build failed: ' : '';
