@@ -1,8 +1,8 @@
 /**
  * A live preview (watch, serve) writes a brief's HTML as soon as it is rendered, before the other
- * formats (the .docx takes longer than everything before it) and before the PDF is printed; what it
- * writes is byte for byte what a one-off build writes, and a format that fails after the HTML
- * leaves the HTML written and the failure reported.
+ * formats and before the PDF is printed, and renders the .docx (slower than everything before it)
+ * only once the PDF is printed; what it writes is byte for byte what a one-off build writes, and
+ * a format that fails after the HTML leaves the HTML written and the failure reported.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +55,9 @@ describe('a live preview', () => {
     open.push(watch);
     await watch.ready;
     expect(order[0]).toBe('html');
-    expect(order.at(-1)).toBe('pdf');
+    // The .docx is rendered once the PDF is printed: beside the print it slowed Chromium.
+    expect(order.slice(-2)).toEqual(['pdf', 'docx']);
+    expect([...order].sort()).toEqual([...formats].sort());
     expect(withHtml).toEqual([]);
     expect(watch.briefs().map((status) => status.ok)).toEqual([true]);
 

@@ -70,6 +70,8 @@ export interface BriefJobResult extends LoadedOne {
    * `outputs` then lacks. Absent when everything came at once.
    */
   later?: Promise<LaterParts> | undefined;
+  /** Only on the build's thread, in a live preview: the job of the formats rendered once the PDF is printed. */
+  deferred?: BriefJob | undefined;
 }
 
 /** What a preview's job renders after the HTML, and how that went; it never rejects. */

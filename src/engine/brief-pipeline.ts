@@ -9,10 +9,10 @@
 import { resolve } from 'node:path';
 import { report } from '../errors/report.js';
 import type { Format } from '../render/formats.js';
-import { type BriefJob, type BriefJobResult, type RenderedOutput, runBriefJob } from './brief-job.js';
+import { type BriefJob, type BriefJobResult, type LaterParts, type RenderedOutput, runBriefJob } from './brief-job.js';
 import type { WrittenFile } from './build-result.js';
 import { DuplicateIds } from './load.js';
-import { firstThenLater } from './preview-split.js';
+import { deferredFormats, firstThenLater, laterParts } from './preview-split.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { limitResult } from './threads/limit-result.js';
 import { WorkerLimitError } from './threads/worker-limits.js';
@@ -28,9 +28,17 @@ export class BriefPipeline {
   constructor(private readonly context: PipelineContext) {}
 
   /** Loads and renders in the pool (a brief stopped by its limits gets one error), or on this thread without one; a preview's HTML comes first. */
-  run(job: BriefJob): Promise<BriefJobResult> {
+  async run(job: BriefJob): Promise<BriefJobResult> {
     if (!this.context.previewFirst) return this.runWhole(job);
-    return firstThenLater((onFirst) => this.runWhole({ ...job, previewFirst: true }, onFirst));
+    const { now, deferred } = deferredFormats({ ...job, previewFirst: true });
+    const loaded = await firstThenLater((onFirst) => this.runWhole(now, onFirst));
+    return deferred && loaded.brief ? { ...loaded, deferred } : loaded;
+  }
+
+  /** How what a preview rendered after the HTML went: the job's own later part, and the deferred job's. */
+  async laterParts(loaded: BriefJobResult): Promise<LaterParts[]> {
+    const parts = [loaded.later, this.deferredParts.get(loaded)];
+    return Promise.all(parts.filter((part): part is Promise<LaterParts> => part !== undefined));
   }
 
   private runWhole(job: BriefJob, onFirst?: (first: BriefJobResult) => void): Promise<BriefJobResult> {
@@ -87,7 +95,16 @@ export class BriefPipeline {
     const [printed, rest] = await Promise.allSettled([pdf, later]);
     if (printed.status === 'rejected') throw printed.reason;
     if (rest.status === 'rejected') throw rest.reason;
-    return [...first, ...rest.value, ...printed.value];
+    const deferred = loaded.deferred && formats.includes('docx') ? loaded.deferred : null;
+    const after = deferred ? await this.once(this.writtenDeferred, loaded, async () => write((await this.runDeferred(loaded, deferred)).outputs)) : [];
+    return [...first, ...rest.value, ...printed.value, ...after];
+  }
+
+  /** The deferred job's parts, run once for `loaded`. */
+  private runDeferred(loaded: BriefJobResult, deferred: BriefJob): Promise<LaterParts> {
+    const parts = this.deferredParts.get(loaded) ?? laterParts(this.runWhole(deferred));
+    this.deferredParts.set(loaded, parts);
+    return parts;
   }
 
   /** What `write` gave for `loaded` the first time it was asked. */
@@ -102,4 +119,6 @@ export class BriefPipeline {
   /** What a preview wrote of each brief at once, and after the HTML (before or beside its PDF). */
   private readonly writtenFirst = new WeakMap<BriefJobResult, Promise<WrittenFile[]>>();
   private readonly writtenLater = new WeakMap<BriefJobResult, Promise<WrittenFile[]>>();
+  private readonly writtenDeferred = new WeakMap<BriefJobResult, Promise<WrittenFile[]>>();
+  private readonly deferredParts = new WeakMap<BriefJobResult, Promise<LaterParts>>();
 }

@@ -5,7 +5,7 @@
  */
 import type { BrowserSupervisor } from '../print/browser-supervisor.js';
 import type { Format } from '../render/formats.js';
-import type { BriefJob, BriefJobResult } from './brief-job.js';
+import type { BriefJob, BriefJobResult, LaterParts } from './brief-job.js';
 import { loadedOutcome, type BriefOutcome } from './brief-outcome.js';
 import type { BriefPipeline } from './brief-pipeline.js';
 import type { BuildPlan } from './build-plan.js';
@@ -40,17 +40,17 @@ export async function buildBrief(context: BriefContext, index: number): Promise<
   onEvent?.({ type: 'brief', path: loaded.file.path, index, total: plan.paths.length });
   if (rendered.templateError) return { ...outcome, templateError: rendered.templateError };
   const completed = await completeWithRetry(context, rendered, path, due);
-  return { ...outcome, ...completed, ...(await laterOutcome(rendered, completed.failure)) };
+  return { ...outcome, ...completed, ...laterOutcome(rendered, await pipeline.laterParts(rendered), completed.failure) };
 }
 
 /**
  * How a preview's formats rendered after the HTML went (none: nothing to add): a template that
  * failed there, any other failure, or the message of a worker limit that stopped them.
  */
-async function laterOutcome(rendered: BriefJobResult, failure: Error | null): Promise<Pick<BriefOutcome, 'failure' | 'templateError'>> {
-  const later = rendered.later ? await rendered.later : null;
-  for (const message of later?.messages ?? []) rendered.file.messages.push(message);
-  return { failure: failure ?? later?.renderError ?? null, templateError: later?.templateError ?? null };
+function laterOutcome(rendered: BriefJobResult, parts: LaterParts[], failure: Error | null): Pick<BriefOutcome, 'failure' | 'templateError'> {
+  for (const message of parts.flatMap((part) => part.messages)) rendered.file.messages.push(message);
+  const templateError = parts.find((part) => part.templateError)?.templateError ?? null;
+  return { failure: failure ?? parts.find((part) => part.renderError)?.renderError ?? null, templateError };
 }
 
 /** Its id changed since the last build, so every format is due: renders them now, keeping the first load's file and model. */
