@@ -51,6 +51,8 @@ export async function renderJob(
     env,
     site: job.site === true,
     fragments,
+    // Every brief of the build renders with the template files its first brief found.
+    templateSnapshot: job.build,
   };
   const parts: RenderedParts = { outputs: [], pdf: null, templateError: null, renderError: null };
   try {

@@ -2,7 +2,7 @@
 import { trimLineEnds } from '../source/linear-text.js';
 import { omitPositions } from '../model/plain.js';
 import type { Brief } from '../types.js';
-import { buildView } from './view.js';
+import { buildView, plainJson } from './view.js';
 import type { Fragments } from '../model/fragments.js';
 import type { ChangesView } from './changes-view.js';
 import { fontFaceCss } from './fonts.js';
@@ -33,6 +33,8 @@ export interface RenderOptions {
   site?: boolean | undefined;
   /** The trees of the brief's Markdown fields as parsed with it (`validateBrief`'s `fragments`); without them each field is parsed again. */
   fragments?: Fragments | undefined;
+  /** A build's id: its briefs render with the template files it found first (see `loadTemplates`). */
+  templateSnapshot?: string | undefined;
 }
 
 /** What Chromium prints, and what the contents page links to (for its page numbers). */
@@ -64,7 +66,7 @@ export function renderJson(brief: Brief): string {
 /** Markdown through the `md` templates; blank-line runs are folded so template layout never shows. */
 export function renderMarkdown(brief: Brief, options: RenderOptions & { generator: string }): string {
   const view = buildView(brief, { generator: options.generator, changes: options.changes });
-  const markdown = loadTemplates(dirsOf(options), 'md', brief.meta.layout).render(view, renderData(options));
+  const markdown = loadTemplates(dirsOf(options), 'md', brief.meta.layout, options.templateSnapshot).render(view, renderData(options));
   return `${trimLineEnds(markdown)
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
@@ -76,18 +78,19 @@ const fontCss = new WeakMap<Brief, string>();
 function briefFontCss(brief: Brief): string {
   let css = fontCss.get(brief);
   if (css === undefined) {
-    // The fonts a brief needs depend on its text; JSON holds every field a template can show.
-    css = fontFaceCss(JSON.stringify(brief));
+    // The fonts a brief needs depend on its text; JSON holds every field a template can show
+    // (the views' copy: positions are numbers, so they change no code point).
+    css = fontFaceCss(plainJson(brief));
     fontCss.set(brief, css);
   }
   return css;
 }
 
 /** The brief stylesheet as the templates resolve it: the print layout, then the reading view. */
-export function briefStylesheet(dirs: readonly string[], layout: Layout = 'brief'): string {
+export function briefStylesheet(dirs: readonly string[], layout: Layout = 'brief', snapshot?: string): string {
   // A layout other than the full brief adds its own rules after the shared stylesheet.
-  const layoutCss = layout === 'brief' ? '' : `\n${loadStylesheet(dirs, `${layout}.css`)}`;
-  return `${loadStylesheet(dirs)}${layoutCss}\n${loadStylesheet(dirs, 'screen.css')}`;
+  const layoutCss = layout === 'brief' ? '' : `\n${loadStylesheet(dirs, `${layout}.css`, snapshot)}`;
+  return `${loadStylesheet(dirs, 'print.css', snapshot)}${layoutCss}\n${loadStylesheet(dirs, 'screen.css', snapshot)}`;
 }
 
 /**
@@ -96,10 +99,10 @@ export function briefStylesheet(dirs: readonly string[], layout: Layout = 'brief
  */
 export function renderHtml(brief: Brief, options: RenderOptions & { generator: string }): string {
   const dirs = dirsOf(options);
-  const stylesheet = briefStylesheet(dirs, brief.meta.layout);
+  const stylesheet = briefStylesheet(dirs, brief.meta.layout, options.templateSnapshot);
   const render = (css: string, stylesheets: string[] = []) => {
     const view = buildView(brief, { generator: options.generator, css, stylesheets, changes: options.changes });
-    const html = loadTemplates(dirs, 'html', brief.meta.layout).render(view, renderData(options)).trim();
+    const html = loadTemplates(dirs, 'html', brief.meta.layout, options.templateSnapshot).render(view, renderData(options)).trim();
     // The writer types straight quotes; the reader gets typographic ones, as the templates' own text has.
     return `${curlHtmlPieces(htmlPieces(html)).join('')}\n`;
   };

@@ -83,9 +83,17 @@ export function compiledSetCount(): number {
 
 /**
  * Loads the templates of `format` for `layout` from `dirs`, reusing a compiled set while no file
- * has changed. Layouts share the partials; each has its own main template.
+ * has changed. Layouts share the partials; each has its own main template. With `snapshot` (a
+ * build's id) the files are looked up once for it: every brief of a build renders with the set its
+ * first brief found (a template saved during the build counts for the next one, which the build
+ * cache's record of the text used tells), instead of listing, resolving and stat'ing each file again.
  */
-export function loadTemplates(dirs: readonly string[], format: TemplateFormat, layout = 'brief'): TemplateSet {
+export function loadTemplates(dirs: readonly string[], format: TemplateFormat, layout = 'brief', snapshot?: string): TemplateSet {
+  if (snapshot === undefined) return lookUpTemplates(dirs, format, layout);
+  return inSnapshot(snapshot, ['set', format, layout, ...dirs], () => lookUpTemplates(dirs, format, layout));
+}
+
+function lookUpTemplates(dirs: readonly string[], format: TemplateFormat, layout: string): TemplateSet {
   const name = mainTemplateName(format, layout);
   const main = resolveTemplateFile(dirs, name);
   if (!main) throw toTemplateError(new Error(`No template ${name} in ${dirs.join(', ')}`), name);
@@ -97,6 +105,22 @@ export function loadTemplates(dirs: readonly string[], format: TemplateFormat, l
   if (setCache.size >= maxCompiledSets) setCache.delete(setCache.keys().next().value!);
   setCache.set(key, set);
   return set;
+}
+
+/** What the current snapshot found: one build's at a time (another id starts afresh). */
+let snapshotId: string | undefined;
+const snapshotFound = new Map<string, unknown>();
+
+function inSnapshot<T>(snapshot: string, what: readonly string[], find: () => T): T {
+  if (snapshot !== snapshotId) {
+    snapshotFound.clear();
+    snapshotId = snapshot;
+  }
+  const key = what.join('\0');
+  if (snapshotFound.has(key)) return snapshotFound.get(key) as T;
+  const found = find();
+  snapshotFound.set(key, found);
+  return found;
 }
 
 function compileSet(format: TemplateFormat, name: string, main: string, partials: Map<string, string>): TemplateSet {
@@ -124,13 +148,16 @@ function compileSet(format: TemplateFormat, name: string, main: string, partials
   };
 }
 
-/** A stylesheet (`print.css`) as resolved; empty when none. */
-export function loadStylesheet(dirs: readonly string[], name = 'print.css'): string {
-  const path = resolveTemplateFile(dirs, name);
-  if (!path) return '';
-  const { text, hash } = stylesheetFile(path);
-  noteTemplateUse(name, hash);
-  return text;
+/** A stylesheet (`print.css`) as resolved; empty when none. With `snapshot`, looked up once for it (see `loadTemplates`). */
+export function loadStylesheet(dirs: readonly string[], name = 'print.css', snapshot?: string): string {
+  const find = () => {
+    const path = resolveTemplateFile(dirs, name);
+    return path ? stylesheetFile(path) : null;
+  };
+  const file = snapshot === undefined ? find() : inSnapshot(snapshot, ['css', name, ...dirs], find);
+  if (!file) return '';
+  noteTemplateUse(name, file.hash);
+  return file.text;
 }
 
 /**
