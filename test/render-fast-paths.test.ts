@@ -12,6 +12,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { expect, it } from 'vitest';
 import { parseBrief, validateBrief } from '../src/index.js';
+import { countWords } from '../src/render/contents.js';
 import { fontFaceCss } from '../src/render/fonts.js';
 import { htmlPieces } from '../src/render/html-pieces.js';
 import { renderHtml } from '../src/render/render.js';
@@ -74,4 +75,36 @@ it.each([
   const html = renderHtml(brief, { templates, cwd: project, generator: 'test' });
   expect(html).toBe(htmlTheLongWay(templates));
   expect(html).not.toContain('briefsmith-font-faces');
+});
+
+it('counts the words of a contents decision as split(/s+/) does', () => {
+  const characters = [
+    ..."ab é,.'ب1",
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\v',
+    '\f',
+    '\u00a0',
+    '\u1680',
+    '\u2000',
+    '\u200a',
+    '\u200b',
+    '\u2028',
+    '\u2029',
+    '\u202f',
+    '\u205f',
+    '\u3000',
+    '\ufeff',
+    '\u0085',
+    '\u180e',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...characters), { maxLength: 16 }), (list) => {
+      const text = list.join('');
+      expect(countWords(text)).toBe(text.split(/\s+/).filter(Boolean).length);
+    }),
+    { numRuns: 5000 },
+  );
 });

@@ -35,19 +35,25 @@ export interface ViewOptions {
 }
 
 /**
- * The brief as plain JSON and whether it gets a contents page, worked out once per brief: its
- * Markdown and HTML renders both need them (a copy and a word count of the whole model each), and
- * a validated brief is never changed. Views share the copy and build their own objects on top.
+ * The brief as plain JSON (text and copy) and whether it gets a contents page, worked out once per
+ * brief: its Markdown and HTML renders both need them (a copy and a word count of the whole model
+ * each), and a validated brief is never changed. Views share the copy and build their own objects on top.
  */
-const plainCopies = new WeakMap<Brief, { plain: Brief; showContents: boolean }>();
+const plainCopies = new WeakMap<Brief, { plain: Brief; json: string; showContents: boolean }>();
 
-function plainCopy(brief: Brief): { plain: Brief; showContents: boolean } {
+function plainCopy(brief: Brief): { plain: Brief; json: string; showContents: boolean } {
   let copy = plainCopies.get(brief);
   if (!copy) {
-    copy = { plain: JSON.parse(JSON.stringify(brief, omitPositions)) as Brief, showContents: wantsContents(brief) };
+    const json = JSON.stringify(brief, omitPositions);
+    copy = { plain: JSON.parse(json) as Brief, json, showContents: wantsContents(brief) };
     plainCopies.set(brief, copy);
   }
   return copy;
+}
+
+/** The brief as JSON without its source positions: every text a template can show (the fonts a page needs are picked from it). */
+export function plainJson(brief: Brief): string {
+  return plainCopy(brief).json;
 }
 
 /** Builds the plain-JSON context every template receives. */
