@@ -13,13 +13,15 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { expect, it } from 'vitest';
 import { parseBrief, validateBrief } from '../src/index.js';
 import { countWords } from '../src/render/contents.js';
-import { fontFaceCss } from '../src/render/fonts.js';
+import { fontFaceCss, fontFaceCssFor } from '../src/render/fonts.js';
+import { omitPositions } from '../src/model/plain.js';
+import { plainCopyOf } from '../src/render/plain-copy.js';
 import { htmlPieces } from '../src/render/html-pieces.js';
 import { renderHtml } from '../src/render/render.js';
 import { escapeMarkdown, isPlainMarkdown } from '../src/render/rich-text.js';
 import { loadTemplates, templateDirs } from '../src/render/templates.js';
 import { curlHtmlPieces } from '../src/render/typography.js';
-import { buildView } from '../src/render/view.js';
+import { briefCodePoints, buildView } from '../src/render/view.js';
 import { fixturesDir } from './helpers/fixtures.js';
 
 /** escapeMarkdown without its short cut. */
@@ -107,4 +109,36 @@ it('counts the words of a contents decision as split(/s+/) does', () => {
     }),
     { numRuns: 5000 },
   );
+});
+
+it('copies a model without positions as the JSON round trip does, with the code points of its text', () => {
+  const key = fc.constantFrom('position', 'text', 'é', '1', '__proto__x', 'ب');
+  const leaf = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', 'é', '’', '\ud83d\ude00', '\ud800', '\u0007', 'ب', '"') }),
+    fc.double(),
+    fc.constantFrom(-0, 0, null, true, undefined, Number.NaN, Number.POSITIVE_INFINITY),
+  );
+  const tree = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('value'), { maxLength: 4 }),
+    object: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+  }));
+  // A model is an object at the top.
+  fc.assert(
+    fc.property(fc.oneof(tree.object, tree.array), (value) => {
+      const json = JSON.stringify(value, omitPositions);
+      const { plain, codePoints } = plainCopyOf(value);
+      expect(JSON.stringify(plain)).toBe(json);
+      expect(plain).toStrictEqual(JSON.parse(json));
+      // JSON escapes a lone surrogate; no font covers one either.
+      const lone = (point: number) => point >= 0xd800 && point <= 0xdfff;
+      expect([...codePoints].filter((point) => !lone(point)).sort()).toEqual(
+        [...new Set([...json].map((character) => character.codePointAt(0)!))].filter((point) => point > 0x7e).sort(),
+      );
+    }),
+    { numRuns: 3000 },
+  );
+  const sparse = [1, , 3];
+  expect(plainCopyOf({ list: sparse, when: new Date(0) }).plain).toEqual({ list: [1, null, 3], when: '1970-01-01T00:00:00.000Z' });
+  expect(fontFaceCssFor(briefCodePoints(brief))).toBe(fontFaceCss(JSON.stringify(brief)));
 });

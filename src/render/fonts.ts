@@ -105,7 +105,11 @@ function nonAscii(text: string): Set<number> {
  * (Latin always, for the template's own words); without, every bundled subset.
  */
 export function fontFaceCss(text?: string): string {
-  const codePoints = text === undefined ? undefined : nonAscii(text);
+  return fontFaceCssFor(text === undefined ? undefined : nonAscii(text));
+}
+
+/** `fontFaceCss` for the code points above U+007E of a text (every subset without them). */
+export function fontFaceCssFor(codePoints: ReadonlySet<number> | undefined): string {
   const selected = faceRules().filter((rule) => !codePoints || rule.always || usedBy(rule, codePoints));
   // Most briefs need the same few subsets: joining ~700 KB of CSS once per set, not per brief.
   const key = selected.map((rule) => rule.file).join('\0');

@@ -2,10 +2,10 @@
 import { trimLineEnds } from '../source/linear-text.js';
 import { omitPositions } from '../model/plain.js';
 import type { Brief } from '../types.js';
-import { buildView, plainJson } from './view.js';
+import { briefCodePoints, buildView } from './view.js';
 import type { Fragments } from '../model/fragments.js';
 import type { ChangesView } from './changes-view.js';
-import { fontFaceCss } from './fonts.js';
+import { fontFaceCssFor } from './fonts.js';
 import { hyphenateHtml } from './hyphenate.js';
 import { fontAssets, stylesheetAsset } from './site-assets.js';
 import type { layouts } from '../model/schema.js';
@@ -78,9 +78,8 @@ const fontCss = new WeakMap<Brief, string>();
 function briefFontCss(brief: Brief): string {
   let css = fontCss.get(brief);
   if (css === undefined) {
-    // The fonts a brief needs depend on its text; JSON holds every field a template can show
-    // (the views' copy: positions are numbers, so they change no code point).
-    css = fontFaceCss(plainJson(brief));
+    // The fonts a brief needs depend on its text: every field a template can show, as the views' copy holds it.
+    css = fontFaceCssFor(briefCodePoints(brief));
     fontCss.set(brief, css);
   }
   return css;

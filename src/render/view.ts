@@ -3,11 +3,11 @@
  * templates need but the model does not hold — source numbers, grouped blocks, the outline.
  * Documented in docs/templates.md; templates see nothing else.
  */
-import { omitPositions } from '../model/plain.js';
 import type { Brief, Block } from '../types.js';
 import { likelihoods } from '../model/schema.js';
 import type { ChangesView } from './changes-view.js';
 import { isShown, wantsContents } from './contents.js';
+import { type PlainCopy, plainCopyOf } from './plain-copy.js';
 
 export type BlockPartial = 'prose' | 'judgments' | 'file' | 'legal' | 'reactions' | 'timeline' | 'disagreement';
 
@@ -35,25 +35,25 @@ export interface ViewOptions {
 }
 
 /**
- * The brief as plain JSON (text and copy) and whether it gets a contents page, worked out once per
- * brief: its Markdown and HTML renders both need them (a copy and a word count of the whole model
- * each), and a validated brief is never changed. Views share the copy and build their own objects on top.
+ * The brief as plain JSON, the code points of its text and whether it gets a contents page, worked
+ * out once per brief: its Markdown and HTML renders both need them (a copy and a word count of
+ * the whole model each), and a validated brief is never changed. Views share the copy and build
+ * their own objects on top.
  */
-const plainCopies = new WeakMap<Brief, { plain: Brief; json: string; showContents: boolean }>();
+const plainCopies = new WeakMap<Brief, PlainCopy<Brief> & { showContents: boolean }>();
 
-function plainCopy(brief: Brief): { plain: Brief; json: string; showContents: boolean } {
+function plainCopy(brief: Brief): PlainCopy<Brief> & { showContents: boolean } {
   let copy = plainCopies.get(brief);
   if (!copy) {
-    const json = JSON.stringify(brief, omitPositions);
-    copy = { plain: JSON.parse(json) as Brief, json, showContents: wantsContents(brief) };
+    copy = { ...plainCopyOf(brief), showContents: wantsContents(brief) };
     plainCopies.set(brief, copy);
   }
   return copy;
 }
 
-/** The brief as JSON without its source positions: every text a template can show (the fonts a page needs are picked from it). */
-export function plainJson(brief: Brief): string {
-  return plainCopy(brief).json;
+/** The code points above U+007E of every text a template can show of `brief` (the fonts a page needs are picked from them). */
+export function briefCodePoints(brief: Brief): ReadonlySet<number> {
+  return plainCopy(brief).codePoints;
 }
 
 /** Builds the plain-JSON context every template receives. */
