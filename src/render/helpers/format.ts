@@ -8,24 +8,30 @@ import { cachedField } from '../field-cache.js';
 import type { Fragments } from '../../model/fragments.js';
 import { HelperError } from './common.js';
 
-function numbersOf(options: HelperOptions): SourceNumbers {
+/** Each view's source numbers, and their part of the field cache's keys: made once per render, not per field. */
+const numbersByView = new WeakMap<object, { numbers: SourceNumbers; key: string }>();
+
+function numbersOf(options: HelperOptions): { numbers: SourceNumbers; key: string } {
   const root = options.data?.root as { sourceNumbers?: Record<string, number> } | undefined;
-  return new Map(Object.entries(root?.sourceNumbers ?? {}));
+  const known = root && numbersByView.get(root);
+  if (known) return known;
+  const numbers: SourceNumbers = new Map(Object.entries(root?.sourceNumbers ?? {}));
+  const made = { numbers, key: [...numbers].join(';') };
+  if (root) numbersByView.set(root, made);
+  return made;
 }
 
 /** A rich-text field rendered once per brief, text and source numbering (see field-cache.ts). */
 function field(format: 'html' | 'md', helper: string, value: unknown, options: HelperOptions, inline: boolean): string {
   const markdown = text(helper, value);
-  const numbers = numbersOf(options);
+  const { numbers, key } = numbersOf(options);
   const scope = String((options.data?.root as { meta?: { id?: unknown } } | undefined)?.meta?.id ?? '');
   const baseDir = typeof options.data?.baseDir === 'string' ? options.data.baseDir : undefined;
   const fragments = options.data?.fragments as Fragments | undefined;
   const render = format === 'html' ? markdownToHtml : markdownToMarkdown;
   // A field that inlines an image depends on the image file too, which the key cannot see.
   if (markdown.includes('![')) return render(markdown, numbers, inline, baseDir, fragments);
-  return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${[...numbers].join(';')}\0${markdown}`, () =>
-    render(markdown, numbers, inline, baseDir, fragments),
-  );
+  return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${key}\0${markdown}`, () => render(markdown, numbers, inline, baseDir, fragments));
 }
 
 /** Escapes the pipes a GFM table would split on: those not already escaped (after an even run of backslashes). */
