@@ -1,6 +1,6 @@
 /** Soft hyphens for print: only in running prose, never in code, names, URLs, markup or display text. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hyphenateHtml } from '../src/render/hyphenate.js';
 
 const shown = (html: string) => html.replaceAll('\u00ad', '·');
@@ -35,6 +35,19 @@ describe('hyphenateHtml', () => {
 
   it('uses the patterns of the brief language', () => {
     expect(shown(hyphenateHtml('<p>Verhandlungen</p><p>verhandlungen</p>', 'de'))).toBe('<p>Verhandlungen</p><p>ver·hand·lun·gen</p>');
+  });
+
+  it('gives a run of prose it has seen the break points it gave it, in each language its own', async () => {
+    const html = '<p>humanitarian negotiations</p><li>humanitarian negotiations</li>';
+    const british = hyphenateHtml(html, 'en-GB');
+    const american = hyphenateHtml(html, 'en-US');
+    expect(british).not.toBe(american);
+    expect(hyphenateHtml(html, 'en-GB')).toBe(british);
+    // A fresh module (nothing seen yet), the other way round.
+    vi.resetModules();
+    const fresh = await import('../src/render/hyphenate.js');
+    expect(fresh.hyphenateHtml(html, 'en-US')).toBe(american);
+    expect(fresh.hyphenateHtml(html, 'en-GB')).toBe(british);
   });
 
   it('only ever adds soft hyphens', () => {

@@ -77,7 +77,12 @@ const latinWord = /^[\p{Script=Latin}\p{M}]+$/u;
 interface Hyphenator {
   hyphenate: HyphenationFunctionSync;
   words: Map<string, string>;
+  /** Runs of prose already hyphenated: a live preview prints the same paragraphs after every save. */
+  texts: Map<string, string>;
 }
+
+/** How many runs of prose a hyphenator keeps (a few hundred a brief); past it the map starts again. */
+const maxTexts = 20_000;
 
 const hyphenators = new Map<string, Hyphenator>();
 
@@ -88,7 +93,7 @@ function hyphenatorFor(lang: string): Hyphenator | null {
   let known = hyphenators.get(file);
   if (known === undefined) {
     const createHyphenator = require('hyphen') as (patterns: PatternsDefinition, options?: { html?: boolean }) => HyphenationFunctionSync;
-    known = { hyphenate: createHyphenator(require(`hyphen/patterns/${file}.js`) as PatternsDefinition, { html: false }), words: new Map() };
+    known = { hyphenate: createHyphenator(require(`hyphen/patterns/${file}.js`) as PatternsDefinition, { html: false }), words: new Map(), texts: new Map() };
     hyphenators.set(file, known);
   }
   return known;
@@ -115,6 +120,17 @@ function hyphenateWord(found: string, hyphenator: Hyphenator): string {
   if (hyphenated === undefined) {
     hyphenated = keepThreeEachSide(hyphenator.hyphenate(found));
     hyphenator.words.set(found, hyphenated);
+  }
+  return hyphenated;
+}
+
+/** A run of prose text between tags, from the cache when it was hyphenated before. */
+function hyphenateRun(text: string, hyphenator: Hyphenator): string {
+  let hyphenated = hyphenator.texts.get(text);
+  if (hyphenated === undefined) {
+    hyphenated = hyphenateText(text, hyphenator);
+    if (hyphenator.texts.size >= maxTexts) hyphenator.texts.clear();
+    hyphenator.texts.set(text, hyphenated);
   }
   return hyphenated;
 }
@@ -152,7 +168,7 @@ export function hyphenateHtml(html: string, lang: string): string {
         else if (prose.has(lower)) proseDepth = Math.max(0, proseDepth + step);
         return piece;
       }
-      return skipDepth === 0 && proseDepth > 0 && piece.length >= 6 ? hyphenateText(piece, hyphenator) : piece;
+      return skipDepth === 0 && proseDepth > 0 && piece.length >= 6 ? hyphenateRun(piece, hyphenator) : piece;
     })
     .join('');
 }
