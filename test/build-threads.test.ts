@@ -63,6 +63,9 @@ describe('builds on worker threads', () => {
     expect(counted.briefs.map((loaded) => loaded.valid)).toEqual(kept.briefs.map((loaded) => loaded.brief !== null));
     expect(counted.briefs.filter((loaded) => !loaded.valid)).toHaveLength(2);
     expect(counted.written).toHaveLength(kept.written.length);
+    // The text stays only where there are problems to show in context.
+    expect(counted.briefs.map((loaded) => loaded.file.value !== undefined)).toEqual(counted.briefs.map((loaded) => loaded.file.messages.length > 0));
+    expect(problemsOf(counted.files)).toEqual(problemsOf(kept.files));
   });
 
   it('report a template error from a worker with its file and line, and write nothing for that brief', async () => {

@@ -2,7 +2,7 @@
  * What each brief came to in one build, and the build's result assembled from those outcomes in
  * path order: the steps return what happened, and only this module puts the result together.
  */
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import type { CacheEntry } from '../cache/cache.js';
 import type { TemplateError } from '../render/template-error.js';
 import type { BriefJobResult } from './brief-job.js';
@@ -25,10 +25,12 @@ export interface BriefOutcome {
 /**
  * A loaded brief that has not been rendered (yet). The outcome keeps the file and, when asked, the
  * model, never the job's outputs: a build of many briefs would otherwise hold every page it wrote
- * (and every model, for a caller that only counts them) until it ends.
+ * (and every model and text, for a caller that only counts them and shows their problems) until it ends.
  */
 export function loadedOutcome({ path, file, brief, quotesVerified, quotes, parsed }: BriefJobResult, keepModel: boolean): BriefOutcome {
-  const loaded = { path, file, brief: keepModel ? brief : null, valid: brief !== null, quotesVerified, quotes, parsed };
+  // A lean result keeps a brief's text only to show its problems in context.
+  const kept = keepModel || file.messages.length > 0 ? file : new VFile({ path: file.path });
+  const loaded = { path, file: kept, brief: keepModel ? brief : null, valid: brief !== null, quotesVerified, quotes, parsed };
   return { loaded, unchanged: false, written: [], failure: null, templateError: null };
 }
 

@@ -49,7 +49,8 @@ export interface BuildOptions extends LoadOptions {
    * Whether `BuildResult.briefs` keeps each brief's model (default true). A caller that only
    * counts briefs and reads their messages — the CLI — says false: a build of a thousand briefs
    * then holds no model once its outputs are written (each brief's `brief` is null; `valid` says
-   * whether it loaded without errors).
+   * whether it loaded without errors), nor the text of a brief without problems (its `file` has
+   * only its path).
    */
   keepModels?: boolean | undefined;
   /** Build only shard `index` of `count` (`--shard i/N`) and write a manifest fragment for `briefsmith merge`. */
