@@ -188,3 +188,25 @@ describe('search entries in the build cache', () => {
     }
   });
 });
+
+describe('search parts read ahead', () => {
+  it("reads the unchanged briefs' parts while the briefs render, not after them", async () => {
+    const cwd = makeProject({ 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief });
+    await buildBriefs({ cwd, formats: ['html', 'json'] });
+    const folder = join(cwd, 'out', '.cache', 'search');
+    const fullPart = readdirSync(folder).find((name) => readFileSync(join(folder, name), 'utf8').includes('"freedonia"'))!;
+    writeFileSync(join(cwd, 'briefs', 'minimal.md'), minimalBrief.replace(/^title: .*$/m, 'title: "A retitled minimal brief"'));
+    // Gone once the edited brief has rendered: read by then, it is not indexed again (nor written back).
+    const onEvent = (event: { type: string }) => {
+      if (event.type === 'brief') rmSync(join(folder, fullPart), { force: true });
+    };
+    const result = await buildBriefs({ cwd, formats: ['html', 'json'], onEvent });
+    expect(result.written.map((file) => file.format).sort()).toEqual(['html', 'json']);
+    expect(readdirSync(folder)).not.toContain(fullPart);
+    const name = readdirSync(join(cwd, 'out', 'assets')).find((file) => /^search\.[0-9a-f]{12}\.js$/.test(file))!;
+    const script = readFileSync(join(cwd, 'out', 'assets', name), 'utf8');
+    const index = MiniSearch.loadJS(JSON.parse(script.slice(script.indexOf('=') + 1, -2)), options);
+    expect(index.search('Freedonia').map((found) => found.id)).toContain('full-brief');
+    expect(index.search('retitled').map((found) => found.id)).toEqual(['minimal-brief']);
+  });
+});

@@ -61,6 +61,8 @@ export async function planBuild(options: BuildOptions, cwd: string, incremental:
   const paths = [...incremental.toLoad, ...checkOnly].sort();
   const formats = new Map<string, Format[]>();
   for (const path of paths) formats.set(path, checkOnly.has(path) ? [] : await incremental.plannedFormats(path));
+  // A new model changes the search data: its other parts are read while the briefs render.
+  if ([...formats.values()].some((planned) => planned.includes('json'))) incremental.readSearchAhead();
   const build = randomUUID();
   const jobOf = (path: string): BriefJob => ({
     build,

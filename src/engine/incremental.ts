@@ -15,6 +15,7 @@ import { currentSourceHash } from '../cache/source-stamps.js';
 import { WorkingCache } from '../cache/working-cache.js';
 import { fieldsKey } from '../config/fields.js';
 import type { Manifest } from '../publish/manifest.js';
+import { type CachedPart, readPartsAhead } from '../publish/search-entries.js';
 import { inShard } from '../publish/shard.js';
 import type { Format } from '../render/formats.js';
 import { readBuildRecords, type BuildRecords } from './build-records.js';
@@ -38,6 +39,7 @@ export class IncrementalBuild {
   private readonly cache: WorkingCache;
   private readonly previous: Manifest | null;
   private readonly keys: OutputKeys;
+  private searchAhead: Promise<ReadonlyMap<string, CachedPart>> | undefined;
 
   private constructor(
     private readonly options: IncrementalOptions,
@@ -111,6 +113,12 @@ export class IncrementalBuild {
     return hashed && { dir: this.cache.dir, sourceHash: hashed.hash, reuse: !this.options.force };
   }
 
+  /** Starts reading the last publication's search parts while the briefs render (see readPartsAhead): for a build that will publish new models. */
+  readSearchAhead(): void {
+    if (!this.previous || this.options.shard) return;
+    this.searchAhead ??= readPartsAhead(this.cache.dir, this.previous.briefs).catch(() => new Map());
+  }
+
   /** The id an unchanged brief other than `path` already publishes as `id`, if any. */
   unchangedWithId(id: string): CacheEntry | undefined {
     return this.unchanged.find((entry) => entry.id === id);
@@ -147,6 +155,7 @@ export class IncrementalBuild {
       exists: (source) => this.exists(source),
       writeCache: () => this.cache.write(),
       cacheDir: this.cache.dir,
+      searchAhead: this.searchAhead,
     });
   }
 

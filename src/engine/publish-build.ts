@@ -5,6 +5,7 @@
 import { currentManifest, type Publication } from '../publish/current-manifest.js';
 import { writeManifest, type Manifest } from '../publish/manifest.js';
 import { publish, writeAssets } from '../publish/publish.js';
+import type { CachedPart } from '../publish/search-entries.js';
 import { removeOutputs } from '../publish/stale.js';
 import { siteStyleAssets } from '../publish/style-assets.js';
 import type { IncrementalOptions } from './incremental-options.js';
@@ -14,6 +15,8 @@ export interface FinishedBuild extends Omit<Publication, 'shard'> {
   writeCache: () => Promise<void> | undefined;
   /** The cache folder, which keeps each brief's part of the search data between builds. */
   cacheDir: string;
+  /** The parts of the search data read while the briefs were built, if that was started. */
+  searchAhead?: Promise<ReadonlyMap<string, CachedPart>> | undefined;
 }
 
 /** Publishes the build; returns the stale outputs removed and the manifest written. */
@@ -28,7 +31,9 @@ export async function publishBuild(options: IncrementalOptions, finished: Finish
     finished.writeCache(),
     writeManifest(outDir, manifest),
     // A shard writes its part; the merge publishes the whole once.
-    shard ? writeAssets(outDir, styleAssets) : publish(outDir, manifest, { styleAssets, baseUrl: options.baseUrl, cacheDir: finished.cacheDir }),
+    shard
+      ? writeAssets(outDir, styleAssets)
+      : publish(outDir, manifest, { styleAssets, baseUrl: options.baseUrl, cacheDir: finished.cacheDir, searchAhead: await finished.searchAhead }),
   ]);
   return { removed, manifest };
 }

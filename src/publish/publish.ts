@@ -13,6 +13,7 @@ import type { Manifest } from './manifest.js';
 import { writeIndexPage } from './index-page.js';
 import { feedFileName, renderFeed } from './feed.js';
 import { buildSearchAsset, searchAssetPath, searchLibraryAsset } from './search-index.js';
+import type { CachedPart } from './search-entries.js';
 import { readTextOrNull } from '../io/write.js';
 import { removeOwned, writeOwned } from '../io/contained.js';
 
@@ -23,6 +24,8 @@ export interface PublishOptions {
   baseUrl?: string | undefined;
   /** The build cache, which keeps each brief's part of the search index between builds. */
   cacheDir?: string | undefined;
+  /** Parts of the search index read from the cache while the build ran (see readPartsAhead). */
+  searchAhead?: ReadonlyMap<string, CachedPart> | undefined;
 }
 
 /** Writes `assets` that are not on disk yet (same name, same size: same content). */
@@ -48,7 +51,7 @@ export async function publish(outDir: string, manifest: Manifest, options: Publi
   const library = await searchLibraryAsset();
   const searchPath = searchAssetPath(manifest);
   // Reading every brief's model again is the costly part: skipped when the same data is there.
-  const search = existsSync(join(outDir, searchPath)) ? null : await buildSearchAsset(outDir, manifest, options.cacheDir);
+  const search = existsSync(join(outDir, searchPath)) ? null : await buildSearchAsset(outDir, manifest, options.cacheDir, options.searchAhead);
   await writeAssets(outDir, [library, ...(search ? [search] : []), ...options.styleAssets]);
   await pruneAssets(outDir, new Set([library.path, searchPath, ...options.styleAssets.map((asset) => asset.path)]));
   const feed = renderFeed(manifest, { baseUrl: options.baseUrl });

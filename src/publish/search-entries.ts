@@ -90,8 +90,14 @@ export function entryOf(serialised: ReturnType<MiniSearch['toJSON']>, fieldCount
   return { fieldLength: serialised.fieldLength[0] ?? [], terms, counts };
 }
 
-/** The cached entry for `key` (`sealed`: its seal vouched for it), or null. */
-function readEntry(setup: SearchSetup, cacheDir: string, key: string): { entry: SearchEntry; sealed: boolean } | null {
+/** A brief's part as read from the cache (`sealed`: its seal vouched for it). */
+export interface CachedPart {
+  entry: SearchEntry;
+  sealed: boolean;
+}
+
+/** The cached entry for `key`, or null. */
+function readEntry(setup: SearchSetup, cacheDir: string, key: string): CachedPart | null {
   const read = readSealed(join(cacheDir, folder, `${key}.json`), shape);
   if (!read) return null;
   // Thousands of terms an entry: a schema check of each costs more than reading them.
@@ -101,13 +107,40 @@ function readEntry(setup: SearchSetup, cacheDir: string, key: string): { entry: 
   return counts.length === terms.length * setup.fields.length ? { entry: { fieldLength, terms, counts }, sealed: read.trusted } : null;
 }
 
-/** Every brief's entry, from the cache in `cacheDir` when it has it (and kept current there), else indexed now. */
-export async function searchEntries(setup: SearchSetup, outDir: string, briefs: readonly ManifestBrief[], cacheDir?: string): Promise<SearchEntry[]> {
+/**
+ * The cached parts of `briefs` (as the last manifest lists them), read a few at a time with a turn
+ * of the event loop between: a build starts this while its briefs render on workers, so that
+ * publishing finds the parts of the unchanged ones already read. Parts are keyed by what they
+ * index, so one read early is the one publishing would read.
+ */
+export async function readPartsAhead(cacheDir: string, briefs: readonly ManifestBrief[]): Promise<Map<string, CachedPart>> {
+  const setup = searchSetup();
+  const parts = new Map<string, CachedPart>();
+  for (const [index, brief] of briefs.entries()) {
+    if (index % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
+    const key = entryKey(setup, brief);
+    const part = readEntry(setup, cacheDir, key);
+    if (part) parts.set(key, part);
+  }
+  return parts;
+}
+
+/**
+ * Every brief's entry: read ahead (`ahead`), else from the cache in `cacheDir` when it has it (and
+ * kept current there), else indexed now.
+ */
+export async function searchEntries(
+  setup: SearchSetup,
+  outDir: string,
+  briefs: readonly ManifestBrief[],
+  cacheDir?: string,
+  ahead?: ReadonlyMap<string, CachedPart>,
+): Promise<SearchEntry[]> {
   const keys = briefs.map((brief) => entryKey(setup, brief));
   const entries: SearchEntry[] = [];
   for (const [position, brief] of briefs.entries()) {
     const key = keys[position] as string;
-    const cached = cacheDir ? readEntry(setup, cacheDir, key) : null;
+    const cached = ahead?.get(key) ?? (cacheDir ? readEntry(setup, cacheDir, key) : null);
     const entry = cached?.entry ?? (await indexBrief(setup, outDir, brief));
     // Written again unless sealed in this format already.
     if (cacheDir && !cached?.sealed) await writeCacheFile(cacheDir, `${folder}/${key}.json`, sealed(shape, { key, ...entry }));

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { searchEntries } from './search-entries.js';
+import { type CachedPart, searchEntries } from './search-entries.js';
 import { mergeSearchEntries } from './search-merge.js';
 import { minisearchRoot, searchSetup } from './search-setup.js';
 import type { Manifest } from './manifest.js';
@@ -42,12 +42,13 @@ export function searchAssetPath(manifest: Manifest): string {
 }
 
 /**
- * Builds the search script for `manifest`: each brief's part of the index from `cacheDir` when it
- * is there (see search-entries.ts), else from its model in `outDir`, merged in manifest order.
+ * Builds the search script for `manifest`: each brief's part of the index read `ahead` or from
+ * `cacheDir` when it is there (see search-entries.ts), else from its model in `outDir`, merged in
+ * manifest order.
  */
-export async function buildSearchAsset(outDir: string, manifest: Manifest, cacheDir?: string): Promise<SiteAsset> {
+export async function buildSearchAsset(outDir: string, manifest: Manifest, cacheDir?: string, ahead?: ReadonlyMap<string, CachedPart>): Promise<SiteAsset> {
   const setup = searchSetup();
-  const entries = await searchEntries(setup, outDir, manifest.briefs, cacheDir);
+  const entries = await searchEntries(setup, outDir, manifest.briefs, cacheDir, ahead);
   const index = mergeSearchEntries(
     setup.fields,
     manifest.briefs.map((brief) => brief.id),
