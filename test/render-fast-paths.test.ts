@@ -20,7 +20,7 @@ import { htmlPieces } from '../src/render/html-pieces.js';
 import { renderHtml } from '../src/render/render.js';
 import { escapeMarkdown, isPlainMarkdown } from '../src/render/rich-text.js';
 import { loadTemplates, templateDirs } from '../src/render/templates.js';
-import { curlHtmlPieces } from '../src/render/typography.js';
+import { curlHtmlPieces, curlQuotes } from '../src/render/typography.js';
 import { briefCodePoints, buildView } from '../src/render/view.js';
 import { fixturesDir } from './helpers/fixtures.js';
 
@@ -143,4 +143,94 @@ it('copies a model without positions as the JSON round trip does, with the code 
   sparse[2] = 3;
   expect(plainCopyOf({ list: sparse, when: new Date(0) }).plain).toEqual({ list: [1, null, 3], when: '1970-01-01T00:00:00.000Z' });
   expect(fontFaceCssFor(briefCodePoints(brief))).toBe(fontFaceCss(JSON.stringify(brief)));
+});
+
+/** curlQuotes as it was written first: every character tested against the one before it. */
+function curledTheLongWay(text: string, before = ''): string {
+  let previous = before;
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]!;
+    const opening = previous === '' || /[\s([{\u2014\u2013\-/\u2018\u201c]/u.test(previous);
+    let written = character;
+    if (character === "'") written = opening && !/\d/.test(text[index + 1] ?? '') ? '\u2018' : '\u2019';
+    else if (character === '"') written = opening ? '\u201c' : '\u201d';
+    out += written;
+    previous = written;
+  }
+  return out;
+}
+
+it('curls quotes from quote to quote as the character-by-character way does', () => {
+  const characters = [...'\'\'""a1 (—–-/[{‘“’”\n\t.é'].concat(['\ud83d\ude00']);
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...characters), { maxLength: 14 }), fc.constantFrom('', 'a', ' ', '"', '‘', '(', '1'), (list, before) => {
+      const text = list.join('');
+      expect(curlQuotes(text, before)).toBe(curledTheLongWay(text, before));
+    }),
+    { numRuns: 10000 },
+  );
+});
+
+/** curlHtmlPieces as it was written first: a match array for every tag, the entities replaced in every text. */
+function htmlCurledTheLongWay(pieces: string[]): string[] {
+  const verbatim = new Set(['style', 'script', 'code', 'pre', 'kbd', 'samp', 'textarea']);
+  const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'dfn', 'em', 'i', 'mark', 'q', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'wbr']);
+  const entities: Record<string, string> = { '&#x27;': "'", '&#39;': "'", '&apos;': "'", '&quot;': '"', '&#34;': '"', '&#x22;': '"' };
+  let last = '';
+  let skipping: string | null = null;
+  return pieces.map((piece, index) => {
+    if (index % 2 === 1) {
+      const [, closing, name = ''] = /^<(\/?)([a-zA-Z][\w-]*)/.exec(piece) ?? [];
+      const tag = name.toLowerCase();
+      if (skipping) {
+        if (closing && tag === skipping) skipping = null;
+      } else if (!closing && verbatim.has(tag) && !piece.endsWith('/>')) skipping = tag;
+      if (!inline.has(tag)) last = '';
+      return piece;
+    }
+    if (skipping || piece === '') return piece;
+    const curled = curledTheLongWay(
+      piece.replace(/&#x27;|&#39;|&apos;|&quot;|&#34;|&#x22;/g, (entity) => entities[entity]!),
+      last,
+    );
+    if (curled.length > 0) last = curled.at(-1)!;
+    return curled;
+  });
+}
+
+it('curls the text of an HTML page as the way with a match array per tag does', () => {
+  const tokens = [
+    '<em>',
+    '</em>',
+    '<EM>',
+    '<code>',
+    '</code>',
+    '<Code class="x">',
+    '<style>',
+    '</style>',
+    '<br/>',
+    '<code/>',
+    '<p>',
+    '</p>',
+    '</1>',
+    '<1>',
+    '</>',
+    '<a href="it\'s">',
+    '<_x>',
+    '<my-tag>',
+    '</my-tag>',
+    "<span title='\"'>",
+    '< b>',
+    '<',
+    '>',
+  ];
+  const texts = ["'", '"', 'a', '1', ' ', '(', '&#x27;', '&quot;', '&amp;', '&#39;', '’', '—', 'é'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...tokens, ...texts), { maxLength: 16 }), (list) => {
+      const pieces = htmlPieces(list.join(''));
+      expect(curlHtmlPieces(pieces)).toEqual(htmlCurledTheLongWay(pieces));
+    }),
+    { numRuns: 10000 },
+  );
 });

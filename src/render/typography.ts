@@ -16,20 +16,23 @@ const opensAfter = /[\s([{\u2014\u2013\-/\u2018\u201c]/u;
 /** Curls the quotes of one piece of text; `before` is the character that precedes it ('' at a start). */
 export function curlQuotes(text: string, before = ''): string {
   if (!text.includes("'") && !text.includes('"')) return text;
-  let previous = before;
+  // From quote to quote: the text between them is copied as it is (a test of every character cost
+  // more than the rest of rendering a cached brief's HTML).
+  const quotes = /['"]/g;
   let out = '';
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    const next = text[index + 1] ?? '';
+  let from = 0;
+  let written = '';
+  for (let match = quotes.exec(text); match; match = quotes.exec(text)) {
+    const index = match.index;
+    // The character before, as written: a quote just before was curled.
+    const previous = index === 0 ? before : index === from ? written : text[index - 1]!;
     const opening = previous === '' || opensAfter.test(previous);
-    let written = character;
-    if (character === "'") written = opening && !/\d/.test(next) ? '\u2018' : '\u2019';
-    else if (character === '"') written = opening ? '\u201c' : '\u201d';
-    out += written;
-    // The curled character: an opening quote just before another quote opens that one too.
-    previous = written;
+    if (text[index] === "'") written = opening && !/\d/.test(text[index + 1] ?? '') ? '\u2018' : '\u2019';
+    else written = opening ? '\u201c' : '\u201d';
+    out += text.slice(from, index) + written;
+    from = index + 1;
   }
-  return out;
+  return out + text.slice(from);
 }
 
 /**
@@ -63,6 +66,25 @@ const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'dfn', 'em', 'i'
 const entities: Record<string, string> = { '&#x27;': "'", '&#39;': "'", '&apos;': "'", '&quot;': '"', '&#34;': '"', '&#x22;': '"' };
 const quoteEntity = /&#x27;|&#39;|&apos;|&quot;|&#34;|&#x22;/g;
 
+/** Whether `code` may follow a tag name's first letter (`[\w-]`). */
+const inName = (code: number) =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
+
+/**
+ * A tag's name in lower case and whether it closes: what `/^<(\/?)([a-zA-Z][\w-]*)/` finds (no
+ * name, and not closing, where it finds nothing), read code by code because a match array per tag
+ * cost more than curling the text.
+ */
+function tagOf(piece: string): { closing: boolean; tag: string } {
+  const closing = piece.charCodeAt(1) === 0x2f;
+  const start = closing ? 2 : 1;
+  const first = piece.charCodeAt(start);
+  if (!((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a))) return { closing: false, tag: '' };
+  let end = start + 1;
+  while (end < piece.length && inName(piece.charCodeAt(end))) end++;
+  return { closing, tag: piece.slice(start, end).toLowerCase() };
+}
+
 /**
  * Curls the quotes in the text of an HTML document or fragment made of `pieces` (text at even
  * indexes, tags at odd ones, as `htmlPieces` gives them). Attribute values, CSS and code are
@@ -71,17 +93,19 @@ const quoteEntity = /&#x27;|&#39;|&apos;|&quot;|&#34;|&#x22;/g;
 export function curlHtmlPieces(pieces: string[]): string[] {
   const curler = new QuoteCurler();
   let skipping: string | null = null;
-  return pieces.map((piece, index) => {
+  const out = new Array<string>(pieces.length);
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!;
+    out[index] = piece;
     if (index % 2 === 1) {
-      const [, closing, name = ''] = /^<(\/?)([a-zA-Z][\w-]*)/.exec(piece) ?? [];
-      const tag = name.toLowerCase();
+      const { closing, tag } = tagOf(piece);
       if (skipping) {
         if (closing && tag === skipping) skipping = null;
       } else if (!closing && verbatim.has(tag) && !piece.endsWith('/>')) skipping = tag;
       if (!inline.has(tag)) curler.reset();
-      return piece;
+    } else if (!skipping && piece !== '') {
+      out[index] = curler.curl(piece.includes('&') ? piece.replace(quoteEntity, (entity) => entities[entity]!) : piece);
     }
-    if (skipping || piece === '') return piece;
-    return curler.curl(piece.replace(quoteEntity, (entity) => entities[entity]!));
-  });
+  }
+  return out;
 }
