@@ -6,40 +6,14 @@ import { cac } from 'cac';
 import { version } from '../version.js';
 import { fail } from './exit.js';
 import { UsageError } from './flags.js';
-import { limitFlags } from './limits.js';
+import { withBuildOptions, withLimitOptions } from './command-options.js';
 
 const cli = cac('briefsmith');
-type Command = ReturnType<typeof cli.command>;
 
-/** Where and how to render: shared by every command that writes outputs. */
-function withOutputOptions(command: Command): Command {
-  return command
-    .option('--out <dir>', 'Output folder', { default: 'out' })
-    .option('--format <list>', 'Comma-separated formats: md,html,pdf,json,docx', { default: 'md,html,pdf,json,docx' })
-    .option('--templates <dir>', 'Templates folder that overrides the project and built-in templates')
-    .option('--chrome <path>', 'Chromium or headless shell binary to print PDFs with');
-}
-
-/** Every option of a build, shared by `build`, `watch` and `serve` (they build the same way). */
-function withBuildOptions(command: Command): Command {
-  return withLimitOptions(withOutputOptions(command))
-    .option('--sources-dir <dir>', 'Verify quotes against the source texts in this folder')
-    .option('--concurrency <n>', 'Pages printing at once; without PDFs, briefs in flight (default: CPU count)')
-    .option(
-      '--threads <n>',
-      'Workers (processes) that parse and render, each brief under --max-seconds and --max-memory (default: CPU count − 1 from 4 cores, else 1; 0: all on one thread, without those limits)',
-    )
-    .option('--paper <size>', "Paper for HTML and PDF: a4 or letter (default: each brief's `paper`, else a4)")
-    .option('--cache-dir <dir>', 'Build cache folder (default: <out>/.cache)')
-    .option('--force', 'Rebuild every brief, ignoring the cache')
-    .option('--since <dir|manifest>', 'Previous out dir or manifest.json: add "Changes since <date>" to each brief')
-    .option('--lock-timeout <seconds>', 'How long to wait for another build using the same out dir (default 60)');
-}
-
-/** The --max-* limits (parse, time, memory), shared by every command that reads briefs. */
-function withLimitOptions(command: Command): Command {
-  for (const [flag, description] of limitFlags) command.option(flag, description);
-  return command;
+/** A command's module, imported once the first worker has been started beside it (early-workers.ts). */
+async function warmed<Module>(flags: Record<string, unknown>, load: () => Promise<Module>): Promise<Module> {
+  await (await import('./early-workers.js')).warmWorkers(flags);
+  return load();
 }
 
 withBuildOptions(cli.command('build [...paths]', 'Build briefs (files or folders, default briefs/) into out/'))
@@ -50,10 +24,7 @@ withBuildOptions(cli.command('build [...paths]', 'Build briefs (files or folders
   .example('briefsmith build briefs/ --format html,pdf')
   .example('briefsmith build briefs/ --site --shard 2/4 --out shards/2')
   .example('briefsmith build --since previous/manifest.json')
-  .action(async (paths: string[], flags: Record<string, unknown>) => {
-    await (await import('./early-workers.js')).warmWorkers(flags);
-    return (await import('./commands/build.js')).runBuild(paths, flags);
-  });
+  .action(async (paths: string[], flags: Record<string, unknown>) => (await warmed(flags, () => import('./commands/build.js'))).runBuild(paths, flags));
 
 cli
   .command('merge [...shards]', 'Merge the out dirs of `build --shard i/N` (all of 1..N) into one site: outputs, manifest, index, feed, search')
@@ -69,10 +40,7 @@ withLimitOptions(cli.command('check [...paths]', 'Parse and validate briefs with
   .option('--reporter <name>', 'human, json or github', { default: 'human' })
   .option('--templates <dir>', 'Templates folder to lint (default: briefsmith.config.json, then templates/, then built-in)')
   .example('briefsmith check briefs/ --sources-dir ../shared/sources')
-  .action(async (paths: string[], flags: Record<string, unknown>) => {
-    await (await import('./early-workers.js')).warmWorkers(flags);
-    return (await import('./commands/check.js')).runCheck(paths, flags);
-  });
+  .action(async (paths: string[], flags: Record<string, unknown>) => (await warmed(flags, () => import('./commands/check.js'))).runCheck(paths, flags));
 
 cli
   .command('doctor', 'Show the Chromium that would print PDFs, its version, and the bundled fonts')
