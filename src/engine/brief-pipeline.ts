@@ -9,9 +9,9 @@
 import { resolve } from 'node:path';
 import { report } from '../errors/report.js';
 import type { Format } from '../render/formats.js';
-import { type BriefJob, type BriefJobResult, type LaterParts, type RenderedOutput, runBriefJob } from './brief-job.js';
+import type { BriefJob, BriefJobResult, LaterParts, RenderedOutput } from './brief-job.js';
 import type { WrittenFile } from './build-result.js';
-import { DuplicateIds } from './load.js';
+import { DuplicateIds } from './duplicate-ids.js';
 import { deferredFormats, firstThenLater, laterParts } from './preview-split.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { limitResult } from './threads/limit-result.js';
@@ -42,7 +42,8 @@ export class BriefPipeline {
   }
 
   private runWhole(job: BriefJob, onFirst?: (first: BriefJobResult) => void): Promise<BriefJobResult> {
-    if (!this.context.pool) return runBriefJob(job, undefined, onFirst);
+    // Loaded only without a pool: then the parse and render modules run on this thread.
+    if (!this.context.pool) return import('./brief-job.js').then(({ runBriefJob }) => runBriefJob(job, undefined, onFirst));
     return this.context.pool
       .brief(job, onFirst)
       .catch((error: unknown) => (error instanceof WorkerLimitError ? limitResult(job, error) : Promise.reject(error)));

@@ -8,13 +8,16 @@ import { defaultLimits, parseBrief, type ParseLimits } from '../model/parse-brie
 import type { Root } from 'mdast';
 import { CONTINUE, EXIT, visit } from '../source/visit-tree.js';
 import { frontMatterMarkdown, validateBrief } from '../validate/validate.js';
-import { report } from '../errors/report.js';
 import type { Brief } from '../types.js';
 import { findBriefs } from '../source/find.js';
 import { sourcesDirReader } from '../validate/sources-reader.js';
 import { inlineImage } from '../render/images.js';
 import type { Fragments } from '../model/fragments.js';
 import type { FieldDeclarations } from '../config/fields.js';
+import { report } from '../errors/report.js';
+import { DuplicateIds } from './duplicate-ids.js';
+
+export { DuplicateIds } from './duplicate-ids.js';
 
 export interface LoadOptions {
   /** Files or folders (default `briefs`). */
@@ -129,21 +132,4 @@ function checkInlinedBytes(file: VFile, trees: Array<[Root | null, Position | un
     if (over) return true;
   }
   return false;
-}
-
-/** Brief ids seen so far, in path order: a later brief reusing one gets a `duplicate-id` error. */
-export class DuplicateIds {
-  private readonly ids = new Map<string, string>();
-
-  /** Records `loaded`'s id, or reports it as a duplicate and drops its model. */
-  check(loaded: LoadedBrief, id: string | undefined, idPlace: Position | Point | undefined): void {
-    if (!id) return;
-    const first = this.ids.get(id);
-    if (first === undefined) {
-      this.ids.set(id, loaded.file.path);
-      return;
-    }
-    report(loaded.file, 'duplicate-id', idPlace, { what: `brief id (also in ${first})`, id });
-    loaded.brief = null;
-  }
 }

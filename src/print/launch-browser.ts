@@ -4,7 +4,7 @@
  * all at once, whatever state they are in (@puppeteer/browsers starts each detached, in a process
  * group of its own).
  */
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { launchArgs, sandboxArgs } from './launch-args.js';
 import type { FoundChrome } from './locate.js';
@@ -93,7 +93,9 @@ export async function answersWithin(browser: Browser, ms: number): Promise<boole
   }
 }
 
-function launch(chrome: FoundChrome, signal: AbortSignal): Promise<Browser> {
+// puppeteer-core is loaded at the first launch: a build without PDFs never needs its ~200 modules.
+async function launch(chrome: FoundChrome, signal: AbortSignal): Promise<Browser> {
+  const { default: puppeteer } = await import('puppeteer-core');
   return puppeteer.launch({
     executablePath: chrome.path,
     headless: chrome.headless,
