@@ -8,7 +8,7 @@ import { TemplateInputs, optionsKey } from '../cache/cache-inputs.js';
 import { freshOutputs, type FreshOutputs } from '../cache/fresh.js';
 import { fieldsKey } from '../config/fields.js';
 import type { Format } from '../render/formats.js';
-import { templateDirs } from '../render/templates.js';
+import { templateDirs } from '../render/template-files.js';
 import type { IncrementalOptions } from './incremental-options.js';
 
 export class OutputKeys {

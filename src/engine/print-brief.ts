@@ -7,7 +7,7 @@ import type { PdfSource } from '../render/render.js';
 import type { Brief } from '../types.js';
 import { generator } from '../version.js';
 import type { PipelineContext } from './pipeline-context.js';
-import { pdfMetadata } from './render-brief.js';
+import { pdfMetadata } from './pdf-metadata.js';
 
 function finish(context: PipelineContext, printed: Uint8Array, options: FinishOptions): Promise<FinishedPdf> {
   return context.pool ? context.pool.finish(printed, options) : import('../pdf/finish.js').then(({ finishPdf }) => finishPdf(printed, options));

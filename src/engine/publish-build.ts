@@ -7,7 +7,6 @@ import { writeManifest, type Manifest } from '../publish/manifest.js';
 import { publish, writeAssets } from '../publish/publish.js';
 import type { CachedPart } from '../publish/search-entries.js';
 import { removeOutputs } from '../publish/stale.js';
-import { siteStyleAssets } from '../publish/style-assets.js';
 import type { IncrementalOptions } from './incremental-options.js';
 
 export interface FinishedBuild extends Omit<Publication, 'shard'> {
@@ -25,7 +24,8 @@ export async function publishBuild(options: IncrementalOptions, finished: Finish
   const { manifest, stale } = currentManifest({ ...finished, shard });
   const keep = new Set(manifest.briefs.flatMap((entry) => entry.outputs.map((output) => output.path)));
   const removed = await removeOutputs(outDir, stale, keep);
-  const styleAssets = siteStyleAssets(options);
+  // Loaded for a site only: the stylesheet is put together by the renderer's modules.
+  const styleAssets = options.site ? (await import('../publish/style-assets.js')).siteStyleAssets(options) : [];
   // Each file fsync'd: written side by side, the waits overlap.
   await Promise.all([
     finished.writeCache(),

@@ -4,10 +4,11 @@ import { generator as defaultGenerator } from '../version.js';
 import { renderHtml, renderJson, renderMarkdown, renderPdfSource, type RenderOptions } from '../render/render.js';
 import type { Printer, PrinterOptions } from '../print/printer.js';
 import type { Format } from '../render/formats.js';
-import type { PdfMetadata } from '../pdf/metadata.js';
+import { pdfMetadata } from './pdf-metadata.js';
 import { refuseFlawed } from '../validate/flawed.js';
 
 export { formats, type Format } from '../render/formats.js';
+export { pdfMetadata } from './pdf-metadata.js';
 
 export interface RenderBriefOptions extends RenderOptions {
   /** A launched printer to reuse; without one a PDF render launches and closes its own. */
@@ -87,20 +88,4 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
       }
     }
   }
-}
-
-/** The PDF's document information, from the model; `date` comes from SOURCE_DATE_EPOCH (null: now). */
-export function pdfMetadata(brief: Brief, generator: string, date: Date | null, html: string): PdfMetadata {
-  const { meta } = brief;
-  return {
-    title: meta.title,
-    author: meta.authors.join(', '),
-    subject: meta.subtitle ?? meta.classification,
-    keywords: meta.keywords,
-    lang: meta.lang,
-    producer: generator,
-    date,
-    idSeed: html,
-    archive: meta.pdfa,
-  };
 }

@@ -3,7 +3,7 @@ import { layouts } from '../model/schema.js';
 import type { Format } from '../render/formats.js';
 import { briefStylesheet } from '../render/render.js';
 import { fontAssets, stylesheetAsset, type SiteAsset } from '../render/site-assets.js';
-import { templateDirs } from '../render/templates.js';
+import { templateDirs } from '../render/template-files.js';
 
 /** None for standalone pages or a build without HTML. */
 export function siteStyleAssets(options: { site?: boolean | undefined; formats: readonly Format[]; templates?: string | undefined; cwd: string }): SiteAsset[] {

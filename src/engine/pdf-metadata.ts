@@ -1,0 +1,19 @@
+/** A brief's PDF document information, from its model alone (no renderer needed to print it). */
+import type { PdfMetadata } from '../pdf/metadata.js';
+import type { Brief } from '../types.js';
+
+/** The PDF's document information, from the model; `date` comes from SOURCE_DATE_EPOCH (null: now). */
+export function pdfMetadata(brief: Brief, generator: string, date: Date | null, html: string): PdfMetadata {
+  const { meta } = brief;
+  return {
+    title: meta.title,
+    author: meta.authors.join(', '),
+    subject: meta.subtitle ?? meta.classification,
+    keywords: meta.keywords,
+    lang: meta.lang,
+    producer: generator,
+    date,
+    idSeed: html,
+    archive: meta.pdfa,
+  };
+}
