@@ -167,6 +167,24 @@ describe('docx images', () => {
 });
 
 describe('docx determinism', () => {
+  it('gives a brief the same file whatever the process rendered before it, its bookmarks numbered from 1', async () => {
+    const fullPath = join(fixturesDir, 'full', 'input.md');
+    const full = load(readFileSync(fullPath, 'utf8'), fullPath);
+    const first = await renderBrief(full, 'docx', { env: epoch, cwd: emptyProject() });
+    // docx numbers bookmarks from one counter per process: other files take numbers in between.
+    await renderBrief(sample, 'docx', { env: epoch, cwd: emptyProject() });
+    const again = await renderBrief(full, 'docx', { env: epoch, cwd: emptyProject() });
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    const body = parts(again)['word/document.xml']!;
+    const ids = [...body.matchAll(/<w:bookmarkStart\b[^>]*\bw:id="(\d+)"/g)].map((match) => Number(match[1]));
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids.map((_, index) => index + 1).sort((a, b) => a - b));
+    const names = new Set([...body.matchAll(/<w:bookmarkStart w:name="(_Toc\d+)"/g)].map((match) => match[1]));
+    const anchors = [...body.matchAll(/w:anchor="(_Toc\d+)"/g)].map((match) => match[1]);
+    const pageRefs = [...body.matchAll(/PAGEREF (_Toc\d+)/g)].map((match) => match[1]);
+    expect(anchors.length).toBeGreaterThan(3);
+    expect([...anchors, ...pageRefs].every((name) => names.has(name))).toBe(true);
+  });
+
   it('gives byte-identical files for two builds with SOURCE_DATE_EPOCH, in any time zone', () => {
     const project = emptyProject();
     // Web links are relationships with ids docx draws at random: the brief needs some.

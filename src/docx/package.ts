@@ -38,6 +38,29 @@ function fixCoreProperties(xml: string, date: Date, lang: string): string {
   return dated.includes('<dc:language>') ? dated : dated.replace('</cp:coreProperties>', `<dc:language>${escapeXml(lang)}</dc:language></cp:coreProperties>`);
 }
 
+/**
+ * docx takes every bookmark's number (`w:id`, and the `_Toc<n>` name of a heading's bookmark) from
+ * one counter per process that is never reset, so a brief's file would depend on what the same
+ * process rendered before it: another brief of the build, or this one at the last save of a
+ * watch. Renumbered 1, 2, 3… in the order docx numbered them, which is what a fresh process
+ * writes. Only the places docx writes them are touched: the bookmarks' own tags, the contents'
+ * links (`w:anchor`) and its PAGEREF fields, never the text.
+ */
+export function renumberBookmarks(xml: string): string {
+  const numbers = [...xml.matchAll(/<w:bookmarkStart\b[^>]*?\bw:id="(\d+)"/g)].map((match) => Number(match[1]));
+  const order = [...new Set(numbers)].sort((first, second) => first - second);
+  if (order.every((number, index) => number === index + 1)) return xml;
+  const renumbered = new Map(order.map((number, index) => [number, index + 1]));
+  const swap = (whole: string, head: string, number: string, tail = '') => {
+    const next = renumbered.get(Number(number));
+    return next === undefined ? whole : `${head}${next}${tail}`;
+  };
+  return xml
+    .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, swap)
+    .replace(/(\bw:(?:name|anchor)="_Toc)(\d+)(")/g, swap)
+    .replace(/(<w:instrText\b[^>]*>\s*PAGEREF _Toc)(\d+)(\b)/g, swap);
+}
+
 /** Builds (with `build`) and packs a document; `date` null means now. */
 export async function packDocument(build: () => Document, options: { date: Date | null; lang: string }): Promise<Uint8Array> {
   const random = Math.random;
@@ -54,7 +77,7 @@ export async function packDocument(build: () => Document, options: { date: Date 
   // docx marks the contents' page references dirty, which makes Word ask to update fields on opening.
   if (body)
     parts['word/document.xml'] = strToU8(
-      strFromU8(body).replace(
+      renumberBookmarks(strFromU8(body)).replace(
         /<w:fldChar w:fldCharType="begin" w:dirty="true"\/>(?=<w:instrText xml:space="preserve">PAGEREF )/g,
         '<w:fldChar w:fldCharType="begin"/>',
       ),
