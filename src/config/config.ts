@@ -5,11 +5,14 @@
  */
 import { BriefsmithError } from '../errors/briefsmith-error.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { fieldsSetting, type FieldDeclarations } from './fields.js';
 import { limitsSetting, type ConfigLimits } from './limits-setting.js';
+import { findConfigFile } from './config-file.js';
+
+export { configNames, findConfigFile } from './config-file.js';
 
 const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -18,9 +21,6 @@ const configSchema = z.strictObject({
   limits: limitsSetting.optional(),
 });
 const settingNames = Object.keys(configSchema.shape).filter((name) => name !== '$schema');
-
-/** Config file names, in the order they are looked for in each directory. */
-export const configNames = ['briefsmith.config.json', 'briefsmith.config.mjs', 'briefsmith.config.js'] as const;
 
 /** A config file that cannot be read or holds unknown or wrong settings: a usage error (exit 2). */
 export class ConfigError extends BriefsmithError {
@@ -41,20 +41,6 @@ export interface ProjectConfig {
   fields: FieldDeclarations;
   /** The limits it sets (none without a config). */
   limits: ConfigLimits;
-}
-
-/** The nearest config file at or above `cwd`, or undefined. */
-export function findConfigFile(cwd = process.cwd()): string | undefined {
-  let directory = resolve(cwd);
-  for (;;) {
-    for (const name of configNames) {
-      const candidate = join(directory, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-  }
 }
 
 async function readConfig(path: string): Promise<unknown> {
