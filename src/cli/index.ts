@@ -59,12 +59,12 @@ cli
 
 withBuildOptions(cli.command('watch [...paths]', 'Rebuild on every change of a brief, template, partial or CSS; print the check results each time'))
   .example('briefsmith watch briefs/ --format html,pdf')
-  .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/watch.js')).runWatch(paths, flags));
+  .action(async (paths: string[], flags: Record<string, unknown>) => (await warmed(flags, () => import('./commands/watch.js'))).runWatch(paths, flags));
 
 withBuildOptions(cli.command('serve [...paths]', 'Watch, and serve out/ on 127.0.0.1 with live reload of the HTML view'))
   .option('--port <n>', 'Port on 127.0.0.1 (0: any free port)', { default: 4173 })
   .example('briefsmith serve --port 8080')
-  .action(async (paths: string[], flags: Record<string, unknown>) => (await import('./commands/serve.js')).runServe(paths, flags));
+  .action(async (paths: string[], flags: Record<string, unknown>) => (await warmed(flags, () => import('./commands/serve.js'))).runServe(paths, flags));
 
 cli
   .command('new <id>', 'Write briefs/<id>.md: a skeleton with every section and directive once, to fill in')
