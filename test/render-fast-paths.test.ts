@@ -16,6 +16,7 @@ import { countWords } from '../src/render/contents.js';
 import { fontFaceCss, fontFaceCssFor } from '../src/render/fonts.js';
 import { omitPositions } from '../src/model/plain.js';
 import { plainCopyOf } from '../src/render/plain-copy.js';
+import { fontsAt, htmlBytes } from '../src/render/font-splice.js';
 import { htmlPieces } from '../src/render/html-pieces.js';
 import { renderHtml } from '../src/render/render.js';
 import { escapeMarkdown, isPlainMarkdown } from '../src/render/rich-text.js';
@@ -233,4 +234,18 @@ it('curls the text of an HTML page as the way with a match array per tag does', 
     }),
     { numRuns: 10000 },
   );
+});
+
+it('encodes a page with its font rules spliced in as TextEncoder does, and finds the rules where they were spliced', () => {
+  for (const name of ['minimal', 'full', 'note']) {
+    const { brief: valid } = validateBrief(parseBrief(readFileSync(join(fixturesDir, name, 'input.md'), 'utf8'), { path: `briefs/${name}.md` }));
+    if (!valid) throw new Error(`expected ${name} to be valid`);
+    const html = renderHtml(valid, { generator: 'test' });
+    const fonts = fontFaceCssFor(briefCodePoints(valid));
+    expect(fontsAt(valid, html), name).toBe(html.indexOf(fonts));
+    expect(Buffer.from(htmlBytes(valid, html)).equals(Buffer.from(new TextEncoder().encode(html))), name).toBe(true);
+    // Not the page the splice made: encoded whole.
+    expect(fontsAt(valid, `${html} `)).toBeUndefined();
+    expect(Buffer.from(htmlBytes(valid, `${html} `)).equals(Buffer.from(new TextEncoder().encode(`${html} `)))).toBe(true);
+  }
 });

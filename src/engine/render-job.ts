@@ -6,6 +6,7 @@
 import { dirname } from 'node:path';
 import type { Fragments } from '../model/fragments.js';
 import type { BriefChanges } from '../publish/model-diff.js';
+import { htmlBytes } from '../render/font-splice.js';
 import { renderPdfSource } from '../render/render.js';
 import { TemplateError } from '../render/template-error.js';
 import { trackTemplateUsage } from '../render/template-usage.js';
@@ -19,6 +20,10 @@ import { renderBrief } from './render-brief.js';
 export type RenderedParts = Pick<BriefJobResult, 'outputs' | 'pdf' | 'templateError' | 'renderError'>;
 
 const utf8 = new TextEncoder();
+
+/** An output as UTF-8 bytes, encoded once here (see RenderedOutput). */
+const bytesOf = (brief: Brief, format: Format, data: string | Uint8Array) =>
+  typeof data !== 'string' ? data : format === 'html' ? htmlBytes(brief, data) : utf8.encode(data);
 
 /** The formats to render, in order (the PDF's HTML among them), and how many of them a preview hands over first. */
 function renderOrder(job: BriefJob): { formats: Exclude<Format, 'pdf'>[]; first: number } {
@@ -70,7 +75,7 @@ export async function renderJob(
         const printed = job.site ? await trackTemplateUsage(() => renderBrief(brief, 'html', { ...options, site: false })) : { result: data, used };
         parts.pdf = { ...renderPdfSource(brief, options, printed.result), used: [...printed.used] };
       }
-      if (job.formats.includes(format)) parts.outputs.push({ format, data: typeof data === 'string' ? utf8.encode(data) : data, used: [...used] });
+      if (job.formats.includes(format)) parts.outputs.push({ format, data: bytesOf(brief, format, data), used: [...used] });
     }
   } catch (error) {
     if (error instanceof TemplateError) parts.templateError = error;

@@ -15,6 +15,7 @@ import { addLinkNotes } from './link-notes.js';
 import { contentsTargets } from './contents.js';
 import { htmlPieces } from './html-pieces.js';
 import { curlHtmlPieces } from './typography.js';
+import { fontsAt, fontsMark, withFonts } from './font-splice.js';
 import { templateDirs } from './template-files.js';
 import { loadStylesheet, loadTemplates } from './templates.js';
 
@@ -107,36 +108,14 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
   };
   if (options.site) return render('', [fontAssets().stylesheet.path, stylesheetAsset(stylesheet).path]);
   const fonts = briefFontCss(brief);
-  return withFonts(render(`${fontsMark}\n${stylesheet}`), fonts) ?? render(`${fonts}\n${stylesheet}`);
-}
-
-/**
- * Stands for the `@font-face` rules (~300 KB of base64) while the template runs: splitting,
- * curling and copying them for every brief cost more than the rest of the page. Its quotes make
- * it change wherever Handlebars escapes or the curler curls it, so finding it intact means it
- * sat where the rules would have been left alone too.
- */
-const fontsMark = "/*'briefsmith-font-faces'*/";
-
-/**
- * `html` with the font rules in place of the mark, when the mark is there once, in the raw text of
- * a `<style>` element with no other tag before it there: the curler skips that text, and the rules
- * hold no `<`, so the page splits into the same pieces either way. Null otherwise (render with the
- * rules then).
- */
-function withFonts(html: string, fonts: string): string | null {
-  const at = html.indexOf(fontsMark);
-  if (at === -1 || html.indexOf(fontsMark, at + 1) !== -1 || fonts.includes('<')) return null;
-  const opening = html.slice(html.lastIndexOf('<', at), at);
-  if (!/^<style(?:\s[^<>]*)?>[^<]*$/i.test(opening) || /\/>/.test(opening.slice(0, opening.indexOf('>') + 1))) return null;
-  return html.slice(0, at) + fonts + html.slice(at + fontsMark.length);
+  return withFonts(brief, render(`${fontsMark}\n${stylesheet}`), fonts) ?? render(`${fonts}\n${stylesheet}`);
 }
 
 /** The HTML to print (its running header and footer are CSS page margin boxes) and the contents targets. */
 export function renderPdfSource(brief: Brief, options: RenderOptions & { generator: string }, html?: string): PdfSource {
   const document = html ?? renderHtml(brief, { ...options, site: false });
   const fonts = briefFontCss(brief);
-  const at = fonts === '' ? -1 : document.indexOf(fonts);
+  const at = fonts === '' ? -1 : (fontsAt(brief, document) ?? document.indexOf(fonts));
   return {
     html: hyphenateHtml(addLinkNotes(at === -1 ? document : document.slice(0, at) + document.slice(at + fonts.length)), brief.meta.lang),
     fonts: at === -1 ? '' : fonts,

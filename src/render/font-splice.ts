@@ -1,0 +1,62 @@
+/**
+ * The `@font-face` rules spliced into a brief's standalone HTML after its template ran, and what
+ * that splice makes cheap afterwards: finding the rules again (the PDF prints without them) and
+ * encoding the page (the rules' ~200 KB are encoded once per set of fonts, not once per page).
+ */
+import type { Brief } from '../types.js';
+
+/** Where the font rules went in each brief's last standalone page. */
+const splices = new WeakMap<Brief, { html: string; at: number; fonts: string }>();
+
+/**
+ * Stands for the `@font-face` rules (~300 KB of base64) while the template runs: splitting,
+ * curling and copying them for every brief cost more than the rest of the page. Its quotes make
+ * it change wherever Handlebars escapes or the curler curls it, so finding it intact means it
+ * sat where the rules would have been left alone too.
+ */
+export const fontsMark = "/*'briefsmith-font-faces'*/";
+
+/**
+ * `html` with the font rules in place of the mark, when the mark is there once, in the raw text of
+ * a `<style>` element with no other tag before it there: the curler skips that text, and the rules
+ * hold no `<`, so the page splits into the same pieces either way. Null otherwise (render with the
+ * rules then). Where they went is kept for `htmlBytes` and `fontsAt`.
+ */
+export function withFonts(brief: Brief, html: string, fonts: string): string | null {
+  const at = html.indexOf(fontsMark);
+  if (at === -1 || html.indexOf(fontsMark, at + 1) !== -1 || fonts.includes('<')) return null;
+  const opening = html.slice(html.lastIndexOf('<', at), at);
+  if (!/^<style(?:\s[^<>]*)?>[^<]*$/i.test(opening) || /\/>/.test(opening.slice(0, opening.indexOf('>') + 1))) return null;
+  const spliced = html.slice(0, at) + fonts + html.slice(at + fontsMark.length);
+  splices.set(brief, { html: spliced, at, fonts });
+  return spliced;
+}
+
+/** Where the font rules start in `html` when it is `brief`'s last spliced page, else undefined (search for them then). */
+export function fontsAt(brief: Brief, html: string): number | undefined {
+  const splice = splices.get(brief);
+  return splice && splice.html === html ? splice.at : undefined;
+}
+
+const utf8 = new TextEncoder();
+const encodedFonts = new Map<string, Uint8Array>();
+
+/** `html`, a page rendered for `brief`, as UTF-8: the bytes `TextEncoder` gives, with the font rules' bytes encoded once per set. */
+export function htmlBytes(brief: Brief, html: string): Uint8Array {
+  const splice = splices.get(brief);
+  if (!splice || splice.html !== html) return utf8.encode(html);
+  let fonts = encodedFonts.get(splice.fonts);
+  if (!fonts) {
+    if (encodedFonts.size >= 16) encodedFonts.clear();
+    fonts = utf8.encode(splice.fonts);
+    encodedFonts.set(splice.fonts, fonts);
+  }
+  // Cut where the rules start and end (never inside a surrogate pair): the parts encode as the whole does.
+  const head = utf8.encode(html.slice(0, splice.at));
+  const tail = utf8.encode(html.slice(splice.at + splice.fonts.length));
+  const bytes = new Uint8Array(head.length + fonts.length + tail.length);
+  bytes.set(head);
+  bytes.set(fonts, head.length);
+  bytes.set(tail, head.length + fonts.length);
+  return bytes;
+}
