@@ -2,7 +2,7 @@
  * A job's use of the model cache: a brief unchanged since it was last validated is not parsed
  * again, and a newly validated one is kept for the next build — never under a stale key.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { modelKey, type CachedModel, writeModel } from '../cache/model-cache.js';
 import { decodeFile, encodeFile } from '../cache/plain-file.js';
@@ -21,7 +21,9 @@ export function cacheKey(job: BriefJob): string | null {
 
 /** The brief as loadBrief gives it, from its cache entry: only its text is read again (for code frames). */
 export async function loadCached(job: BriefJob, cached: CachedModel): Promise<LoadedOne> {
-  const { text } = decodeUtf8(await readFile(job.path));
+  // Read at once: a job has nothing to do while it waits, and the promise's open, stat, read and
+  // close each cost a trip through the thread pool (~1 ms a cached brief on a busy worker).
+  const { text } = decodeUtf8(readFileSync(job.path));
   const file = decodeFile({ ...cached.file, value: text });
   return {
     path: job.path,
