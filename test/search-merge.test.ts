@@ -13,6 +13,7 @@ import { runBriefJob } from '../src/engine/brief-job.js';
 import { sealed } from '../src/cache/sealed-file.js';
 import { entryKey, entryOf, searchEntrySchema } from '../src/publish/search-entries.js';
 import { searchSetup } from '../src/publish/search-setup.js';
+import { entryFor } from '../src/publish/search-terms.js';
 import { mergeSearchEntries, type SearchEntry } from '../src/publish/search-merge.js';
 import { fullBrief, makeProject, minimalBrief, withId } from './helpers/project.js';
 
@@ -52,6 +53,24 @@ const documents = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-z][a-z0-
   minLength: 1,
   maxLength: 8,
   selector: (document) => document.id,
+});
+
+describe("a brief's entry counted without a one-document index", () => {
+  it('has the terms, order, counts and field lengths of MiniSearch indexing the document itself', () => {
+    const text = fc.oneof(
+      prose,
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.constantFrom('', '  ', '—', 'a  b', "it's", 'U.S.-Russia', 'Ünïcödé ÜNÏCÖDÉ'),
+    );
+    const document = fc.record({ id: fc.constant('one'), title: text, summary: text, keywords: text, text });
+    fc.assert(
+      fc.property(document, (one) => {
+        expect(entryFor(fields, one)).toEqual(partOf(one));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('merging one-brief search indexes', () => {

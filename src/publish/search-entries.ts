@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { pruneCacheFiles, writeCacheFile } from '../io/cache-file.js';
 import { sha256 } from '../io/hash.js';
@@ -15,6 +15,7 @@ import { readSealed, sealed } from '../cache/sealed-file.js';
 import { modelText } from '../render/plain-text.js';
 import type { ManifestBrief } from './manifest.js';
 import type { SearchEntry } from './search-merge.js';
+import { entryFor } from './search-terms.js';
 import { type SearchSetup, searchSetup } from './search-setup.js';
 
 export type { SearchSetup } from './search-setup.js';
@@ -50,9 +51,7 @@ export function entryKey(setup: SearchSetup, brief: ManifestBrief): string {
 
 /** `brief` alone as an entry; a brief published without its model is found by its title, summary and keywords. */
 function indexed(setup: SearchSetup, brief: Listed, model: unknown): SearchEntry {
-  const search = new MiniSearch({ fields: [...setup.fields], idField: 'id' });
-  search.add({ id: brief.id, title: brief.title, summary: brief.summary, keywords: brief.keywords.join(' '), text: model ? modelText(model) : '' });
-  return entryOf(search.toJSON(), setup.fields.length);
+  return entryFor(setup.fields, { title: brief.title, summary: brief.summary, keywords: brief.keywords.join(' '), text: model ? modelText(model) : '' });
 }
 
 /** Indexes `brief` alone, reading its model from `outDir`. */
