@@ -8,7 +8,7 @@ import { modelKey, type CachedModel, writeModel } from '../cache/model-cache.js'
 import { decodeFile, encodeFile } from '../cache/plain-file.js';
 import { briefSourceHash } from '../cache/source-hash.js';
 import { fieldsKey } from '../config/fields.js';
-import { fieldsOf } from '../render/field-cache.js';
+import { fieldCount, fieldsOf } from '../render/field-cache.js';
 import { decodeUtf8 } from '../source/text.js';
 import type { BriefJob } from './brief-job-types.js';
 import type { LoadedOne } from './load.js';
@@ -43,9 +43,10 @@ export async function loadCached(job: BriefJob, cached: CachedModel): Promise<Lo
  */
 export async function keepModel(job: BriefJob, key: string, loaded: LoadedOne, cached: CachedModel | null): Promise<void> {
   const brief = loaded.brief!;
-  const fields = fieldsOf(brief.meta.id);
-  if (cached?.sealed && Object.keys(fields).length <= Object.keys(cached.fields).length) return;
+  // Counted, not copied: a cached brief whose render found every field it needed writes nothing.
+  if (cached?.sealed && fieldCount(brief.meta.id) <= Object.keys(cached.fields).length) return;
   if (!cached && briefSourceHash(job.path).hash !== job.modelCache!.sourceHash) return;
+  const fields = fieldsOf(brief.meta.id);
   const { path, messages } = encodeFile(loaded.file);
   await writeModel(job.modelCache!.dir, key, {
     brief,

@@ -24,6 +24,11 @@ export function seedFields(scope: string, known: Readonly<Record<string, string>
   for (const [key, value] of Object.entries(known)) if (fields.size < maxFields) fields.set(key, value);
 }
 
+/** How many renderings are held for brief `scope`. */
+export function fieldCount(scope: string): number {
+  return briefs.get(scope)?.size ?? 0;
+}
+
 /** Every rendering held for brief `scope`, for the model cache to keep. */
 export function fieldsOf(scope: string): Record<string, string> {
   return Object.fromEntries(briefs.get(scope) ?? []);

@@ -6,7 +6,7 @@
 import type { Brief } from '../types.js';
 
 /** Where the font rules went in each brief's last standalone page. */
-const splices = new WeakMap<Brief, { html: string; at: number; fonts: string }>();
+const splices = new WeakMap<Brief, { html: string; head: string; tail: string; fonts: string }>();
 
 /**
  * Stands for the `@font-face` rules (~300 KB of base64) while the template runs: splitting,
@@ -27,15 +27,17 @@ export function withFonts(brief: Brief, html: string, fonts: string): string | n
   if (at === -1 || html.indexOf(fontsMark, at + 1) !== -1 || fonts.includes('<')) return null;
   const opening = html.slice(html.lastIndexOf('<', at), at);
   if (!/^<style(?:\s[^<>]*)?>[^<]*$/i.test(opening) || /\/>/.test(opening.slice(0, opening.indexOf('>') + 1))) return null;
-  const spliced = html.slice(0, at) + fonts + html.slice(at + fontsMark.length);
-  splices.set(brief, { html: spliced, at, fonts });
+  const head = html.slice(0, at);
+  const tail = html.slice(at + fontsMark.length);
+  const spliced = head + fonts + tail;
+  splices.set(brief, { html: spliced, head, tail, fonts });
   return spliced;
 }
 
 /** Where the font rules start in `html` when it is `brief`'s last spliced page, else undefined (search for them then). */
 export function fontsAt(brief: Brief, html: string): number | undefined {
   const splice = splices.get(brief);
-  return splice && splice.html === html ? splice.at : undefined;
+  return splice && splice.html === html ? splice.head.length : undefined;
 }
 
 const utf8 = new TextEncoder();
@@ -51,9 +53,9 @@ export function htmlBytes(brief: Brief, html: string): Uint8Array {
     fonts = utf8.encode(splice.fonts);
     encodedFonts.set(splice.fonts, fonts);
   }
-  // Cut where the rules start and end (never inside a surrogate pair): the parts encode as the whole does.
-  const head = utf8.encode(html.slice(0, splice.at));
-  const tail = utf8.encode(html.slice(splice.at + splice.fonts.length));
+  // The page is its parts around the rules (cut at ASCII characters): they encode as the whole does.
+  const head = utf8.encode(splice.head);
+  const tail = utf8.encode(splice.tail);
   const bytes = new Uint8Array(head.length + fonts.length + tail.length);
   bytes.set(head);
   bytes.set(fonts, head.length);
