@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Root } from 'mdast';
 import { bodyStart } from './front-matter.js';
 import { nativeRisk } from './native-safe.js';
+import { restorePositions, separateRows } from './row-before-fence.js';
 
 interface Satteri {
   markdownToMdast(source: string, options: { features: Record<string, boolean> }): unknown;
@@ -27,18 +28,31 @@ function satteri(): Satteri | null {
   return loaded;
 }
 
+/** `text` as satteri is given it (see row-before-fence.ts), and the body's start in it. */
+function prepared(text: string, frontMatter: boolean) {
+  const body = frontMatter ? bodyStart(text) : 0;
+  return { ...separateRows(text, body), body };
+}
+
+function chosenFor(text: string, { text: separated, body }: ReturnType<typeof prepared>): 'satteri' | 'micromark' {
+  if (process.env.BRIEFSMITH_PARSER === 'micromark') return 'micromark';
+  if (nativeRisk(separated.slice(body)) !== null || text.startsWith('+++')) return 'micromark';
+  return satteri() ? 'satteri' : 'micromark';
+}
+
 /** Which parser `parseNative` would use for `text`; the front matter is YAML, not Markdown. */
 export function chosenParser(text: string, frontMatter = true): 'satteri' | 'micromark' {
-  if (process.env.BRIEFSMITH_PARSER === 'micromark') return 'micromark';
-  if (nativeRisk(frontMatter ? text.slice(bodyStart(text)) : text) !== null || text.startsWith('+++')) return 'micromark';
-  return satteri() ? 'satteri' : 'micromark';
+  return chosenFor(text, prepared(text, frontMatter));
 }
 
 /** The mdast satteri gives for `text`, before briefsmith's transforms; null when micromark must parse it. */
 export function parseNative(text: string, frontMatter: boolean): Root | null {
-  if (chosenParser(text, frontMatter) !== 'satteri') return null;
+  const input = prepared(text, frontMatter);
+  if (chosenFor(text, input) !== 'satteri') return null;
   // micromark reads NUL as U+FFFD, as CommonMark says; the same length, so positions hold.
-  const source = text.includes('\0') ? text.replace(/\0/g, '\uFFFD') : text;
+  const source = input.text.includes('\0') ? input.text.replace(/\0/g, '\uFFFD') : input.text;
   const features = { gfm: true, directive: true, frontmatter: frontMatter, math: false };
-  return satteri()!.markdownToMdast(source, { features }) as Root;
+  const tree = satteri()!.markdownToMdast(source, { features }) as Root;
+  restorePositions(tree, input.at);
+  return tree;
 }

@@ -14,11 +14,37 @@ export function nativeRisk(text: string): string | null {
   const label = labelRisk(text);
   if (label) return label;
   if (!text.includes(':::')) return null;
-  if (/\|[^\n]*\n:{3}/.test(text)) return 'table row before a fence'; // satteri keeps the fence as a row
+  if (tableRowBeforeFence(text)) return 'table row before a fence'; // satteri keeps the fence as a row
   if (/^ {0,3}\[[^\]\n]*\]:/m.test(text)) return 'definition inside a container';
   if (/^( {4}| {0,3}```| {0,3}~~~)/m.test(text)) return 'code block with directives';
   if (/^:{3,}[A-Za-z][^\n]*\n(?:[ ]*\n)*:{3,}[ ]*$/m.test(text)) return 'empty container';
   return fenceRisk(text);
+}
+
+/** A delimiter row of a GFM table (`|---|:--:|`), however indented or quoted. */
+const delimiterRow = /^[ >]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** Lines looked at above a `|` line for a delimiter row; past them it counts as a table (linear work). */
+const lookBack = 64;
+
+/**
+ * A line with a `|` right before a container fence, in a block of lines that has a delimiter row
+ * at or above it: a table row. A `|` in a paragraph there is no risk (both parsers agree without a table).
+ */
+function tableRowBeforeFence(text: string): boolean {
+  for (const match of text.matchAll(/\|[^\n]*\n:{3}/g)) {
+    let end = text.indexOf('\n', match.index);
+    for (let seen = 0; ; seen++) {
+      if (seen === lookBack) return true;
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      const line = text.slice(start, end);
+      if (line.trim() === '') break;
+      if (line.includes('|') && line.includes('-') && delimiterRow.test(line)) return true;
+      if (start === 0) break;
+      end = start - 1;
+    }
+  }
+  return false;
 }
 
 /** micromark keeps attributes in the order they first appear, satteri puts `id` then `class` last. */
