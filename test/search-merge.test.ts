@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it, vi } from 'vitest';
 import { buildBriefs } from '../src/index.js';
+import { BuildSession } from '../src/engine/session.js';
 import { runBriefJob } from '../src/engine/brief-job.js';
 import { sealed } from '../src/cache/sealed-file.js';
 import { entryKey, entryOf, searchEntrySchema } from '../src/publish/search-entries.js';
@@ -227,5 +228,23 @@ describe('search parts read ahead', () => {
     const index = MiniSearch.loadJS(JSON.parse(script.slice(script.indexOf('=') + 1, -2)), options);
     expect(index.search('Freedonia').map((found) => found.id)).toContain('full-brief');
     expect(index.search('retitled').map((found) => found.id)).toEqual(['minimal-brief']);
+  });
+  it('does not in a live preview, whose outputs come first: the parts are read when it publishes', async () => {
+    const cwd = makeProject({ 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief });
+    await buildBriefs({ cwd, formats: ['html', 'json'] });
+    const folder = join(cwd, 'out', '.cache', 'search');
+    const fullPart = readdirSync(folder).find((name) => readFileSync(join(folder, name), 'utf8').includes('"freedonia"'))!;
+    writeFileSync(join(cwd, 'briefs', 'minimal.md'), minimalBrief.replace(/^title: .*$/m, 'title: "A retitled minimal brief"'));
+    const onEvent = (event: { type: string }) => {
+      if (event.type === 'brief') rmSync(join(folder, fullPart), { force: true });
+    };
+    const session = new BuildSession({ preview: true });
+    try {
+      await buildBriefs({ cwd, formats: ['html', 'json'], onEvent }, session);
+    } finally {
+      await session.close();
+    }
+    // Missing when it published: indexed from its model again and kept.
+    expect(readdirSync(folder)).toContain(fullPart);
   });
 });

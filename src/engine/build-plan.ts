@@ -54,15 +54,19 @@ export function openIncremental(options: BuildOptions, place: BuildPlace): Promi
   });
 }
 
-/** The briefs to load, what each will render, and its job. */
-export async function planBuild(options: BuildOptions, cwd: string, incremental: IncrementalBuild): Promise<BuildPlan> {
+/**
+ * The briefs to load, what each will render, and its job. `readAhead`: a build that will publish
+ * new models starts reading the search parts while its briefs render (not a preview's: its
+ * outputs come first, and the reading would only compete with them for the CPU).
+ */
+export async function planBuild(options: BuildOptions, cwd: string, incremental: IncrementalBuild, readAhead = true): Promise<BuildPlan> {
   // With --sources-dir, unchanged briefs are loaded too (their quotes are checked) but not rendered.
   const checkOnly = new Set(options.sourcesDir ? incremental.unchanged.map((entry) => resolve(cwd, entry.source)) : []);
   const paths = [...incremental.toLoad, ...checkOnly].sort();
   const formats = new Map<string, Format[]>();
   for (const path of paths) formats.set(path, checkOnly.has(path) ? [] : await incremental.plannedFormats(path));
   // A new model changes the search data: its other parts are read while the briefs render.
-  if ([...formats.values()].some((planned) => planned.includes('json'))) incremental.readSearchAhead();
+  if (readAhead && [...formats.values()].some((planned) => planned.includes('json'))) incremental.readSearchAhead();
   const build = randomUUID();
   const jobOf = (path: string): BriefJob => ({
     build,
