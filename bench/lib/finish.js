@@ -11,7 +11,7 @@ export async function finishRows(root) {
   const { renderPdfSource } = await import(join(root, 'dist', 'render', 'render.js'));
   const { finishPdf } = await import(join(root, 'dist', 'pdf', 'finish.js'));
   const { loadPrintedPdf } = await import(join(root, 'dist', 'pdf', 'load-printed.js'));
-  const { pdfMetadata } = await import(join(root, 'dist', 'build', 'render-brief.js'));
+  const { pdfMetadata } = await import(join(root, 'dist', 'engine', 'pdf-metadata.js'));
   const path = join(root, 'briefs', 'sharaa-moscow-2025-10.md');
   const { brief } = validateBrief(parseBrief(readFileSync(path, 'utf8'), { path }));
   const source = renderPdfSource(brief, { generator: 'bench' });
