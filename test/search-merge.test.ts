@@ -209,13 +209,19 @@ describe('search entries in the build cache', () => {
   });
 });
 
+/** Two briefs built, then one of them edited; `fullPart` is the other's search part in the cache. */
+async function withOneEdited() {
+  const cwd = makeProject({ 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief });
+  await buildBriefs({ cwd, formats: ['html', 'json'] });
+  const folder = join(cwd, 'out', '.cache', 'search');
+  const fullPart = readdirSync(folder).find((name) => readFileSync(join(folder, name), 'utf8').includes('"freedonia"'))!;
+  writeFileSync(join(cwd, 'briefs', 'minimal.md'), minimalBrief.replace(/^title: .*$/m, 'title: "A retitled minimal brief"'));
+  return { cwd, folder, fullPart };
+}
+
 describe('search parts read ahead', () => {
   it("reads the unchanged briefs' parts while the briefs render, not after them", async () => {
-    const cwd = makeProject({ 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief });
-    await buildBriefs({ cwd, formats: ['html', 'json'] });
-    const folder = join(cwd, 'out', '.cache', 'search');
-    const fullPart = readdirSync(folder).find((name) => readFileSync(join(folder, name), 'utf8').includes('"freedonia"'))!;
-    writeFileSync(join(cwd, 'briefs', 'minimal.md'), minimalBrief.replace(/^title: .*$/m, 'title: "A retitled minimal brief"'));
+    const { cwd, folder, fullPart } = await withOneEdited();
     // Gone once the edited brief has rendered: read by then, it is not indexed again (nor written back).
     const onEvent = (event: { type: string }) => {
       if (event.type === 'brief') rmSync(join(folder, fullPart), { force: true });
@@ -230,11 +236,7 @@ describe('search parts read ahead', () => {
     expect(index.search('retitled').map((found) => found.id)).toEqual(['minimal-brief']);
   });
   it('does not in a live preview, whose outputs come first: the parts are read when it publishes', async () => {
-    const cwd = makeProject({ 'briefs/full.md': fullBrief, 'briefs/minimal.md': minimalBrief });
-    await buildBriefs({ cwd, formats: ['html', 'json'] });
-    const folder = join(cwd, 'out', '.cache', 'search');
-    const fullPart = readdirSync(folder).find((name) => readFileSync(join(folder, name), 'utf8').includes('"freedonia"'))!;
-    writeFileSync(join(cwd, 'briefs', 'minimal.md'), minimalBrief.replace(/^title: .*$/m, 'title: "A retitled minimal brief"'));
+    const { cwd, folder, fullPart } = await withOneEdited();
     const onEvent = (event: { type: string }) => {
       if (event.type === 'brief') rmSync(join(folder, fullPart), { force: true });
     };

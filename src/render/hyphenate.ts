@@ -8,39 +8,9 @@
 import { createRequire } from 'node:module';
 import type { HyphenationFunctionSync, PatternsDefinition } from 'hyphen';
 import { htmlPieces } from './html-pieces.js';
+import { patternFiles } from './hyphenation-patterns.js';
 
 const require = createRequire(import.meta.url);
-
-/** Pattern files of the `hyphen` package by language tag (lower case), most specific first. */
-const patternFiles: Record<string, string> = {
-  'en-gb': 'en-gb',
-  'en-au': 'en-gb',
-  'en-nz': 'en-gb',
-  'en-ie': 'en-gb',
-  'en-za': 'en-gb',
-  'en-in': 'en-gb',
-  en: 'en-us',
-  de: 'de-1996',
-  fr: 'fr',
-  es: 'es',
-  it: 'it',
-  nl: 'nl',
-  pt: 'pt',
-  sv: 'sv',
-  da: 'da',
-  nb: 'nb',
-  nn: 'nn',
-  no: 'nb',
-  fi: 'fi',
-  pl: 'pl',
-  cs: 'cs',
-  sk: 'sk',
-  ro: 'ro',
-  hu: 'hu',
-  hr: 'hr',
-  sl: 'sl',
-  ca: 'ca',
-};
 
 /** Text inside these is never hyphenated: code, metadata, and display text such as headings. */
 const skipped = new Set([

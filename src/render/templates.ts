@@ -11,6 +11,9 @@ import { htmlHelpers, markdownHelpers } from './helpers/format.js';
 import { mainTemplateName, resolvePartials, resolveTemplateFile, type TemplateFormat } from './template-files.js';
 import { toTemplateError } from './template-error.js';
 import { noteTemplateUse, templateTextHash } from './template-usage.js';
+import { inSnapshot } from './template-snapshot.js';
+
+export { loadStylesheet } from './stylesheets.js';
 
 // The lookup half moved to template-files.ts; its names stay importable from here.
 export {
@@ -107,22 +110,6 @@ function lookUpTemplates(dirs: readonly string[], format: TemplateFormat, layout
   return set;
 }
 
-/** What the current snapshot found: one build's at a time (another id starts afresh). */
-let snapshotId: string | undefined;
-const snapshotFound = new Map<string, unknown>();
-
-function inSnapshot<T>(snapshot: string, what: readonly string[], find: () => T): T {
-  if (snapshot !== snapshotId) {
-    snapshotFound.clear();
-    snapshotId = snapshot;
-  }
-  const key = what.join('\0');
-  if (snapshotFound.has(key)) return snapshotFound.get(key) as T;
-  const found = find();
-  snapshotFound.set(key, found);
-  return found;
-}
-
 function compileSet(format: TemplateFormat, name: string, main: string, partials: Map<string, string>): TemplateSet {
   const hbs = Handlebars.create();
   const helpers = { ...commonHelpers, ...(format === 'md' ? markdownHelpers : htmlHelpers) };
@@ -146,34 +133,4 @@ function compileSet(format: TemplateFormat, name: string, main: string, partials
       return template(view, data ? { ...runtime, data } : runtime);
     },
   };
-}
-
-/** A stylesheet (`print.css`) as resolved; empty when none. With `snapshot`, looked up once for it (see `loadTemplates`). */
-export function loadStylesheet(dirs: readonly string[], name = 'print.css', snapshot?: string): string {
-  const find = () => {
-    const path = resolveTemplateFile(dirs, name);
-    return path ? stylesheetFile(path) : null;
-  };
-  const file = snapshot === undefined ? find() : inSnapshot(snapshot, ['css', name, ...dirs], find);
-  if (!file) return '';
-  noteTemplateUse(name, file.hash);
-  return file.text;
-}
-
-/**
- * Stylesheets read and hashed once while their stat is unchanged (as compiled templates are kept
- * by path and time): every brief's HTML asks for two or three of them. Bounded like the sets.
- */
-const stylesheets = new Map<string, { stamp: string; text: string; hash: string }>();
-
-function stylesheetFile(path: string): { text: string; hash: string } {
-  const info = statSync(path);
-  const stamp = `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
-  const known = stylesheets.get(path);
-  if (known?.stamp === stamp) return known;
-  const text = readFileSync(path, 'utf8');
-  const file = { stamp, text, hash: templateTextHash(text) };
-  if (stylesheets.size >= maxCompiledSets * 4) stylesheets.delete(stylesheets.keys().next().value!);
-  stylesheets.set(path, file);
-  return file;
 }

@@ -1,0 +1,32 @@
+/** Which of the `hyphen` package's pattern files serves which language. */
+
+/** Pattern files of the `hyphen` package by language tag (lower case), most specific first. */
+export const patternFiles: Record<string, string> = {
+  'en-gb': 'en-gb',
+  'en-au': 'en-gb',
+  'en-nz': 'en-gb',
+  'en-ie': 'en-gb',
+  'en-za': 'en-gb',
+  'en-in': 'en-gb',
+  en: 'en-us',
+  de: 'de-1996',
+  fr: 'fr',
+  es: 'es',
+  it: 'it',
+  nl: 'nl',
+  pt: 'pt',
+  sv: 'sv',
+  da: 'da',
+  nb: 'nb',
+  nn: 'nn',
+  no: 'nb',
+  fi: 'fi',
+  pl: 'pl',
+  cs: 'cs',
+  sk: 'sk',
+  ro: 'ro',
+  hu: 'hu',
+  hr: 'hr',
+  sl: 'sl',
+  ca: 'ca',
+};
