@@ -8,10 +8,10 @@
  * between these two parsers.
  */
 import type { Node } from 'unist';
+import { delimiterRow } from './native-safe.js';
 import { visit } from './visit-tree.js';
 
 const rowBeforeFence = /^\|[^\n]*\n(?=:{3})/gm;
-const delimiterRow = /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** Rows looked at above the fence; a longer table is left to micromark (linear work). */
 const maxRows = 200;
 
@@ -22,13 +22,15 @@ const maxRows = 200;
  */
 function ownTable(text: string, end: number): boolean {
   const rows: string[] = [];
+  // Rows are gathered upwards: the delimiter row is the one before the last gathered.
+  const headed = () => rows.length >= 2 && delimiterRow.test(rows[rows.length - 2]!);
   let start = end;
   while (rows.length <= maxRows) {
     start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end);
-    if (!line.startsWith('|')) return rows.length >= 2 && delimiterRow.test(rows[rows.length - 2]!) && (line.trim() === '' || /^:{3,}/.test(line));
+    if (!line.startsWith('|')) return headed() && (line.trim() === '' || /^:{3,}/.test(line));
     rows.push(line);
-    if (start === 0) return rows.length >= 2 && delimiterRow.test(rows[rows.length - 2]!);
+    if (start === 0) return headed();
     end = start - 1;
   }
   return false;
