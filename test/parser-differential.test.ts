@@ -115,6 +115,8 @@ describe('where satteri differs (each one is left to micromark)', () => {
     ['`#id` before a named attribute', ':::file{#x key=v}\n:::\n'],
     ['a brace inside a quoted attribute value', ':::reaction{actor="{{x}}" stance=cautious}\nSaid.\n:::\n'],
     ['TOML front matter', '+++\ntitle = "x"\n+++\n\nText.\n'],
+    ['a literal link right after punctuation', 'Said "www.example.org" and [https://example.org too.\n'],
+    ['a label with an escaped bracket, so a paragraph with a literal link', ':::judgment\n::judgment[www.x.org \\[@x] alpha]{likelihood=likely}\n:::\n'],
   ];
 
   it.each(differences)('%s', (_what, text) => {

@@ -11,6 +11,7 @@ export function nativeRisk(text: string): string | null {
   if (text.includes('``')) return 'double backtick'; // a text directive before such code is missed
   if (attributeOrderRisk(text)) return 'attribute order'; // satteri lists `#id` and `.class` last
   if (/"[^"\n]*\}[^"\n]*"|'[^'\n]*\}[^'\n]*'/.test(text)) return 'brace in a quoted value'; // satteri ends the attributes there
+  if (autolinkAfterPunctuation.test(text)) return 'literal link after punctuation'; // micromark links it without positions
   const label = labelRisk(text);
   if (label) return label;
   if (!text.includes(':::')) return null;
@@ -21,8 +22,15 @@ export function nativeRisk(text: string): string | null {
   return fenceRisk(text);
 }
 
+/**
+ * A literal `www.`, `http(s)://` or e-mail address right after a character that micromark's GFM
+ * tokenizer does not take before one (`[`, `"`, a letter before `www.` …): micromark links it in
+ * a later pass that gives the link no positions, satteri with them.
+ */
+const autolinkAfterPunctuation = /[^\s*_~(](?:www\.|https?:\/\/)|[^\s*_~(\w.+-][\w.+-]+@[\w-]+\./i;
+
 /** A delimiter row of a GFM table (`|---|:--:|`), however indented or quoted. */
-const delimiterRow = /^[ >]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+export const delimiterRow = /^[ >]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** Lines looked at above a `|` line for a delimiter row; past them it counts as a table (linear work). */
 const lookBack = 64;
