@@ -1,4 +1,4 @@
-/** The shapes a WorkerPool keeps: its options, a task waiting for its answer, and a worker's slot. */
+/** The shapes a WorkerPool keeps — its options, a task waiting for its answer, a worker's slot — and a new slot. */
 import type { WorkerTask } from './brief-worker.js';
 import type { TaskStage, WorkerLimits } from './worker-limits.js';
 import type { WorkerProcess } from './worker-process.js';
@@ -31,4 +31,9 @@ export interface Slot {
   ready: boolean;
   stage: TaskStage | undefined;
   clock: NodeJS.Timeout | undefined;
+}
+
+/** The slot of a worker just started: no task, not ready (its modules still loading). */
+export function idleSlot(worker: WorkerProcess): Slot {
+  return { worker, current: null, ready: false, stage: undefined, clock: undefined };
 }

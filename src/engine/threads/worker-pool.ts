@@ -8,7 +8,7 @@
  */
 import type { BriefJob, BriefJobResult } from '../brief-job.js';
 import type { WorkerMessage, WorkerTask } from './brief-worker.js';
-import type { Pending, PoolOptions, Slot, TaskInput } from './pool-types.js';
+import { idleSlot, type Pending, type PoolOptions, type Slot, type TaskInput } from './pool-types.js';
 import { decodeError, decodeJobResult, type PlainJobResult } from './thread-codec.js';
 import type { FinishedPdf, FinishOptions } from '../../pdf/finish.js';
 import { WorkerLimitError, workerLimits, type WorkerLimits } from './worker-limits.js';
@@ -99,17 +99,13 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = {
-      worker: new WorkerProcess(this.limits.maxMemoryMb, this.options.hook, {
+    const slot: Slot = idleSlot(
+      new WorkerProcess(this.limits.maxMemoryMb, this.options.hook, {
         message: (message) => this.receive(slot, message),
         exit: ({ memory, description }) =>
           this.retire(slot, memory ? new WorkerLimitError('memory', this.limits, slot.stage) : new Error(`A build worker stopped (${description})`)),
       }),
-      current: null,
-      ready: false,
-      stage: undefined,
-      clock: undefined,
-    };
+    );
     this.slots.push(slot);
     return slot;
   }
