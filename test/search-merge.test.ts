@@ -15,7 +15,7 @@ import { sealed } from '../src/cache/sealed-file.js';
 import { entryKey, entryOf, searchEntrySchema } from '../src/publish/search-entries.js';
 import { searchSetup } from '../src/publish/search-setup.js';
 import { entryFor } from '../src/publish/search-terms.js';
-import { mergeSearchEntries, type SearchEntry } from '../src/publish/search-merge.js';
+import { mergeSearchEntries, SearchMerger, type SearchEntry } from '../src/publish/search-merge.js';
 import { fullBrief, makeProject, minimalBrief, withId } from './helpers/project.js';
 
 const fields = ['title', 'summary', 'keywords', 'text'];
@@ -92,6 +92,21 @@ describe('merging one-brief search indexes', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the merged index written in pieces', () => {
+  it('joins to the JSON of the whole index, escaped the same way, whatever the piece size', () => {
+    const escapeTags = (json: string) => json.replace(/</g, '\\u003c');
+    fc.assert(
+      fc.property(documents, fc.integer({ min: 1, max: 5 }), (all, size) => {
+        const merger = new SearchMerger(fields);
+        // An id is the only text of the index that may hold a `<`.
+        for (const document of all) merger.add(`${document.id}</script>`, partOf(document));
+        expect([...merger.chunks(escapeTags, size)].join('')).toBe(escapeTags(JSON.stringify(merger.toJSON())));
+      }),
+      { numRuns: 100 },
     );
   });
 });

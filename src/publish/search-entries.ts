@@ -125,26 +125,25 @@ export async function readPartsAhead(cacheDir: string, briefs: readonly Manifest
 }
 
 /**
- * Every brief's entry: read ahead (`ahead`), else from the cache in `cacheDir` when it has it (and
- * kept current there), else indexed now.
+ * Every brief's entry, in order: read ahead (`ahead`), else from the cache in `cacheDir` when it
+ * has it (and kept current there), else indexed now. One at a time, so that the caller folds each
+ * into the index and none is held longer than that.
  */
-export async function searchEntries(
+export async function* searchEntries(
   setup: SearchSetup,
   outDir: string,
   briefs: readonly ManifestBrief[],
   cacheDir?: string,
   ahead?: ReadonlyMap<string, CachedPart>,
-): Promise<SearchEntry[]> {
+): AsyncGenerator<SearchEntry> {
   const keys = briefs.map((brief) => entryKey(setup, brief));
-  const entries: SearchEntry[] = [];
   for (const [position, brief] of briefs.entries()) {
     const key = keys[position] as string;
     const cached = ahead?.get(key) ?? (cacheDir ? readEntry(setup, cacheDir, key) : null);
     const entry = cached?.entry ?? (await indexBrief(setup, outDir, brief));
     // Written again unless sealed in this format already.
     if (cacheDir && !cached?.sealed) await writeCacheFile(cacheDir, `${folder}/${key}.json`, sealed(shape, { key, ...entry }));
-    entries.push(entry);
+    yield entry;
   }
   if (cacheDir) await pruneCacheFiles(cacheDir, folder, new Set(keys.map((key) => `${key}.json`)));
-  return entries;
 }

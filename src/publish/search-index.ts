@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CachedPart, searchEntries } from './search-entries.js';
-import { mergeSearchEntries } from './search-merge.js';
+import { SearchMerger } from './search-merge.js';
 import { minisearchRoot, searchSetup } from './search-setup.js';
 import type { Manifest } from './manifest.js';
 import { sha256 } from '../io/hash.js';
@@ -48,15 +48,28 @@ export function searchAssetPath(manifest: Manifest): string {
  */
 export async function buildSearchAsset(outDir: string, manifest: Manifest, cacheDir?: string, ahead?: ReadonlyMap<string, CachedPart>): Promise<SiteAsset> {
   const setup = searchSetup();
-  const entries = await searchEntries(setup, outDir, manifest.briefs, cacheDir, ahead);
-  const index = mergeSearchEntries(
-    setup.fields,
-    manifest.briefs.map((brief) => brief.id),
-    entries,
-  );
+  const merger = new SearchMerger(setup.fields);
+  let position = 0;
+  for await (const entry of searchEntries(setup, outDir, manifest.briefs, cacheDir, ahead)) merger.add(manifest.briefs[position++]!.id, entry);
   // JSON is a JavaScript expression; `<` escaped so no `</script>` or comment can ever form.
-  const data = JSON.stringify(index).replace(/</g, '\\u003c');
-  return { path: searchAssetPath(manifest), data: new TextEncoder().encode(`globalThis.${searchGlobal}=${data};\n`) };
+  const escapeTags = (json: string) => json.replace(/</g, '\\u003c');
+  const pieces = [utf8.encode(`globalThis.${searchGlobal}=`)];
+  for (const chunk of merger.chunks(escapeTags)) pieces.push(utf8.encode(chunk));
+  pieces.push(utf8.encode(';\n'));
+  return { path: searchAssetPath(manifest), data: joined(pieces) };
+}
+
+const utf8 = new TextEncoder();
+
+/** The pieces as one array. */
+function joined(pieces: readonly Uint8Array[]): Uint8Array {
+  const data = new Uint8Array(pieces.reduce((length, piece) => length + piece.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    data.set(piece, offset);
+    offset += piece.length;
+  }
+  return data;
 }
 
 /** The MiniSearch library as an asset, under a name that changes with its content. */
