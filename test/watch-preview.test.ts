@@ -89,6 +89,7 @@ function result(outputs: Format[], brief = true): BriefJobResult {
     path: '/x.md',
     file: { path: 'x.md', messages: brief ? [] : [{ ruleId: 'resource-limit' }] },
     brief: brief ? {} : null,
+    meta: brief ? {} : null,
     outputs: outputs.map((format) => ({ format, data: new Uint8Array(), used: [] })),
     pdf: null,
     templateError: null,

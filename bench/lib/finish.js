@@ -22,7 +22,7 @@ export async function finishRows(root) {
   } finally {
     await printer.close();
   }
-  const metadata = pdfMetadata(brief, 'bench', new Date(0), source.html);
+  const metadata = pdfMetadata(brief.meta, 'bench', new Date(0), source.html);
   const count = Number(process.argv.find((arg) => arg.startsWith('--finishes='))?.split('=')[1] ?? 15);
   const median = async (work) => {
     const times = [];

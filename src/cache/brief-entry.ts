@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { sha256 } from '../io/hash.js';
 import { plainText } from '../render/plain-text.js';
-import type { Brief } from '../types.js';
+import type { Brief, BriefMeta } from '../types.js';
 import type { CacheEntry, OutputRecord } from './cache.js';
 import { TemplateInputs } from './cache-inputs.js';
 import type { SourceHash } from './source-hash.js';
@@ -13,7 +13,7 @@ export interface RenderedBrief {
   source: string;
   /** The source hash taken this build (none for a source that could not be hashed). */
   hashed: SourceHash | undefined;
-  brief: Brief;
+  meta: BriefMeta;
   /** The build time (ISO 8601). */
   builtAt: string;
   changes: { since: string; summary: string } | null;
@@ -22,18 +22,17 @@ export interface RenderedBrief {
 }
 
 /** How the index page, the feed and the search list a brief. */
-export function listedAs({ meta }: Brief): { id: string; title: string; summary: string; keywords: string[] } {
+export function listedAs({ meta }: { meta: BriefMeta }): { id: string; title: string; summary: string; keywords: string[] } {
   return { id: meta.id, title: meta.title, summary: plainText(meta.summary), keywords: meta.keywords };
 }
 
 /** The entry of a brief rendered this build: what the index, feed and search show, and its outputs. */
-export function briefEntry({ source, hashed, brief, builtAt, changes, outputs }: RenderedBrief): CacheEntry {
-  const { meta } = brief;
+export function briefEntry({ source, hashed, meta, builtAt, changes, outputs }: RenderedBrief): CacheEntry {
   return {
     source,
     sourceHash: hashed?.hash ?? '',
     sourceStamp: hashed?.stamp ?? null,
-    ...listedAs(brief),
+    ...listedAs({ meta }),
     date: meta.date,
     classification: meta.classification,
     authors: meta.authors,

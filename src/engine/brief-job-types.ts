@@ -10,6 +10,7 @@ import type { PdfSource } from '../render/render.js';
 import type { TemplateError } from '../render/template-error.js';
 import type { LoadedOne } from './load.js';
 import type { VFileMessage } from 'vfile-message';
+import type { BriefMeta } from '../types.js';
 
 export interface BriefJob {
   /** Absolute path of the brief. */
@@ -41,6 +42,11 @@ export interface BriefJob {
    * before the other formats, whose outputs alone the final result then holds (see render-job.ts).
    */
   previewFirst?: boolean | undefined;
+  /**
+   * The build keeps no model (`keepModels: false`) and needs only the brief's meta: a worker sends
+   * the result back without the model, which is most of what would cross besides the outputs.
+   */
+  lean?: boolean | undefined;
 }
 
 /** A rendered output (text, or the .docx) and the template files its render used (relative name → hash of the text used). */
@@ -55,6 +61,11 @@ export interface RenderedOutput {
 }
 
 export interface BriefJobResult extends LoadedOne {
+  /**
+   * The model's meta when it loaded (null when `brief` is null): what the build reads of a brief
+   * it writes, and all a lean job's result carries of its model (`brief` is null there).
+   */
+  meta: BriefMeta | null;
   outputs: RenderedOutput[];
   /** What Chromium prints, when `pdf` was asked for. */
   pdf: (PdfSource & { used: Array<[string, string]> }) | null;

@@ -33,7 +33,8 @@ export async function runBriefJob(
   const { fragments, ...loaded } = cached
     ? { ...(await loadCached(job, cached)), fragments: undefined }
     : await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits, fields: job.fields });
-  const result: BriefJobResult = { ...loaded, outputs: [], pdf: null, changes: null, templateError: null, renderError: null, parsed: !cached };
+  const meta = loaded.brief?.meta ?? null;
+  const result: BriefJobResult = { ...loaded, meta, outputs: [], pdf: null, changes: null, templateError: null, renderError: null, parsed: !cached };
   const brief = loaded.brief;
   if (!brief || job.formats.length === 0) return result;
   if (cached) seedFields(brief.meta.id, cached.fields);

@@ -27,10 +27,10 @@ export interface BriefOutcome {
  * model, never the job's outputs: a build of many briefs would otherwise hold every page it wrote
  * (and every model and text, for a caller that only counts them and shows their problems) until it ends.
  */
-export function loadedOutcome({ path, file, brief, quotesVerified, quotes, parsed }: BriefJobResult, keepModel: boolean): BriefOutcome {
+export function loadedOutcome({ path, file, brief, meta, quotesVerified, quotes, parsed }: BriefJobResult, keepModel: boolean): BriefOutcome {
   // A lean result keeps a brief's text only to show its problems in context.
   const kept = keepModel || file.messages.length > 0 ? file : new VFile({ path: file.path });
-  const loaded = { path, file: kept, brief: keepModel ? brief : null, valid: brief !== null, quotesVerified, quotes, parsed };
+  const loaded = { path, file: kept, brief: keepModel ? brief : null, valid: meta !== null, quotesVerified, quotes, parsed };
   return { loaded, unchanged: false, written: [], failure: null, templateError: null };
 }
 

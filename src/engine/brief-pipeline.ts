@@ -32,7 +32,7 @@ export class BriefPipeline {
     if (!this.context.previewFirst) return this.runWhole(job);
     const { now, deferred } = deferredFormats({ ...job, previewFirst: true });
     const loaded = await firstThenLater((onFirst) => this.runWhole(now, onFirst));
-    return deferred && loaded.brief ? { ...loaded, deferred } : loaded;
+    return deferred && loaded.meta ? { ...loaded, deferred } : loaded;
   }
 
   /** How what a preview rendered after the HTML went: the job's own later part, and the deferred job's. */
@@ -61,11 +61,12 @@ export class BriefPipeline {
     });
     try {
       const [loaded] = await Promise.all([loading, before]);
-      const { id, idPlace, brief } = loaded;
+      const { id, idPlace, meta } = loaded;
       const taken = id === undefined ? undefined : this.context.incremental.unchangedWithId(id);
-      if (brief && taken && resolve(this.context.cwd, taken.source) !== loaded.path) {
-        report(loaded.file, 'duplicate-id', idPlace, { what: `brief id (also in ${taken.source})`, id: brief.meta.id });
+      if (meta && taken && resolve(this.context.cwd, taken.source) !== loaded.path) {
+        report(loaded.file, 'duplicate-id', idPlace, { what: `brief id (also in ${taken.source})`, id: meta.id });
         loaded.brief = null;
+        loaded.meta = null;
       } else this.ids.check(loaded, id, idPlace);
       return loaded;
     } finally {
@@ -80,10 +81,10 @@ export class BriefPipeline {
    * browser crash writes only the PDF again).
    */
   async complete(loaded: BriefJobResult, path: string, formats: readonly Format[]): Promise<WrittenFile[]> {
-    const brief = loaded.brief!;
+    const meta = loaded.meta!;
     if (loaded.renderError) throw loaded.renderError;
     const changes = loaded.changes && { since: loaded.changes.view.since, summary: loaded.changes.summary };
-    if (changes) this.context.onEvent?.({ type: 'changes', id: brief.meta.id, ...changes });
+    if (changes) this.context.onEvent?.({ type: 'changes', id: meta.id, ...changes });
     if (!this.context.previewFirst) return writeBrief(this.context, loaded, path, formats, changes);
     const write = (outputs: RenderedOutput[]) => {
       const ready = formats.filter((format) => outputs.some((output) => output.format === format));

@@ -29,12 +29,12 @@ export async function buildBrief(context: BriefContext, index: number): Promise<
   const job = plan.jobOf(path);
   const loaded = await pipeline.checkInOrder(pipeline.run(job));
   const outcome = loadedOutcome(loaded, context.keepModels);
-  if (!loaded.brief || plan.checkOnly.has(path)) return outcome;
-  const due = await incremental.formatsToRender(path, loaded.brief);
+  if (!loaded.meta || plan.checkOnly.has(path)) return outcome;
+  const due = await incremental.formatsToRender(path, loaded.meta);
   if (due.length === 0) return { ...outcome, unchanged: true };
   const rendered = due.some((format) => !job.formats.includes(format)) ? await renderAgain(pipeline, job, due, loaded) : loaded;
   // Stopped by a worker limit the second time: the brief fails with what that run reported.
-  if (!rendered.brief) return loadedOutcome(rendered, context.keepModels);
+  if (!rendered.meta) return loadedOutcome(rendered, context.keepModels);
   // Not caught below: with no browser at all the build stops (exit 2).
   if (due.includes('pdf')) await browser.launch();
   onEvent?.({ type: 'brief', path: loaded.file.path, index, total: plan.paths.length });
@@ -56,7 +56,7 @@ function laterOutcome(rendered: BriefJobResult, parts: LaterParts[], failure: Er
 /** Its id changed since the last build, so every format is due: renders them now, keeping the first load's file and model. */
 async function renderAgain(pipeline: BriefPipeline, job: BriefJob, due: readonly Format[], loaded: BriefJobResult): Promise<BriefJobResult> {
   const again = await pipeline.run({ ...job, formats: [...due] });
-  if (again.brief) return { ...again, file: loaded.file, brief: loaded.brief };
+  if (again.meta) return { ...again, file: loaded.file, brief: loaded.brief, meta: loaded.meta };
   for (const message of again.file.messages) loaded.file.messages.push(message);
   return { ...again, file: loaded.file };
 }

@@ -82,6 +82,7 @@ export async function planBuild(options: BuildOptions, cwd: string, incremental:
     formats: formats.get(path) ?? [],
     modelCache: incremental.modelCache(path),
     fields: options.fields,
+    lean: options.keepModels === false,
   });
   return { paths, checkOnly, formats, jobOf };
 }

@@ -2,12 +2,14 @@
 import type { Point, Position } from 'unist';
 import { report } from '../errors/report.js';
 import type { VFile } from 'vfile';
-import type { Brief } from '../types.js';
+import type { Brief, BriefMeta } from '../types.js';
 
 /** What the check reads and changes of a loaded brief. */
 interface Checked {
   file: VFile;
   brief: Brief | null;
+  /** A job's result: its meta goes with its model (BriefJobResult.meta). */
+  meta?: BriefMeta | null;
 }
 
 /** Brief ids seen so far, in path order: a later brief reusing one gets a `duplicate-id` error. */
@@ -24,5 +26,6 @@ export class DuplicateIds {
     }
     report(loaded.file, 'duplicate-id', idPlace, { what: `brief id (also in ${first})`, id });
     loaded.brief = null;
+    if (loaded.meta !== undefined) loaded.meta = null;
   }
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import type { Brief } from '../types.js';
+import type { Brief, BriefMeta } from '../types.js';
 import { findBriefs } from '../source/find.js';
 import { briefEntry, outputRecord } from '../cache/brief-entry.js';
 import type { CacheEntry } from '../cache/cache.js';
@@ -84,12 +84,12 @@ export class IncrementalBuild {
   }
 
   /** The formats a loaded, valid brief must render now (all, with `--force`); notes the id it was loaded with. */
-  async formatsToRender(path: string, brief: Brief): Promise<Format[]> {
+  async formatsToRender(path: string, meta: BriefMeta): Promise<Format[]> {
     const source = this.sourceOf(path);
-    this.seen.set(source, brief.meta.id);
+    this.seen.set(source, meta.id);
     const entry = this.cache.entries[source];
     const hash = this.hashes.get(path)?.hash ?? '';
-    if (this.options.force || !entry || entry.id !== brief.meta.id) return [...this.options.formats];
+    if (this.options.force || !entry || entry.id !== meta.id) return [...this.options.formats];
     const fresh = await this.keys.fresh(entry, hash);
     this.cache.remember(entry, fresh);
     return this.options.formats.filter((format) => !fresh.has(format));
@@ -127,18 +127,18 @@ export class IncrementalBuild {
   /** Records an output just written for `brief`, with the template files its render used. */
   async record(
     path: string,
-    brief: Brief,
+    meta: BriefMeta,
     format: Format,
     written: { path: string; data: string | Uint8Array },
     used: ReadonlyMap<string, string>,
     changes: { since: string; summary: string } | null = null,
   ): Promise<void> {
     const source = this.sourceOf(path);
-    const key = this.keys.optionsKeyOf(format, await this.keys.sinceKey(brief.meta.id));
+    const key = this.keys.optionsKeyOf(format, await this.keys.sinceKey(meta.id));
     // Read after the wait: a preview records a brief's later formats and its PDF side by side.
     const old = this.cache.entries[source];
-    const outputs = old && old.id === brief.meta.id ? old.outputs : {};
-    const entry = briefEntry({ source, hashed: this.hashes.get(path), brief, builtAt: this.options.now, changes, outputs });
+    const outputs = old && old.id === meta.id ? old.outputs : {};
+    const entry = briefEntry({ source, hashed: this.hashes.get(path), meta, builtAt: this.options.now, changes, outputs });
     this.cache.record(entry, format, outputRecord(this.options.outDir, written, { sourceHash: entry.sourceHash, optionsKey: key, used }));
   }
 

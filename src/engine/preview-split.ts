@@ -10,7 +10,7 @@ import type { BriefJob, BriefJobResult, LaterParts } from './brief-job.js';
 /** The later part of a job whose first part was handed over: what the final result adds. */
 export function laterOf(result: BriefJobResult): LaterParts {
   // A worker limit stopped the job after its first part: the brief gets the limit's message.
-  if (!result.brief) return { outputs: [], templateError: null, renderError: null, messages: [...result.file.messages] };
+  if (!result.meta) return { outputs: [], templateError: null, renderError: null, messages: [...result.file.messages] };
   return { outputs: result.outputs, templateError: result.templateError, renderError: result.renderError, messages: [] };
 }
 

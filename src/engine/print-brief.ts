@@ -4,7 +4,7 @@
  */
 import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
 import type { PdfSource } from '../render/render.js';
-import type { Brief } from '../types.js';
+import type { Brief, BriefMeta } from '../types.js';
 import { generator } from '../version.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { pdfMetadata } from './pdf-metadata.js';
@@ -13,14 +13,14 @@ function finish(context: PipelineContext, printed: Uint8Array, options: FinishOp
   return context.pool ? context.pool.finish(printed, options) : import('../pdf/finish.js').then(({ finishPdf }) => finishPdf(printed, options));
 }
 
-/** The finished PDF of `brief`, printed from `source`. */
-export async function printBrief(context: PipelineContext, brief: Brief, source: PdfSource): Promise<Uint8Array> {
+/** The finished PDF of the brief with `meta`, printed from `source`. */
+export async function printBrief(context: PipelineContext, meta: BriefMeta, source: PdfSource): Promise<Uint8Array> {
   const printer = await context.printer();
-  const printed = await printer.print(source.html, { paper: context.paper ?? brief.meta.paper, fonts: source.fonts });
+  const printed = await printer.print(source.html, { paper: context.paper ?? meta.paper, fonts: source.fonts });
   const { sourceDateEpoch } = await import('../pdf/metadata.js');
   const finished = await finish(context, printed, {
     contents: source.contents,
-    metadata: pdfMetadata(brief, generator, sourceDateEpoch(context.env), source.html),
+    metadata: pdfMetadata(meta, generator, sourceDateEpoch(context.env), source.html),
   });
   return finished.bytes;
 }

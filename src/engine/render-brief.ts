@@ -80,7 +80,7 @@ export async function renderBrief(brief: Brief, format: Format, options: RenderB
         const printed = await printer.print(source.html, { paper: brief.meta.paper, fonts: source.fonts });
         const finished = await finishPdf(printed, {
           contents: source.contents,
-          metadata: pdfMetadata(brief, generator, sourceDateEpoch(options.env), source.html),
+          metadata: pdfMetadata(brief.meta, generator, sourceDateEpoch(options.env), source.html),
         });
         return finished.bytes;
       } finally {

@@ -19,7 +19,7 @@ interface PipelineOutput {
 async function outputsOf(context: PipelineContext, loaded: BriefJobResult, formats: readonly Format[]): Promise<PipelineOutput[]> {
   const outputs: PipelineOutput[] = [];
   for (const format of formats) {
-    if (format === 'pdf') outputs.push({ format, data: await printBrief(context, loaded.brief!, loaded.pdf!), used: new Map(loaded.pdf!.used) });
+    if (format === 'pdf') outputs.push({ format, data: await printBrief(context, loaded.meta!, loaded.pdf!), used: new Map(loaded.pdf!.used) });
     else {
       const output = loaded.outputs.find((candidate) => candidate.format === format)!;
       outputs.push({ format, data: output.data, used: new Map(output.used) });
@@ -36,21 +36,21 @@ export async function writeBrief(
   formats: readonly Format[],
   changes: { since: string; summary: string } | null,
 ): Promise<WrittenFile[]> {
-  const brief = loaded.brief!;
+  const meta = loaded.meta!;
   const { onEvent, outDir, incremental } = context;
   const outputs = await outputsOf(context, loaded, formats);
   // All formats replace the old ones together, or none does (a full disk fails the brief whole).
   const targets = await writeAllOwned(
     outDir,
-    outputs.map(({ format, data }) => ({ name: `${brief.meta.id}.${format}`, data })),
+    outputs.map(({ format, data }) => ({ name: `${meta.id}.${format}`, data })),
   );
   const written: WrittenFile[] = [];
   for (const [index, { format, data, used }] of outputs.entries()) {
     const target = targets[index]!;
-    await incremental.record(path, brief, format, { path: target, data }, used, changes);
+    await incremental.record(path, meta, format, { path: target, data }, used, changes);
     const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
     written.push({ path: target, format, bytes, brief: loaded.file.path });
-    onEvent?.({ type: 'written', path: target, format, bytes, brief: loaded.file.path, id: brief.meta.id });
+    onEvent?.({ type: 'written', path: target, format, bytes, brief: loaded.file.path, id: meta.id });
   }
   return written;
 }

@@ -35,7 +35,10 @@ async function perform(task: WorkerTask): Promise<unknown> {
   const stage = (reached: TaskStage) => send({ type: 'stage', id: task.id, stage: reached });
   await hooks.beforeTask?.(task);
   if (task.kind === 'brief')
-    return encodeJobResult(await runBriefJob(task.job, stage, (first) => sendNow({ type: 'first', id: task.id, result: encodeJobResult(first) })));
+    return encodeJobResult(
+      await runBriefJob(task.job, stage, (first) => sendNow({ type: 'first', id: task.id, result: encodeJobResult(first) })),
+      task.job.lean === true,
+    );
   stage('finish');
   const { finishPdf } = await import('../../pdf/finish.js');
   return finishPdf(task.printed, task.options);

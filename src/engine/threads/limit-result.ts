@@ -36,6 +36,7 @@ export async function limitResult(job: BriefJob, error: WorkerLimitError): Promi
     path: job.path,
     file,
     brief: null,
+    meta: null,
     quotes: 0,
     quotesVerified: 0,
     id: undefined,

@@ -29,11 +29,12 @@ export interface PlainError {
   exitCode: unknown;
 }
 
-/** A job result as plain data for `postMessage`. */
-export function encodeJobResult(result: BriefJobResult): PlainJobResult {
+/** A job result as plain data for `postMessage`; `lean`, without its model (BriefJob.lean). */
+export function encodeJobResult(result: BriefJobResult, lean = false): PlainJobResult {
   const error = result.templateError;
   return {
     ...result,
+    brief: lean ? null : result.brief,
     file: encodeFile(result.file),
     templateError: error ? { template: error.template, reason: error.reason, line: error.line, column: error.column, frame: error.frame } : null,
     renderError: result.renderError ? encodeError(result.renderError) : null,
