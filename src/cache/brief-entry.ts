@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { sha256 } from '../io/hash.js';
 import { plainText } from '../render/plain-text.js';
-import type { Brief, BriefMeta } from '../types.js';
+import type { BriefMeta } from '../types.js';
 import type { CacheEntry, OutputRecord } from './cache.js';
 import { TemplateInputs } from './cache-inputs.js';
 import type { SourceHash } from './source-hash.js';

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import type { Brief, BriefMeta } from '../types.js';
+import type { BriefMeta } from '../types.js';
 import { findBriefs } from '../source/find.js';
 import { briefEntry, outputRecord } from '../cache/brief-entry.js';
 import type { CacheEntry } from '../cache/cache.js';

@@ -4,7 +4,7 @@
  */
 import type { FinishedPdf, FinishOptions } from '../pdf/finish.js';
 import type { PdfSource } from '../render/render.js';
-import type { Brief, BriefMeta } from '../types.js';
+import type { BriefMeta } from '../types.js';
 import { generator } from '../version.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { pdfMetadata } from './pdf-metadata.js';
