@@ -27,7 +27,7 @@ export type { BuildEvent, BuildResult, KeptBrief, WrittenFile } from './build-re
  */
 export async function buildBriefs(options: BuildOptions = {}, session?: BuildSession): Promise<BuildResult> {
   if (!session) {
-    const own = new BuildSession(options);
+    const own = new BuildSession({ ...options, oneOff: true });
     try {
       return await buildBriefs(options, own);
     } finally {
@@ -74,6 +74,7 @@ async function buildLocked(options: BuildOptions, session: BuildSession, place: 
   if ([...plan.formats.values()].some((planned) => planned.includes('pdf'))) browser.launch().catch(() => undefined);
   const context: BriefContext = { plan, pipeline, incremental, browser, onEvent: options.onEvent, keepModels: options.keepModels !== false };
   const outcomes = await inLoops(total, loopCount(options, threads, formats, total), (index) => buildBrief(context, index));
+  session.briefsDone();
   const { removed } = await incremental.finish();
   const templates = new TemplateFailures(cwd);
   return buildResult(outcomes, { ignoredRecords: incremental.ignoredRecords, unchanged: incremental.unchanged, removed, started: place.started, templates });

@@ -23,6 +23,12 @@ export interface SessionOptions {
   workerLimits?: Partial<WorkerLimits> | undefined;
   /** Tests only: see PoolOptions.hook. */
   workerHook?: string | undefined;
+  /**
+   * The session of one `buildBriefs` call: once its briefs are done, idle workers beyond one stop
+   * before it publishes (their memory would add to the publish step's); one is kept for a next
+   * build in this process (idle-pool.ts).
+   */
+  oneOff?: boolean | undefined;
 }
 
 export class BuildSession {
@@ -51,6 +57,11 @@ export class BuildSession {
     // A later build that would want another size reuses the workers it has: they are the cost.
     this.pool ??= takePool(threads, { limits: this.options.workerLimits, hook: this.options.workerHook });
     return this.pool;
+  }
+
+  /** The build's briefs are done: what it needs no more is let go before it publishes (see `oneOff`). */
+  briefsDone(): void {
+    if (this.options.oneOff) this.pool?.shrink(1);
   }
 
   /**

@@ -41,7 +41,15 @@ export function fontsAt(brief: Brief, html: string): number | undefined {
 }
 
 const utf8 = new TextEncoder();
-const encodedFonts = new Map<string, Uint8Array>();
+const encodedFonts = new Map<string, { key: number; bytes: Uint8Array }>();
+let nextKey = 0;
+/** Where the font rules sit in a page `htmlBytes` made, and which rules they are (numbered per process). */
+const placed = new WeakMap<Uint8Array, { start: number; key: number; bytes: Uint8Array }>();
+
+/** Where the font rules are in `data` when `htmlBytes` made it (the same bytes for the same rules). */
+export function fontsIn(data: Uint8Array): { start: number; key: number; bytes: Uint8Array } | undefined {
+  return placed.get(data);
+}
 
 /** `html`, a page rendered for `brief`, as UTF-8: the bytes `TextEncoder` gives, with the font rules' bytes encoded once per set. */
 export function htmlBytes(brief: Brief, html: string): Uint8Array {
@@ -50,15 +58,16 @@ export function htmlBytes(brief: Brief, html: string): Uint8Array {
   let fonts = encodedFonts.get(splice.fonts);
   if (!fonts) {
     if (encodedFonts.size >= 16) encodedFonts.clear();
-    fonts = utf8.encode(splice.fonts);
+    fonts = { key: nextKey++, bytes: utf8.encode(splice.fonts) };
     encodedFonts.set(splice.fonts, fonts);
   }
   // The page is its parts around the rules (cut at ASCII characters): they encode as the whole does.
   const head = utf8.encode(splice.head);
   const tail = utf8.encode(splice.tail);
-  const bytes = new Uint8Array(head.length + fonts.length + tail.length);
+  const bytes = new Uint8Array(head.length + fonts.bytes.length + tail.length);
   bytes.set(head);
-  bytes.set(fonts, head.length);
-  bytes.set(tail, head.length + fonts.length);
+  bytes.set(fonts.bytes, head.length);
+  bytes.set(tail, head.length + fonts.bytes.length);
+  placed.set(bytes, { start: head.length, key: fonts.key, bytes: fonts.bytes });
   return bytes;
 }

@@ -5,7 +5,9 @@
  * pool starts a task's clock at the task, and a task stopped by a limit can say what it was doing.
  */
 import { runBriefJob, type BriefJob } from '../brief-job.js';
-import { encodeError, encodeJobResult, type PlainError } from './thread-codec.js';
+import { encodeError, encodeJobResult, type PlainError, type PlainJobResult } from './thread-codec.js';
+import { FontSender } from './shared-fonts.js';
+import type { RenderedOutput } from '../brief-job-types.js';
 import type { FinishOptions } from '../../pdf/finish.js';
 import type { TaskStage } from './worker-limits.js';
 import { watchParent } from './orphan-watch.js';
@@ -27,6 +29,10 @@ interface WorkerHook {
 
 const send = (message: WorkerMessage) => process.send?.(message);
 
+const fonts = new FontSender();
+/** A result as it crosses: its pages without the font rules sent before (shared-fonts.ts). */
+const crossing = (result: PlainJobResult): PlainJobResult => ({ ...result, outputs: fonts.encode(result.outputs as RenderedOutput[]) });
+
 /** Sends and waits until the message has left (the next task would hold the thread while it is still queued). */
 const sendNow = (message: WorkerMessage) => new Promise<void>((resolve) => process.send?.(message, undefined, {}, () => resolve()) ?? resolve());
 
@@ -35,9 +41,11 @@ async function perform(task: WorkerTask): Promise<unknown> {
   const stage = (reached: TaskStage) => send({ type: 'stage', id: task.id, stage: reached });
   await hooks.beforeTask?.(task);
   if (task.kind === 'brief')
-    return encodeJobResult(
-      await runBriefJob(task.job, stage, (first) => sendNow({ type: 'first', id: task.id, result: encodeJobResult(first) })),
-      task.job.lean === true,
+    return crossing(
+      encodeJobResult(
+        await runBriefJob(task.job, stage, (first) => sendNow({ type: 'first', id: task.id, result: crossing(encodeJobResult(first)) })),
+        task.job.lean === true,
+      ),
     );
   stage('finish');
   const { finishPdf } = await import('../../pdf/finish.js');

@@ -2,6 +2,7 @@
 import type { WorkerTask } from './brief-worker.js';
 import type { TaskStage, WorkerLimits } from './worker-limits.js';
 import type { WorkerProcess } from './worker-process.js';
+import { FontReceiver } from './shared-fonts.js';
 
 /** A task without its id (Omit applied to each member of the union). */
 export type TaskInput = WorkerTask extends infer Task ? (Task extends { id: number } ? Omit<Task, 'id'> : never) : never;
@@ -31,9 +32,11 @@ export interface Slot {
   ready: boolean;
   stage: TaskStage | undefined;
   clock: NodeJS.Timeout | undefined;
+  /** The font rules this worker sent last (shared-fonts.ts). */
+  fonts: FontReceiver;
 }
 
 /** The slot of a worker just started: no task, not ready (its modules still loading). */
 export function idleSlot(worker: WorkerProcess): Slot {
-  return { worker, current: null, ready: false, stage: undefined, clock: undefined };
+  return { worker, current: null, ready: false, stage: undefined, clock: undefined, fonts: new FontReceiver() };
 }

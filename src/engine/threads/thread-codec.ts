@@ -6,6 +6,7 @@
 import { TemplateError } from '../../render/template-error.js';
 import type { BriefJobResult } from '../brief-job.js';
 import { decodeFile, encodeFile, type PlainFile } from '../../cache/plain-file.js';
+import type { CrossingOutput } from './shared-fonts.js';
 
 interface PlainTemplateError {
   template: string;
@@ -15,7 +16,9 @@ interface PlainTemplateError {
   frame: string;
 }
 
-export type PlainJobResult = Omit<BriefJobResult, 'file' | 'templateError' | 'renderError'> & {
+export type PlainJobResult = Omit<BriefJobResult, 'file' | 'templateError' | 'renderError' | 'outputs'> & {
+  /** Whole again (FontReceiver) before the result is decoded. */
+  outputs: CrossingOutput[];
   file: PlainFile;
   templateError: PlainTemplateError | null;
   renderError: PlainError | null;
@@ -46,6 +49,10 @@ export function decodeJobResult(plain: PlainJobResult): BriefJobResult {
   const error = plain.templateError;
   return {
     ...plain,
+    outputs: plain.outputs.map((output) => {
+      if ('head' in output) throw new Error('A page crossed from a worker was not joined with its fonts');
+      return output;
+    }),
     file: decodeFile(plain.file),
     templateError: error ? new TemplateError(error.template, error.reason, error.line, error.column, error.frame) : null,
     renderError: plain.renderError ? decodeError(plain.renderError) : null,

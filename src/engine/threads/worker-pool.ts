@@ -41,6 +41,16 @@ export class WorkerPool {
     this.capacity = Math.max(this.capacity, size);
   }
 
+  /** Stops idle workers beyond `size` (at least one) and runs no more than that until grown again. */
+  shrink(size: number): void {
+    this.capacity = Math.max(1, Math.min(this.capacity, size));
+    const spare = this.slots.filter((slot) => slot.current === null).slice(0, Math.max(0, this.slots.length - this.capacity));
+    for (const slot of spare) {
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      void slot.worker.stop();
+    }
+  }
+
   /** Starts every worker now, before any task: their module load then overlaps the caller's own. */
   warm(): void {
     while (this.slots.length < this.capacity) this.spawn().worker.hold(false);
@@ -122,6 +132,8 @@ export class WorkerPool {
       slot.stage = message.stage;
       return;
     }
+    // Joined here, in the order the worker sent its pages: a page may use the fonts of the one before.
+    if (message.type !== 'error' && pending.task.kind === 'brief') message.result = slot.fonts.joined(message.result as PlainJobResult);
     if (message.type === 'first') {
       pending.first?.(message.result);
       return;
