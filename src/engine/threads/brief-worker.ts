@@ -55,30 +55,11 @@ async function perform(task: WorkerTask): Promise<unknown> {
 const hookAt = process.argv.indexOf('--hook');
 const hooks: WorkerHook = hookAt === -1 ? {} : ((await import(process.argv[hookAt + 1]!)) as WorkerHook);
 
-/**
- * A worker left without work (the build's briefs are done, a watch waits for the next save)
- * collects its garbage at once: V8 would keep the heap it grew while busy, and the build's own
- * process publishes while its workers sit idle. The pool runs workers with `--expose-gc`.
- */
-const restAfterMs = 50;
-let rest: NodeJS.Timeout | undefined;
-const collect = (globalThis as { gc?: () => void }).gc;
-// One collection leaves most of what it freed resident until the next one (bench/README.md).
-const twice = () => {
-  collect?.();
-  collect?.();
-};
-
 process.on('message', (task: WorkerTask) => {
-  clearTimeout(rest);
-  perform(task)
-    .then(
-      (result) => send({ type: 'result', id: task.id, result }),
-      (error: unknown) => send({ type: 'error', id: task.id, error: encodeError(error) }),
-    )
-    .then(() => {
-      if (collect) rest = setTimeout(twice, restAfterMs).unref();
-    });
+  perform(task).then(
+    (result) => send({ type: 'result', id: task.id, result }),
+    (error: unknown) => send({ type: 'error', id: task.id, error: encodeError(error) }),
+  );
 });
 // The build went away (its channel closed): nothing is left to do.
 process.on('disconnect', () => process.exit(0));

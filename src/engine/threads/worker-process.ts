@@ -38,7 +38,7 @@ export class WorkerProcess {
     this.child = fork(workerPath(), hook ? ['--hook', hook] : [], {
       // V8 lets a busy heap grow to about four times what it holds before a full collection; at
       // twice, a worker rendering briefs stays markedly smaller for no measurable cost (bench/README.md).
-      execArgv: [`--max-old-space-size=${maxMemoryMb}`, '--heap-growing-percent=100', '--expose-gc'],
+      execArgv: [`--max-old-space-size=${maxMemoryMb}`, '--heap-growing-percent=100'],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
