@@ -56,21 +56,10 @@ export async function buildSearchAsset(outDir: string, manifest: Manifest, cache
   const pieces = [utf8.encode(`globalThis.${searchGlobal}=`)];
   for (const chunk of merger.chunks(escapeTags)) pieces.push(utf8.encode(chunk));
   pieces.push(utf8.encode(';\n'));
-  return { path: searchAssetPath(manifest), data: joined(pieces) };
+  return { path: searchAssetPath(manifest), data: Buffer.concat(pieces) };
 }
 
 const utf8 = new TextEncoder();
-
-/** The pieces as one array. */
-function joined(pieces: readonly Uint8Array[]): Uint8Array {
-  const data = new Uint8Array(pieces.reduce((length, piece) => length + piece.length, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    data.set(piece, offset);
-    offset += piece.length;
-  }
-  return data;
-}
 
 /** The MiniSearch library as an asset, under a name that changes with its content. */
 export async function searchLibraryAsset(): Promise<SiteAsset> {

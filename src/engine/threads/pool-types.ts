@@ -1,4 +1,4 @@
-/** The shapes a WorkerPool keeps — its options, a task waiting for its answer, a worker's slot — and a new slot. */
+/** The shapes a WorkerPool keeps — its options, a task waiting for its answer, a worker's slot — a new slot, and a task's start and end on it. */
 import type { WorkerTask } from './brief-worker.js';
 import type { TaskStage, WorkerLimits } from './worker-limits.js';
 import type { WorkerProcess } from './worker-process.js';
@@ -34,6 +34,22 @@ export interface Slot {
   clock: NodeJS.Timeout | undefined;
   /** The font rules this worker sent last (shared-fonts.ts). */
   fonts: FontReceiver;
+}
+
+/** Gives `slot`'s worker the `pending` task (its clock starts once the worker is ready). */
+export function startTask(slot: Slot, pending: Pending): void {
+  slot.current = pending;
+  slot.stage = undefined;
+  slot.worker.hold(true);
+  slot.worker.send(pending.task);
+}
+
+/** `slot`'s task has answered: its clock stops and the idle worker no longer keeps the process alive. */
+export function endTask(slot: Slot): void {
+  clearTimeout(slot.clock);
+  slot.clock = undefined;
+  slot.current = null;
+  slot.worker.hold(false);
 }
 
 /** The slot of a worker just started: no task, not ready (its modules still loading). */

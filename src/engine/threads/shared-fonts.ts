@@ -55,11 +55,7 @@ export class FontReceiver {
       const { key, data } = output.fonts;
       if (data) this.last = { key, data };
       if (this.last?.key !== key) throw new Error(`A build worker referred to font rules ${key} it had not sent`);
-      const page = new Uint8Array(output.head.length + this.last.data.length + output.tail.length);
-      page.set(output.head);
-      page.set(this.last.data, output.head.length);
-      page.set(output.tail, output.head.length + this.last.data.length);
-      return { format: 'html', used: output.used, data: page };
+      return { format: 'html', used: output.used, data: Buffer.concat([output.head, this.last.data, output.tail]) };
     });
   }
 }

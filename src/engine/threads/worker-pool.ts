@@ -8,7 +8,7 @@
  */
 import type { BriefJob, BriefJobResult } from '../brief-job.js';
 import type { WorkerMessage, WorkerTask } from './brief-worker.js';
-import { idleSlot, type Pending, type PoolOptions, type Slot, type TaskInput } from './pool-types.js';
+import { endTask, idleSlot, startTask, type Pending, type PoolOptions, type Slot, type TaskInput } from './pool-types.js';
 import { decodeError, decodeJobResult, type PlainJobResult } from './thread-codec.js';
 import type { FinishedPdf, FinishOptions } from '../../pdf/finish.js';
 import { WorkerLimitError, workerLimits, type WorkerLimits } from './worker-limits.js';
@@ -45,10 +45,7 @@ export class WorkerPool {
   shrink(size: number): void {
     this.capacity = Math.max(1, Math.min(this.capacity, size));
     const spare = this.slots.filter((slot) => slot.current === null).slice(0, Math.max(0, this.slots.length - this.capacity));
-    for (const slot of spare) {
-      this.slots.splice(this.slots.indexOf(slot), 1);
-      void slot.worker.stop();
-    }
+    for (const slot of spare) this.retire(slot);
   }
 
   /** Starts every worker now, before any task: their module load then overlaps the caller's own. */
@@ -93,11 +90,7 @@ export class WorkerPool {
     while (this.queue.length > 0) {
       const slot = this.slots.find((candidate) => candidate.current === null) ?? (this.slots.length < this.size ? this.spawn() : undefined);
       if (!slot) return;
-      const pending = this.queue.shift()!;
-      slot.current = pending;
-      slot.stage = undefined;
-      slot.worker.hold(true);
-      slot.worker.send(pending.task);
+      startTask(slot, this.queue.shift()!);
       this.startClock(slot);
     }
   }
@@ -138,17 +131,14 @@ export class WorkerPool {
       pending.first?.(message.result);
       return;
     }
-    clearTimeout(slot.clock);
-    slot.clock = undefined;
-    slot.current = null;
-    slot.worker.hold(false);
+    endTask(slot);
     if (message.type === 'error') pending.reject(decodeError(message.error));
     else pending.resolve(message.result);
     this.dispatch();
   }
 
-  /** Takes a worker out of the pool (its task fails with `error`), stops it, and lets a fresh one take the queue. */
-  private retire(slot: Slot, error: Error): void {
+  /** Takes a worker out of the pool (its task, if any, fails with `error`), stops it, and lets a fresh one take the queue. */
+  private retire(slot: Slot, error = new Error('The worker was stopped')): void {
     const index = this.slots.indexOf(slot);
     if (index === -1) return;
     this.slots.splice(index, 1);
