@@ -54,7 +54,7 @@ let entryShape: string | undefined;
 /**
  * What the entries of this build are sealed for: the entry schema as JSON Schema, so a build
  * whose model has another shape checks this one's entries instead of trusting them (worked out
- * once per process, ~10 ms).
+ * once per process: converting the schema is not free).
  */
 function shape(): string {
   entryShape ??= sha256(JSON.stringify([modelCacheVersion, z.toJSONSchema(entrySchema, { unrepresentable: 'any', io: 'output' })]));

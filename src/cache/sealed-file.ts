@@ -35,8 +35,8 @@ function sealOf(shape: string, body: Uint8Array | string): string {
 
 /**
  * JSON with every character above U+007E written as a `\\u` escape: the file is ASCII, which is
- * read into a string in a fifth of the time UTF-8 takes (a sample brief's entry has ~120 such
- * characters in 250 KB, and decoding it was ~1.2 ms of every cached brief's rebuild).
+ * read into a string much faster than UTF-8 (a sample brief's entry has only a few such
+ * characters, and decoding them was a visible share of a cached brief's rebuild; bench/README.md).
  */
 const asciiJson = (value: unknown) =>
   JSON.stringify(value).replace(/[\u007f-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -22,7 +22,7 @@ export function cacheKey(job: BriefJob): string | null {
 /** The brief as loadBrief gives it, from its cache entry: only its text is read again (for code frames). */
 export async function loadCached(job: BriefJob, cached: CachedModel): Promise<LoadedOne> {
   // Read at once: a job has nothing to do while it waits, and the promise's open, stat, read and
-  // close each cost a trip through the thread pool (~1 ms a cached brief on a busy worker).
+  // close each cost a trip through the thread pool (measured in bench/README.md).
   const { text } = decodeUtf8(readFileSync(job.path));
   const file = decodeFile({ ...cached.file, value: text });
   return {
