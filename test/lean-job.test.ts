@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildBriefs } from '../src/index.js';
 import { WorkerPool } from '../src/engine/threads/worker-pool.js';
-import { fullBrief, makeProject } from './helpers/project.js';
+import { fullBrief, makeProject, withId } from './helpers/project.js';
 
 const pools: WorkerPool[] = [];
 afterEach(async () => {
@@ -26,6 +26,19 @@ describe('a lean job on a worker', () => {
     expect(lean.meta).toEqual(whole.brief?.meta);
     expect(whole.meta).toEqual(whole.brief?.meta);
     expect(lean.outputs.map((output) => Buffer.from(output.data).toString())).toEqual(whole.outputs.map((output) => Buffer.from(output.data).toString()));
+  });
+
+  it('comes back without the text of a brief without problems, and with the text of one with warnings', async () => {
+    const warned = fullBrief.replace('\n## ', '\nAn uncited paragraph with no source at all.\n\n## ');
+    const cwd = makeProject({ 'briefs/full.md': fullBrief, 'briefs/warned.md': withId(warned, 'warned-brief') });
+    const pool = new WorkerPool(1);
+    pools.push(pool);
+    const job = (name: string) => ({ path: join(cwd, 'briefs', name), cwd, formats: ['md' as const], build: 'lean', lean: true });
+    const [clean, withWarnings] = [await pool.brief(job('full.md')), await pool.brief(job('warned.md'))];
+    expect(clean.file.messages).toEqual([]);
+    expect(String(clean.file.value)).toBe('');
+    expect(withWarnings.file.messages.length).toBeGreaterThan(0);
+    expect(String(withWarnings.file.value)).toBe(readFileSync(join(cwd, 'briefs', 'warned.md'), 'utf8'));
   });
 
   it('writes what a build keeping its models writes', async () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBriefs, type BuildOptions, type BuildResult } from '../src/index.js';
 import { builtinTemplatesDir } from '../src/render/template-files.js';
 import { readModel } from '../src/cache/model-cache.js';
-import { sealed } from '../src/cache/sealed-file.js';
+import { sealedLines } from '../src/cache/sealed-file.js';
 import { fullBrief, makeProject, minimalBrief, writeProjectFile } from './helpers/project.js';
 
 const formats = ['md', 'html', 'json'] as const;
@@ -28,13 +28,17 @@ const outputs = (dir: string) =>
       .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
   );
 
-/** A sealed entry's header (its seal and shape) and its JSON (see sealed-file.ts). */
-function entryFile(path: string): { header: { seal: string; shape: string }; entry: Record<string, unknown>; body: string } {
+/** A sealed entry's header (its seal and shape), its first line's JSON, its other lines (fields by format) and its body (see sealed-file.ts). */
+function entryFile(path: string): { header: { seal: string; shape: string }; entry: Record<string, unknown>; rest: unknown[]; body: string } {
   const text = readFileSync(path, 'utf8');
   const end = text.indexOf('\n');
   const body = text.slice(end + 1);
-  return { header: JSON.parse(text.slice(0, end)), entry: JSON.parse(body), body };
+  const [first, ...rest] = body.split('\n');
+  return { header: JSON.parse(text.slice(0, end)), entry: JSON.parse(first!), rest: rest.map((line) => JSON.parse(line)), body };
 }
+
+/** An entry of `lines` without a seal (the format before seals). */
+const unsealed = (lines: readonly unknown[]) => lines.map((line) => JSON.stringify(line)).join('\n');
 
 function editPartial(cwd: string): void {
   const sources = readFileSync(join(builtinTemplatesDir, 'partials', 'html', 'sources.hbs'), 'utf8');
@@ -91,8 +95,9 @@ describe('model cache', () => {
     const [one, other] = entries(cwd) as [string, string];
     const path = join(modelsDir(cwd), one);
     const good = readFileSync(path, 'utf8');
-    const { header, entry, body } = entryFile(path);
+    const { header, entry, rest, body } = entryFile(path);
     const brief = entry.brief as { meta: object };
+    expect(entry.groups).toEqual(['html', 'md']);
     const variants: Record<string, string> = {
       garbage: 'not json at all',
       truncated: good.slice(0, good.length / 2),
@@ -100,11 +105,13 @@ describe('model cache', () => {
       edited: `${JSON.stringify(header)}\n${body.replace('"title":"', '"title":"Edited ')}`,
       'edited seal': `${JSON.stringify({ ...header, seal: '0'.repeat(64) })}\n${body}`,
       foreign: readFileSync(join(modelsDir(cwd), other), 'utf8'),
-      older: JSON.stringify({ ...entry, version: 0 }),
-      'ill-formed model': JSON.stringify({ ...entry, brief: { ...brief, meta: 5 } }),
-      'ill-formed fields': JSON.stringify({ ...entry, fields: { a: 1 } }),
+      older: unsealed([{ ...entry, version: 1 }, ...rest]),
+      'ill-formed model': unsealed([{ ...entry, brief: { ...brief, meta: 5 } }, ...rest]),
+      'ill-formed fields': unsealed([entry, { a: 1 }, rest[1]]),
+      'a line of fields missing': unsealed([entry, rest[0]]),
       // Sealed by a build whose model has another shape: checked against this one's schema.
-      'ill-formed, sealed for another shape': sealed('another shape', { ...entry, brief: { ...brief, meta: 5 } }),
+      'ill-formed, sealed for another shape': sealedLines('another shape', [{ ...entry, brief: { ...brief, meta: 5 } }, ...rest]),
+      'a line of fields missing, sealed': sealedLines(header.shape, [entry, rest[0]]),
     };
     expect(body).toContain('"title":"');
     for (const [what, text] of Object.entries(variants)) {
@@ -124,10 +131,10 @@ describe('model cache', () => {
     await build(cwd);
     const [one] = entries(cwd) as [string];
     const path = join(modelsDir(cwd), one);
-    const { header, entry } = entryFile(path);
+    const { header, entry, rest } = entryFile(path);
     const brief = entry.brief as { meta: object };
     // A key the schema does not know: a schema check would drop it, the seal keeps it.
-    writeFileSync(path, sealed(header.shape, { ...entry, brief: { ...brief, meta: { ...brief.meta, unchecked: 'kept' } } }));
+    writeFileSync(path, sealedLines(header.shape, [{ ...entry, brief: { ...brief, meta: { ...brief.meta, unchecked: 'kept' } } }, ...rest]));
     const read = readModel(join(cwd, 'out', '.cache'), one.replace(/\.json$/, ''));
     expect(read?.sealed).toBe(true);
     expect(read?.brief.meta).toHaveProperty('unchecked', 'kept');
@@ -139,11 +146,11 @@ describe('model cache', () => {
     const expected = outputs(join(cwd, 'out'));
     const [one] = entries(cwd) as [string];
     const path = join(modelsDir(cwd), one);
-    const { header, entry } = entryFile(path);
+    const { header, entry, rest } = entryFile(path);
     const brief = entry.brief as { meta: object };
     const variants = {
-      unsealed: JSON.stringify(entry),
-      'sealed for another shape': sealed('another shape', { ...entry, brief: { ...brief, meta: { ...brief.meta, unchecked: 'dropped' } } }),
+      unsealed: unsealed([entry, ...rest]),
+      'sealed for another shape': sealedLines('another shape', [{ ...entry, brief: { ...brief, meta: { ...brief.meta, unchecked: 'dropped' } } }, ...rest]),
     };
     for (const [what, text] of Object.entries(variants)) {
       writeFileSync(path, text);

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cachedField, fieldGroup, fieldsAdded, fieldsOf, seedFields } from '../src/render/field-cache.js';
 import { parseBrief, renderBrief, validateBrief } from '../src/index.js';
 import { fixturesDir } from './helpers/fixtures.js';
 
@@ -30,4 +31,27 @@ it.each(['md', 'html'] as const)('re-numbers an unchanged %s field when an edit 
   expect(judgment(first)).toMatch(/2/);
   expect(judgment(second)).not.toBe(judgment(first));
   expect(judgment(second)).toMatch(/1/);
+});
+
+describe('renderings kept by an earlier build', () => {
+  it('reads a format’s group only when a field of that format is first wanted', () => {
+    const reads: string[] = [];
+    const group = (name: string, fields: Record<string, string>) => () => {
+      reads.push(name);
+      return fields;
+    };
+    seedFields('grouped', { html: group('html', { 'html0\0a': '<p>a</p>' }), md: group('md', { 'md0\0a': 'a' }) });
+    const render = () => 'rendered';
+    expect(cachedField('grouped', 'html0\0a', render)).toBe('<p>a</p>');
+    expect(cachedField('grouped', 'html0\0b', render)).toBe('rendered');
+    expect(reads).toEqual(['html']);
+    expect(fieldsAdded('grouped')).toBe(1);
+    // Writing the entry again keeps the group nobody read.
+    expect(fieldsOf('grouped')).toEqual({ 'html0\0a': '<p>a</p>', 'html0\0b': 'rendered', 'md0\0a': 'a' });
+    expect(reads).toEqual(['html', 'md']);
+  });
+
+  it('names a field’s group by the format its key starts with', () => {
+    expect(['html0/dir\0x', 'md1\0y', 'docx0\0z'].map(fieldGroup)).toEqual(['html', 'md', 'docx']);
+  });
 });

@@ -1,76 +1,39 @@
 /**
- * The first level of the build cache: each valid brief's model, its messages and its rendered
- * rich-text fields, one file per brief in `<cache dir>/models/` (written only inside it, see contained.ts), keyed on the brief's source
+ * The first level of the build cache: each valid brief's model (as templates see it: without
+ * source positions, with the code points of its text), its messages and its rendered rich-text
+ * fields, one file per brief in `<cache dir>/models/` (written only inside it, see contained.ts), keyed on the brief's source
  * hash (its text and the images it inlines), the tool version, its path and the parse limits.
  * A template, CSS or option change finds the model here and runs only the templates. An entry
  * is used only when it carries its own key and either its seal vouches for it (sealed-file.ts:
  * written by a build with this schema, bytes unchanged since) or, unsealed or sealed by a build
  * with another schema, it parses against this one: a corrupt, truncated, edited, foreign or older
  * file is ignored, and replaced after the brief is parsed again.
+ *
+ * An entry is a sealed file of several lines (sealed-file.ts): the model and messages, then the
+ * fields rendered for each format, so that a rebuild of one format reads only that format's.
  */
 import { join } from 'node:path';
-import { z } from 'zod';
-import { briefSchema } from '../model/schema.js';
+import type { z } from 'zod';
 import type { Brief } from '../types.js';
 import { generator } from '../version.js';
 import { pruneCacheFiles, writeCacheFile } from '../io/cache-file.js';
 import { sha256 } from '../io/hash.js';
 import type { PlainFile } from './plain-file.js';
-import { readSealed, sealed } from './sealed-file.js';
-
-/** Bumped whenever an entry's meaning changes. */
-const modelCacheVersion = 1;
-
-const point = z.object({ line: z.number(), column: z.number(), offset: z.number().optional() });
-const place = z.union([z.object({ start: point, end: point }), point]);
-const optionalText = z.string().optional();
-const message = z.object({
-  reason: z.string(),
-  place: place.optional(),
-  ruleId: optionalText,
-  source: optionalText,
-  fatal: z.boolean().nullable().optional(),
-  note: optionalText,
-  url: optionalText,
-  actual: optionalText,
-  expected: z.array(z.string()).optional(),
-});
-const messagesOnly = z.object({ path: z.string(), messages: z.array(message) });
-
-const entrySchema = z.object({
-  version: z.literal(modelCacheVersion),
-  key: z.string(),
-  brief: briefSchema,
-  file: messagesOnly,
-  quotes: z.number(),
-  quotesVerified: z.number(),
-  idPlace: place.optional(),
-  /** Rendered rich-text fields, as the field cache keys them. */
-  fields: z.record(z.string(), z.string()),
-});
-
-let entryShape: string | undefined;
-
-/**
- * What the entries of this build are sealed for: the entry schema as JSON Schema, so a build
- * whose model has another shape checks this one's entries instead of trusting them (worked out
- * once per process: converting the schema is not free).
- */
-function shape(): string {
-  entryShape ??= sha256(JSON.stringify([modelCacheVersion, z.toJSONSchema(entrySchema, { unrepresentable: 'any', io: 'output' })]));
-  return entryShape;
-}
-
-type Entry = z.infer<typeof entrySchema>;
+import { readSealedLines, sealedLines } from './sealed-file.js';
+import { entrySchema, type Head, modelCacheVersion, type place, shape } from './model-cache-schema.js';
 
 export interface CachedModel {
+  /** Without its source positions. */
   brief: Brief;
   /** The brief's messages (warnings; a cached brief has no errors), without its text. */
   file: Omit<PlainFile, 'value'>;
   quotes: number;
   quotesVerified: number;
   idPlace: z.infer<typeof place> | undefined;
-  fields: Record<string, string>;
+  codePoints: number[];
+  showContents: boolean;
+  /** Rendered fields by format, each read when called. */
+  fields: Record<string, () => Record<string, string>>;
   /** False when the entry was checked against the schema instead (not sealed for it): writing it again seals it. */
   sealed?: boolean;
 }
@@ -86,19 +49,62 @@ const nameOf = (key: string) => `${folder}/${key}.json`;
 
 /** The cached model for `key`, or null when there is none or it cannot be trusted. */
 export function readModel(cacheDir: string, key: string): CachedModel | null {
-  const read = readSealed(join(cacheDir, nameOf(key)), shape());
+  const read = readSealedLines(join(cacheDir, nameOf(key)), shape());
   if (!read) return null;
-  const parsed = read.trusted ? { success: true as const, data: read.value as Entry } : entrySchema.safeParse(read.value);
-  if (!parsed.success || parsed.data.version !== modelCacheVersion || parsed.data.key !== key) return null;
-  const { brief, file, quotes, quotesVerified, idPlace, fields } = parsed.data;
+  const entry = read.trusted ? trustedEntry(read.value as Head, read.rest) : checkedEntry(read.value, read.rest);
+  if (!entry || entry.head.version !== modelCacheVersion || entry.head.key !== key) return null;
+  const { brief, file, quotes, quotesVerified, idPlace, codePoints, showContents } = entry.head;
   // The schema checked every field; JSON leaves out the ones that were undefined.
-  return { brief: brief as Brief, file: file as CachedModel['file'], quotes, quotesVerified, idPlace, fields, sealed: read.trusted };
+  return {
+    brief: brief as Brief,
+    file: file as CachedModel['file'],
+    quotes,
+    quotesVerified,
+    idPlace,
+    codePoints,
+    showContents,
+    fields: entry.fields,
+    sealed: read.trusted,
+  };
 }
 
-/** Writes the entry for `key`, sealed (see io/cache-file.ts and sealed-file.ts). */
-export async function writeModel(cacheDir: string, key: string, model: CachedModel): Promise<void> {
-  const { sealed: _sealed, ...kept } = model;
-  await writeCacheFile(cacheDir, nameOf(key), sealed(shape(), { version: modelCacheVersion, key, ...kept }));
+type ReadEntry = { head: Head; fields: CachedModel['fields'] };
+
+/** A sealed entry: its fields' lines are parsed when wanted (the seal vouched for their bytes). */
+function trustedEntry(head: Head, rest: readonly string[]): ReadEntry | null {
+  if (!Array.isArray(head.groups) || head.groups.length !== rest.length) return null;
+  return { head, fields: Object.fromEntries(head.groups.map((group, index) => [group, () => JSON.parse(rest[index]!) as Record<string, string>])) };
+}
+
+/** An entry not sealed for this schema: every line parsed and checked now. */
+function checkedEntry(value: unknown, rest: readonly string[]): ReadEntry | null {
+  let groups: unknown[];
+  try {
+    groups = rest.map((line) => JSON.parse(line) as unknown);
+  } catch {
+    return null;
+  }
+  const checked = entrySchema.safeParse({ head: value, groups });
+  if (!checked.success || checked.data.head.groups.length !== checked.data.groups.length) return null;
+  const { head, groups: fields } = checked.data;
+  return { head, fields: Object.fromEntries(head.groups.map((group, index) => [group, () => fields[index]!])) };
+}
+
+/** What a build writes of a brief: its model already without positions, its fields in one map. */
+export type ModelToKeep = Omit<CachedModel, 'fields' | 'sealed'> & { fields: Readonly<Record<string, string>> };
+
+/** Writes the entry for `key`, sealed (see io/cache-file.ts and sealed-file.ts), with `groupOf` sorting its fields by format. */
+export async function writeModel(cacheDir: string, key: string, model: ModelToKeep, groupOf: (fieldKey: string) => string): Promise<void> {
+  const { fields, ...kept } = model;
+  const byGroup = new Map<string, Record<string, string>>();
+  for (const [fieldKey, value] of Object.entries(fields)) {
+    const group = groupOf(fieldKey);
+    if (!byGroup.has(group)) byGroup.set(group, {});
+    byGroup.get(group)![fieldKey] = value;
+  }
+  const groups = [...byGroup.keys()].sort();
+  const head: Head = { version: modelCacheVersion, key, ...kept, groups };
+  await writeCacheFile(cacheDir, nameOf(key), sealedLines(shape(), [head, ...groups.map((group) => byGroup.get(group))]));
 }
 
 /**

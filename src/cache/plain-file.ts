@@ -24,11 +24,11 @@ export interface PlainFile {
   messages: PlainMessage[];
 }
 
-/** A VFile and its messages as plain data (also what the model cache stores). */
-export function encodeFile(file: VFile): PlainFile {
+/** A VFile and its messages as plain data (also what the model cache stores); `withText` false leaves its text out. */
+export function encodeFile(file: VFile, withText = true): PlainFile {
   return {
     path: file.path,
-    value: String(file.value),
+    value: withText ? String(file.value) : '',
     messages: file.messages.map((message) => ({
       reason: message.reason,
       place: message.place ?? undefined,

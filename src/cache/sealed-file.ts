@@ -11,6 +11,9 @@
  *   trusted, but not refused either — its reader checks it against the schema in full, as every
  *   entry was checked before seals.
  *
+ * An entry may be several JSON values, one per line (`sealedLines`): the seal covers them all, and
+ * a reader of a sealed entry parses only the lines it needs.
+ *
  * What a seal cannot stop is someone who writes the cache folder on purpose and computes a new
  * seal. A schema check could not stop them either: entries hold rendered HTML that goes into the
  * page as it is (a schema sees strings), and whoever can write `<out>/.cache` can write `<out>`.
@@ -41,10 +44,15 @@ function sealOf(shape: string, body: Uint8Array | string): string {
 const asciiJson = (value: unknown) =>
   JSON.stringify(value).replace(/[\u007f-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** The file text of `values` sealed for `shape`, one JSON line each (JSON text holds no raw newline). */
+export function sealedLines(shape: string, values: readonly unknown[]): string {
+  const body = values.map(asciiJson).join('\n');
+  return `${JSON.stringify({ seal: sealOf(shape, body), shape })}\n${body}`;
+}
+
 /** The file text of `value` sealed for `shape`. */
 export function sealed(shape: string, value: unknown): string {
-  const body = asciiJson(value);
-  return `${JSON.stringify({ seal: sealOf(shape, body), shape })}\n${body}`;
+  return sealedLines(shape, [value]);
 }
 
 function headerOf(line: Uint8Array): { seal: string; shape: string } | null {
@@ -56,11 +64,8 @@ function headerOf(line: Uint8Array): { seal: string; shape: string } | null {
   }
 }
 
-/**
- * The entry in the file at `path` for a reader of `shape`: null when there is none, it is not
- * JSON, or its seal does not match its bytes.
- */
-export function readSealed(path: string, shape: string): Unsealed | null {
+/** The bytes of a sealed file after its header, if its seal matches them (or it has none), and whether it was sealed for `shape`. */
+function sealedBody(path: string, shape: string): { body: Buffer; trusted: boolean } | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -72,10 +77,51 @@ export function readSealed(path: string, shape: string): Unsealed | null {
   // No seal: an entry of the format before seals, checked like any other unsealed one.
   const body = header ? bytes.subarray(end + 1) : bytes;
   if (header && sealOf(header.shape, body) !== header.seal) return null;
+  return { body, trusted: header?.shape === shape };
+}
+
+// Whoever wrote it, ASCII reads the same as Latin-1, and faster than as UTF-8.
+const textOf = (bytes: Buffer) => bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+
+function parsed(text: string): { value: unknown } | null {
   try {
-    // Whoever wrote it, ASCII reads the same as Latin-1, and faster than as UTF-8.
-    return { value: JSON.parse(body.toString(isAscii(body) ? 'latin1' : 'utf8')) as unknown, trusted: header?.shape === shape };
+    return { value: JSON.parse(text) as unknown };
   } catch {
     return null;
   }
+}
+
+/**
+ * The entry in the file at `path` for a reader of `shape`: null when there is none, it is not
+ * JSON, or its seal does not match its bytes.
+ */
+export function readSealed(path: string, shape: string): Unsealed | null {
+  const read = sealedBody(path, shape);
+  const value = read && parsed(textOf(read.body));
+  return read && value ? { value: value.value, trusted: read.trusted } : null;
+}
+
+/** A sealed entry of several lines: the first parsed, the others left as text until wanted. */
+export interface UnsealedLines extends Unsealed {
+  /** The text of the lines after the first. */
+  rest: string[];
+}
+
+/**
+ * The entry of several lines in the file at `path` (`sealedLines`): null as for `readSealed`, or
+ * when its first line is not JSON. The other lines are parsed by whoever wants them, and by then
+ * the seal has vouched for their bytes (an untrusted entry's reader parses them all at once).
+ */
+export function readSealedLines(path: string, shape: string): UnsealedLines | null {
+  const read = sealedBody(path, shape);
+  if (!read) return null;
+  const lines: string[] = [];
+  for (let start = 0; start <= read.body.length; ) {
+    const end = read.body.indexOf(newline, start);
+    const stop = end === -1 ? read.body.length : end;
+    lines.push(textOf(read.body.subarray(start, stop)));
+    start = stop + 1;
+  }
+  const first = parsed(lines[0] ?? '');
+  return first ? { value: first.value, trusted: read.trusted, rest: lines.slice(1) } : null;
 }

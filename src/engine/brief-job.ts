@@ -8,6 +8,7 @@ import { readModel } from '../cache/model-cache.js';
 import { keepSearchEntry } from '../publish/search-entries.js';
 import { diffBriefs } from '../publish/model-diff.js';
 import { seedFields } from '../render/field-cache.js';
+import { adoptPlainBasis } from '../render/view.js';
 import type { BriefJob, BriefJobResult } from './brief-job-types.js';
 import { cacheKey, keepModel, loadCached } from './job-model-cache.js';
 import { loadBrief } from './load.js';
@@ -37,7 +38,11 @@ export async function runBriefJob(
   const result: BriefJobResult = { ...loaded, meta, outputs: [], pdf: null, changes: null, templateError: null, renderError: null, parsed: !cached };
   const brief = loaded.brief;
   if (!brief || job.formats.length === 0) return result;
-  if (cached) seedFields(brief.meta.id, cached.fields);
+  if (cached) {
+    seedFields(brief.meta.id, cached.fields);
+    // A sealed entry's model is the templates' copy as it was made; a checked one is made again.
+    if (cached.sealed) adoptPlainBasis(brief, cached.codePoints, cached.showContents);
+  }
   const previous = job.since ? await (await previousPublication(job.since, job.cwd, job.build)).get(brief.meta.id) : null;
   result.changes = previous ? diffBriefs(previous.brief, brief) : null;
   onStage?.('render');

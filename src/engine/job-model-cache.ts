@@ -8,7 +8,8 @@ import { modelKey, type CachedModel, writeModel } from '../cache/model-cache.js'
 import { decodeFile, encodeFile } from '../cache/plain-file.js';
 import { briefSourceHash } from '../cache/source-hash.js';
 import { fieldsKey } from '../config/fields.js';
-import { fieldCount, fieldsOf } from '../render/field-cache.js';
+import { fieldGroup, fieldsAdded, fieldsOf } from '../render/field-cache.js';
+import { plainBasis } from '../render/view.js';
 import { decodeUtf8 } from '../source/text.js';
 import type { BriefJob } from './brief-job-types.js';
 import type { LoadedOne } from './load.js';
@@ -19,11 +20,14 @@ export function cacheKey(job: BriefJob): string | null {
   return modelKey(job.modelCache.sourceHash, relative(job.cwd, job.path) || job.path, job.limits, fieldsKey(job.fields));
 }
 
-/** The brief as loadBrief gives it, from its cache entry: only its text is read again (for code frames). */
+/**
+ * The brief as loadBrief gives it, from its cache entry: only its text is read again, and not for
+ * a lean job's brief without problems (its result goes back without the text, thread-codec.ts).
+ */
 export async function loadCached(job: BriefJob, cached: CachedModel): Promise<LoadedOne> {
   // Read at once: a job has nothing to do while it waits, and the promise's open, stat, read and
   // close each cost a trip through the thread pool (measured in bench/README.md).
-  const { text } = decodeUtf8(readFileSync(job.path));
+  const text = job.lean && cached.file.messages.length === 0 ? '' : decodeUtf8(readFileSync(job.path)).text;
   const file = decodeFile({ ...cached.file, value: text });
   return {
     path: job.path,
@@ -43,17 +47,20 @@ export async function loadCached(job: BriefJob, cached: CachedModel): Promise<Lo
  */
 export async function keepModel(job: BriefJob, key: string, loaded: LoadedOne, cached: CachedModel | null): Promise<void> {
   const brief = loaded.brief!;
-  // Counted, not copied: a cached brief whose render found every field it needed writes nothing.
-  if (cached?.sealed && fieldCount(brief.meta.id) <= Object.keys(cached.fields).length) return;
+  if (cached?.sealed && fieldsAdded(brief.meta.id) === 0) return;
   if (!cached && briefSourceHash(job.path).hash !== job.modelCache!.sourceHash) return;
-  const fields = fieldsOf(brief.meta.id);
   const { path, messages } = encodeFile(loaded.file);
-  await writeModel(job.modelCache!.dir, key, {
-    brief,
+  // The templates' copy: what a render needs of the model, worked out once (the render made it already).
+  const { plain, codePoints, showContents } = plainBasis(brief);
+  const model = {
+    brief: plain,
     file: { path, messages },
     quotes: loaded.quotes,
     quotesVerified: loaded.quotesVerified,
     idPlace: loaded.idPlace,
-    fields,
-  });
+    codePoints: [...codePoints].sort((a, b) => a - b),
+    showContents,
+    fields: fieldsOf(brief.meta.id),
+  };
+  await writeModel(job.modelCache!.dir, key, model, fieldGroup);
 }

@@ -42,6 +42,19 @@ export interface ViewOptions {
  */
 const plainCopies = new WeakMap<Brief, PlainCopy<Brief> & { showContents: boolean }>();
 
+/** What a render needs of `brief` besides its own fields: its plain copy, the code points of its text, whether it gets a contents page. */
+export function plainBasis(brief: Brief): PlainCopy<Brief> & { showContents: boolean } {
+  return plainCopy(brief);
+}
+
+/**
+ * Takes `brief` as its own plain copy, with the code points and contents decision worked out when
+ * it was (the model cache keeps a brief in that form, read back as plain JSON).
+ */
+export function adoptPlainBasis(brief: Brief, codePoints: Iterable<number>, showContents: boolean): void {
+  plainCopies.set(brief, { plain: brief, codePoints: new Set(codePoints), showContents });
+}
+
 function plainCopy(brief: Brief): PlainCopy<Brief> & { showContents: boolean } {
   let copy = plainCopies.get(brief);
   if (!copy) {
