@@ -28,6 +28,7 @@ export type { BuildEvent, BuildResult, KeptBrief, WrittenFile } from './build-re
 export async function buildBriefs(options: BuildOptions = {}, session?: BuildSession): Promise<BuildResult> {
   if (!session) {
     const own = new BuildSession({ ...options, oneOff: true });
+    if (options.threads !== 0) own.warm();
     try {
       return await buildBriefs(options, own);
     } finally {

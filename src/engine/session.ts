@@ -51,10 +51,21 @@ export class BuildSession {
     return this.browser;
   }
 
+  /**
+   * Starts one worker before the build knows how many it wants: its start (a process and the
+   * module load) then overlaps the build's planning. A build that wants none leaves it idle.
+   */
+  warm(): void {
+    this.pool ??= takePool(1, { limits: this.options.workerLimits, hook: this.options.workerHook });
+    this.pool.warm();
+  }
+
   /** Workers for a build that wants `threads` of them (none for 0); kept for later builds. */
   workers(threads: number): WorkerPool | null {
     if (threads <= 0) return null;
     // A later build that would want another size reuses the workers it has: they are the cost.
+    // A one-off build's pool was started (warm) before it knew its size.
+    if (this.pool && this.options.oneOff) this.pool.grow(threads);
     this.pool ??= takePool(threads, { limits: this.options.workerLimits, hook: this.options.workerHook });
     return this.pool;
   }

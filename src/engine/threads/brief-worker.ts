@@ -55,10 +55,15 @@ async function perform(task: WorkerTask): Promise<unknown> {
 const hookAt = process.argv.indexOf('--hook');
 const hooks: WorkerHook = hookAt === -1 ? {} : ((await import(process.argv[hookAt + 1]!)) as WorkerHook);
 
+// One task at a time, in the order sent: the pool may send the next before this one has answered,
+// and that one starts once the answer has left (sendNow).
+let running: Promise<unknown> = Promise.resolve();
 process.on('message', (task: WorkerTask) => {
-  perform(task).then(
-    (result) => send({ type: 'result', id: task.id, result }),
-    (error: unknown) => send({ type: 'error', id: task.id, error: encodeError(error) }),
+  running = running.then(() =>
+    perform(task).then(
+      (result) => sendNow({ type: 'result', id: task.id, result }),
+      (error: unknown) => sendNow({ type: 'error', id: task.id, error: encodeError(error) }),
+    ),
   );
 });
 // The build went away (its channel closed): nothing is left to do.

@@ -4,11 +4,12 @@
  * (worker-limits.ts): a worker whose task runs past the time limit is killed, one that reaches
  * its heap cap dies, and either way only that task fails (with a WorkerLimitError) and the worker
  * is replaced. Workers start on first use, are reused across tasks and builds (starting one costs
- * a process and the module load), and each runs one task at a time.
+ * a process and the module load), and each runs one task at a time (with the next one waiting
+ * in it when many are queued).
  */
 import type { BriefJob, BriefJobResult } from '../brief-job.js';
 import type { WorkerMessage, WorkerTask } from './brief-worker.js';
-import { endTask, idleSlot, startTask, type Pending, type PoolOptions, type Slot, type TaskInput } from './pool-types.js';
+import { emptySlot, endTask, idleSlot, queueTask, slotBehind, startTask, type Pending, type PoolOptions, type Slot, type TaskInput } from './pool-types.js';
 import { decodeError, decodeJobResult, type PlainJobResult } from './thread-codec.js';
 import type { FinishedPdf, FinishOptions } from '../../pdf/finish.js';
 import { WorkerLimitError, workerLimits, type WorkerLimits } from './worker-limits.js';
@@ -86,11 +87,17 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Gives queued tasks to idle workers, then, while more are queued than there are workers, one
+   * more to each busy worker: it starts that one the moment it answers, instead of idling until
+   * this thread (busy writing the last outputs) has read its answer and sent it another.
+   */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((candidate) => candidate.current === null) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      const idle = this.slots.find((candidate) => candidate.current === null) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      const slot = idle ?? slotBehind(this.slots, this.queue.length);
       if (!slot) return;
-      startTask(slot, this.queue.shift()!);
+      (idle ? startTask : queueTask)(slot, this.queue.shift()!);
       this.startClock(slot);
     }
   }
@@ -117,6 +124,7 @@ export class WorkerPool {
     if (message.type === 'ready') {
       slot.ready = true;
       this.startClock(slot);
+      this.dispatch();
       return;
     }
     const pending = slot.current;
@@ -132,6 +140,7 @@ export class WorkerPool {
       return;
     }
     endTask(slot);
+    this.startClock(slot);
     if (message.type === 'error') pending.reject(decodeError(message.error));
     else pending.resolve(message.result);
     this.dispatch();
@@ -142,9 +151,9 @@ export class WorkerPool {
     const index = this.slots.indexOf(slot);
     if (index === -1) return;
     this.slots.splice(index, 1);
-    clearTimeout(slot.clock);
-    slot.current?.reject(error);
-    slot.current = null;
+    // The task sent behind the failed one never started: another worker takes it.
+    const unstarted = emptySlot(slot, error);
+    if (unstarted) this.queue.unshift(unstarted);
     slot.worker.kill();
     if (!this.closed) this.dispatch();
   }
