@@ -1,7 +1,6 @@
 /** The cache's record of a brief just rendered, and of each output written for it. */
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { sha256 } from '../io/hash.js';
 import { plainText } from '../render/plain-text.js';
 import type { BriefMeta } from '../types.js';
 import type { CacheEntry, OutputRecord } from './cache.js';
@@ -42,17 +41,17 @@ export function briefEntry({ source, hashed, meta, builtAt, changes, outputs }: 
   };
 }
 
-/** The record of an output file just written, with what it was rendered from. */
+/** The record of an output file just written (the hash of its bytes), with what it was rendered from. */
 export function outputRecord(
   outDir: string,
-  written: { path: string; data: string | Uint8Array },
+  written: { path: string; sha256: string },
   made: { sourceHash: string; optionsKey: string; used: ReadonlyMap<string, string> },
 ): OutputRecord {
   const info = statSync(written.path);
   return {
     path: relative(outDir, written.path),
     bytes: info.size,
-    sha256: sha256(written.data),
+    sha256: written.sha256,
     mtimeMs: info.mtimeMs,
     sourceHash: made.sourceHash,
     optionsKey: made.optionsKey,

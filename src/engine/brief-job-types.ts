@@ -47,6 +47,20 @@ export interface BriefJob {
    * the result back without the model, which is most of what would cross besides the outputs.
    */
   lean?: boolean | undefined;
+  /**
+   * The out dir: the job writes its outputs' temp files there itself (fsync'd, `stage-outputs.ts`)
+   * and its result carries their names instead of their bytes; the build only renames them.
+   */
+  stageIn?: string | undefined;
+}
+
+/** An output the job wrote to a temp file in the out dir for the build to rename (BriefJob.stageIn). */
+export interface StagedOutput {
+  format: Exclude<Format, 'pdf'>;
+  used: Array<[string, string]>;
+  temporary: string;
+  bytes: number;
+  sha256: string;
 }
 
 /** A rendered output (text, or the .docx) and the template files its render used (relative name → hash of the text used). */
@@ -67,6 +81,8 @@ export interface BriefJobResult extends LoadedOne {
    */
   meta: BriefMeta | null;
   outputs: RenderedOutput[];
+  /** The outputs staged in the out dir instead (BriefJob.stageIn): renamed into place or removed by the build. */
+  staged: StagedOutput[];
   /** What Chromium prints, when `pdf` was asked for. */
   pdf: (PdfSource & { used: Array<[string, string]> }) | null;
   changes: BriefChanges | null;

@@ -14,6 +14,7 @@ import { cacheKey, keepModel, loadCached } from './job-model-cache.js';
 import { loadBrief } from './load.js';
 import { previousPublication } from './previous-publication.js';
 import { type RenderedParts, renderJob } from './render-job.js';
+import { type Staging, stageOutputs } from './stage-outputs.js';
 
 export type { BriefJob, BriefJobResult, LaterParts, RenderedOutput } from './brief-job-types.js';
 
@@ -21,12 +22,22 @@ export type { BriefJob, BriefJobResult, LaterParts, RenderedOutput } from './bri
  * Loads the brief at `job.path` (from the model cache when it can) and, when it is valid, renders
  * `job.formats`; `onStage` hears each stage as it starts (a worker tells its pool). A preview's job
  * gives `onFirst` the result with the HTML alone, then returns one with the other formats alone.
+ * The result comes once its staged outputs (BriefJob.stageIn) are on disk.
  */
 export async function runBriefJob(
   job: BriefJob,
   onStage?: (stage: 'parse' | 'render') => void,
   onFirst?: (first: BriefJobResult) => void | Promise<void>,
 ): Promise<BriefJobResult> {
+  return (await stageBriefJob(job, onStage, onFirst)).synced;
+}
+
+/** `runBriefJob`, done as soon as its work is, while its staged outputs are still being synced to disk (a worker starts its next job meanwhile). */
+export async function stageBriefJob(
+  job: BriefJob,
+  onStage?: (stage: 'parse' | 'render') => void,
+  onFirst?: (first: BriefJobResult) => void | Promise<void>,
+): Promise<Staging> {
   onStage?.('parse');
   const key = cacheKey(job);
   const cached = key && job.modelCache!.reuse ? readModel(job.modelCache!.dir, key) : null;
@@ -35,9 +46,19 @@ export async function runBriefJob(
     ? { ...(await loadCached(job, cached)), fragments: undefined }
     : await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits, fields: job.fields });
   const meta = loaded.brief?.meta ?? null;
-  const result: BriefJobResult = { ...loaded, meta, outputs: [], pdf: null, changes: null, templateError: null, renderError: null, parsed: !cached };
+  const result: BriefJobResult = {
+    ...loaded,
+    meta,
+    outputs: [],
+    staged: [],
+    pdf: null,
+    changes: null,
+    templateError: null,
+    renderError: null,
+    parsed: !cached,
+  };
   const brief = loaded.brief;
-  if (!brief || job.formats.length === 0) return result;
+  if (!brief || job.formats.length === 0) return { result, synced: Promise.resolve(result) };
   if (cached) {
     seedFields(brief.meta.id, cached.fields);
     // A sealed entry's model is the templates' copy as it was made; a checked one is made again.
@@ -52,5 +73,5 @@ export async function runBriefJob(
   if (key && !result.templateError && !result.renderError) await keepModel(job, key, loaded, cached).catch(() => undefined);
   const json = result.outputs.find((output) => output.format === 'json');
   if (job.modelCache && json) await keepSearchEntry(job.modelCache.dir, listedAs(brief), json.data).catch(() => undefined);
-  return result;
+  return stageOutputs(job, result);
 }

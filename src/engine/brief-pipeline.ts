@@ -8,6 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { report } from '../errors/report.js';
+import { adoptStaged } from '../io/write.js';
 import type { Format } from '../render/formats.js';
 import type { BriefJob, BriefJobResult, LaterParts, RenderedOutput } from './brief-job.js';
 import type { WrittenFile } from './build-result.js';
@@ -41,12 +42,16 @@ export class BriefPipeline {
     return Promise.all(parts.filter((part): part is Promise<LaterParts> => part !== undefined));
   }
 
-  private runWhole(job: BriefJob, onFirst?: (first: BriefJobResult) => void): Promise<BriefJobResult> {
+  private async runWhole(job: BriefJob, onFirst?: (first: BriefJobResult) => void): Promise<BriefJobResult> {
     // Loaded only without a pool: then the parse and render modules run on this thread.
-    if (!this.context.pool) return import('./brief-job.js').then(({ runBriefJob }) => runBriefJob(job, undefined, onFirst));
-    return this.context.pool
-      .brief(job, onFirst)
-      .catch((error: unknown) => (error instanceof WorkerLimitError ? limitResult(job, error) : Promise.reject(error)));
+    const result = this.context.pool
+      ? await this.context.pool
+          .brief(job, onFirst)
+          .catch((error: unknown) => (error instanceof WorkerLimitError ? limitResult(job, error) : Promise.reject(error)))
+      : await import('./brief-job.js').then(({ runBriefJob }) => runBriefJob(job, undefined, onFirst));
+    // This build's from now: renamed into place when written, else removed (build-brief.ts), or on a signal.
+    adoptStaged(result.staged.map(({ temporary }) => temporary));
+    return result;
   }
 
   /**

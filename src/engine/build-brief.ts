@@ -3,6 +3,7 @@
  * which formats are due now that its id is known, render again if the plan guessed too few,
  * then print and write, with one more try when the browser crashed under it.
  */
+import { discardStaged } from '../io/write.js';
 import type { BrowserSupervisor } from '../print/browser-supervisor.js';
 import type { Format } from '../render/formats.js';
 import type { BriefJob, BriefJobResult, LaterParts } from './brief-job.js';
@@ -24,15 +25,34 @@ export interface BriefContext {
 
 /** Builds the brief at `plan.paths[index]` and says what came of it. */
 export async function buildBrief(context: BriefContext, index: number): Promise<BriefOutcome> {
-  const { plan, pipeline, incremental, browser, onEvent } = context;
+  const { plan, pipeline } = context;
   const path = plan.paths[index]!;
   const job = plan.jobOf(path);
   const loaded = await pipeline.checkInOrder(pipeline.run(job));
+  const results = [loaded];
+  try {
+    return await buildLoaded(context, index, job, loaded, (again) => results.push(again));
+  } finally {
+    // What the jobs staged and the brief did not write (not valid after all, formats not due, a failure).
+    await discardStaged(results.flatMap((result) => result.staged.map(({ temporary }) => temporary)));
+  }
+}
+
+async function buildLoaded(
+  context: BriefContext,
+  index: number,
+  job: BriefJob,
+  loaded: BriefJobResult,
+  ran: (again: BriefJobResult) => void,
+): Promise<BriefOutcome> {
+  const { plan, pipeline, incremental, browser, onEvent } = context;
+  const path = plan.paths[index]!;
   const outcome = loadedOutcome(loaded, context.keepModels);
   if (!loaded.meta || plan.checkOnly.has(path)) return outcome;
   const due = await incremental.formatsToRender(path, loaded.meta);
   if (due.length === 0) return { ...outcome, unchanged: true };
   const rendered = due.some((format) => !job.formats.includes(format)) ? await renderAgain(pipeline, job, due, loaded) : loaded;
+  ran(rendered);
   // Stopped by a worker limit the second time: the brief fails with what that run reported.
   if (!rendered.meta) return loadedOutcome(rendered, context.keepModels);
   // Not caught below: with no browser at all the build stops (exit 2).

@@ -54,12 +54,21 @@ export function openIncremental(options: BuildOptions, place: BuildPlace): Promi
   });
 }
 
+/** How a build plans besides its options: not a preview's way (see planBuild). */
+export interface PlanWay {
+  /** A build that will publish new models starts reading the search parts while its briefs render. */
+  readAhead: boolean;
+  /** The out dir, where jobs stage their outputs (BriefJob.stageIn). */
+  stageIn: string | undefined;
+}
+
 /**
- * The briefs to load, what each will render, and its job. `readAhead`: a build that will publish
- * new models starts reading the search parts while its briefs render (not a preview's: its
- * outputs come first, and the reading would only compete with them for the CPU).
+ * The briefs to load, what each will render, and its job. A preview neither reads ahead (its
+ * outputs come first, and the reading would only compete with them for the CPU) nor stages its
+ * outputs (its HTML goes out before the rest is rendered).
  */
-export async function planBuild(options: BuildOptions, cwd: string, incremental: IncrementalBuild, readAhead = true): Promise<BuildPlan> {
+export async function planBuild(options: BuildOptions, cwd: string, incremental: IncrementalBuild, way: PlanWay): Promise<BuildPlan> {
+  const { readAhead, stageIn } = way;
   // With --sources-dir, unchanged briefs are loaded too (their quotes are checked) but not rendered.
   const checkOnly = new Set(options.sourcesDir ? incremental.unchanged.map((entry) => resolve(cwd, entry.source)) : []);
   const paths = [...incremental.toLoad, ...checkOnly].sort();
@@ -83,6 +92,7 @@ export async function planBuild(options: BuildOptions, cwd: string, incremental:
     modelCache: incremental.modelCache(path),
     fields: options.fields,
     lean: options.keepModels === false,
+    stageIn,
   });
   return { paths, checkOnly, formats, jobOf };
 }

@@ -55,7 +55,12 @@ export async function buildBriefs(options: BuildOptions = {}, session?: BuildSes
 async function buildLocked(options: BuildOptions, session: BuildSession, place: BuildPlace): Promise<BuildResult> {
   const { cwd, outDir, formats } = place;
   const incremental = await openIncremental(options, place);
-  const plan = await planBuild(options, cwd, incremental, !session.preview);
+  const plan = await planBuild(
+    options,
+    cwd,
+    incremental,
+    session.preview ? { readAhead: false, stageIn: undefined } : { readAhead: true, stageIn: place.outDir },
+  );
   const total = plan.paths.length;
   options.onEvent?.({ type: 'start', total });
   const threads = threadCount(options, total, formats.includes('pdf'));

@@ -129,7 +129,7 @@ export class IncrementalBuild {
     path: string,
     meta: BriefMeta,
     format: Format,
-    written: { path: string; data: string | Uint8Array },
+    written: { path: string; sha256: string },
     used: ReadonlyMap<string, string>,
     changes: { since: string; summary: string } | null = null,
   ): Promise<void> {

@@ -3,6 +3,7 @@
  * whole — and recording each in the incremental build for the next one.
  */
 import { writeAllOwned } from '../io/contained.js';
+import { sha256 } from '../io/hash.js';
 import type { Format } from '../render/formats.js';
 import type { BriefJobResult } from './brief-job.js';
 import type { WrittenFile } from './build-result.js';
@@ -11,18 +12,31 @@ import { printBrief } from './print-brief.js';
 
 interface PipelineOutput {
   format: Format;
-  data: string | Uint8Array;
+  /** The bytes, or the temp file a job staged them in (stage-outputs.ts). */
+  file: { data: string | Uint8Array } | { temporary: string };
+  bytes: number;
+  sha256: string;
   used: ReadonlyMap<string, string>;
 }
 
-/** Each format's bytes and the template files they were made from; the PDF is printed now. */
+const pipelineOutput = (format: Format, data: string | Uint8Array, used: ReadonlyMap<string, string>): PipelineOutput => ({
+  format,
+  file: { data },
+  bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength,
+  sha256: sha256(data),
+  used,
+});
+
+/** Each format's bytes or staged file and the template files they were made from; the PDF is printed now. */
 async function outputsOf(context: PipelineContext, loaded: BriefJobResult, formats: readonly Format[]): Promise<PipelineOutput[]> {
   const outputs: PipelineOutput[] = [];
   for (const format of formats) {
-    if (format === 'pdf') outputs.push({ format, data: await printBrief(context, loaded.meta!, loaded.pdf!), used: new Map(loaded.pdf!.used) });
+    const staged = loaded.staged.find((candidate) => candidate.format === format);
+    if (format === 'pdf') outputs.push(pipelineOutput(format, await printBrief(context, loaded.meta!, loaded.pdf!), new Map(loaded.pdf!.used)));
+    else if (staged) outputs.push({ format, file: { temporary: staged.temporary }, bytes: staged.bytes, sha256: staged.sha256, used: new Map(staged.used) });
     else {
       const output = loaded.outputs.find((candidate) => candidate.format === format)!;
-      outputs.push({ format, data: output.data, used: new Map(output.used) });
+      outputs.push(pipelineOutput(format, output.data, new Map(output.used)));
     }
   }
   return outputs;
@@ -42,13 +56,12 @@ export async function writeBrief(
   // All formats replace the old ones together, or none does (a full disk fails the brief whole).
   const targets = await writeAllOwned(
     outDir,
-    outputs.map(({ format, data }) => ({ name: `${meta.id}.${format}`, data })),
+    outputs.map(({ format, file }) => ({ name: `${meta.id}.${format}`, ...file })),
   );
   const written: WrittenFile[] = [];
-  for (const [index, { format, data, used }] of outputs.entries()) {
+  for (const [index, { format, bytes, sha256: hash, used }] of outputs.entries()) {
     const target = targets[index]!;
-    await incremental.record(path, meta, format, { path: target, data }, used, changes);
-    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    await incremental.record(path, meta, format, { path: target, sha256: hash }, used, changes);
     written.push({ path: target, format, bytes, brief: loaded.file.path });
     onEvent?.({ type: 'written', path: target, format, bytes, brief: loaded.file.path, id: meta.id });
   }

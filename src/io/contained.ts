@@ -11,7 +11,7 @@ import { realpathSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BriefsmithError } from '../errors/briefsmith-error.js';
-import { writeFileAtomic, writeFilesAtomic } from './write.js';
+import { isTemporaryOf, type StagedFile, stageFile, writeFileAtomic, writeFilesAtomic } from './write.js';
 
 /** A path outside the folder it must stay in (exit 2: the files on disk are not what briefsmith wrote). */
 export class ContainmentError extends BriefsmithError {
@@ -69,11 +69,30 @@ export async function writeOwned(folder: string, name: string, data: string | Ui
   return path;
 }
 
-/** Writes several files into `folder` as one change (all new or all old), once every name is proven inside; returns the paths. */
-export async function writeAllOwned(folder: string, files: ReadonlyArray<{ name: string; data: string | Uint8Array }>): Promise<string[]> {
-  const placed = files.map(({ name, data }) => ({ path: ownedPath(folder, name), data }));
-  await writeFilesAtomic(placed);
-  return placed.map(({ path }) => path);
+/** What goes into a folder as part of one change: bytes, or a temp file already written for it (`stageOwned`). */
+export type OwnedFile = { name: string; data: string | Uint8Array } | { name: string; temporary: string };
+
+/**
+ * Writes several files into `folder` as one change (all new or all old), once every name is
+ * proven inside, and a staged file's temp file is one of that name's, beside it; returns the paths.
+ */
+export async function writeAllOwned(folder: string, files: readonly OwnedFile[]): Promise<string[]> {
+  const paths = files.map(({ name }) => ownedPath(folder, name));
+  const written: Array<{ path: string; data: string | Uint8Array }> = [];
+  const staged: StagedFile[] = [];
+  for (const [index, file] of files.entries()) {
+    const path = paths[index]!;
+    if ('data' in file) written.push({ path, data: file.data });
+    else if (isTemporaryOf(path, file.temporary)) staged.push({ path, temporary: file.temporary });
+    else throw new ContainmentError(folder, file.temporary);
+  }
+  await writeFilesAtomic(written, staged);
+  return paths;
+}
+
+/** Writes `data` to a temp file for `name` in `folder`, once it is proven inside, for `writeAllOwned` to put in place (see stageFile). */
+export function stageOwned(folder: string, name: string, data: Uint8Array): StagedFile & { synced: Promise<void> } {
+  return stageFile(ownedPath(folder, name), data);
 }
 
 /** Removes `name` from `folder` (a symlink as a link), once it is proven inside; returns the path. */

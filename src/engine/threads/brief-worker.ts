@@ -4,7 +4,7 @@
  * back. It says when it is ready (its modules loaded) and which stage a task has reached, so the
  * pool starts a task's clock at the task, and a task stopped by a limit can say what it was doing.
  */
-import { runBriefJob, type BriefJob } from '../brief-job.js';
+import { type BriefJob, type BriefJobResult, stageBriefJob } from '../brief-job.js';
 import { encodeError, encodeJobResult, type PlainError, type PlainJobResult } from './thread-codec.js';
 import { FontSender } from './shared-fonts.js';
 import type { RenderedOutput } from '../brief-job-types.js';
@@ -36,35 +36,43 @@ const crossing = (result: PlainJobResult): PlainJobResult => ({ ...result, outpu
 /** Sends and waits until the message has left (the next task would hold the thread while it is still queued). */
 const sendNow = (message: WorkerMessage) => new Promise<void>((resolve) => process.send?.(message, undefined, {}, () => resolve()) ?? resolve());
 
-/** The result of one task. */
-async function perform(task: WorkerTask): Promise<unknown> {
-  const stage = (reached: TaskStage) => send({ type: 'stage', id: task.id, stage: reached });
+// Every message about a task leaves in the order the tasks came: a task whose outputs are still
+// being synced to disk answers after the next one has started, and before it answers.
+let messages: Promise<unknown> = Promise.resolve();
+const inTurn = (message: () => WorkerMessage | Promise<WorkerMessage>): Promise<void> => {
+  const sent = messages.then(async () => sendNow(await message()));
+  messages = sent.catch(() => undefined);
+  return sent;
+};
+
+/** One task's work, done when the thread is free for the next; `answer` settles once its result may go (its outputs on disk). */
+async function perform(task: WorkerTask): Promise<{ answer: Promise<unknown> }> {
+  const stage = (reached: TaskStage) => void inTurn(() => ({ type: 'stage', id: task.id, stage: reached }));
   await hooks.beforeTask?.(task);
-  if (task.kind === 'brief')
-    return crossing(
-      encodeJobResult(
-        await runBriefJob(task.job, stage, (first) => sendNow({ type: 'first', id: task.id, result: crossing(encodeJobResult(first)) })),
-        task.job.lean === true,
-      ),
-    );
+  if (task.kind === 'brief') {
+    const first = (result: BriefJobResult) => inTurn(() => ({ type: 'first', id: task.id, result: crossing(encodeJobResult(result)) }));
+    const { synced } = await stageBriefJob(task.job, stage, first);
+    return { answer: synced.then((result) => crossing(encodeJobResult(result, task.job.lean === true))) };
+  }
   stage('finish');
   const { finishPdf } = await import('../../pdf/finish.js');
-  return finishPdf(task.printed, task.options);
+  return { answer: Promise.resolve(await finishPdf(task.printed, task.options)) };
 }
 
 const hookAt = process.argv.indexOf('--hook');
 const hooks: WorkerHook = hookAt === -1 ? {} : ((await import(process.argv[hookAt + 1]!)) as WorkerHook);
 
-// One task at a time, in the order sent: the pool may send the next before this one has answered,
-// and that one starts once the answer has left (sendNow).
+// One task's work at a time, in the order sent: the pool may send the next before this one has
+// answered. Its answer takes its turn once the work is done, after the messages sent during it.
 let running: Promise<unknown> = Promise.resolve();
 process.on('message', (task: WorkerTask) => {
-  running = running.then(() =>
-    perform(task).then(
-      (result) => sendNow({ type: 'result', id: task.id, result }),
-      (error: unknown) => sendNow({ type: 'error', id: task.id, error: encodeError(error) }),
-    ),
-  );
+  const failed = (error: unknown): WorkerMessage => ({ type: 'error', id: task.id, error: encodeError(error) });
+  running = running
+    .then(() => perform(task))
+    .then(
+      ({ answer }) => void inTurn(() => answer.then((result): WorkerMessage => ({ type: 'result', id: task.id, result }), failed)),
+      (error: unknown) => void inTurn(() => failed(error)),
+    );
 });
 // The build went away (its channel closed): nothing is left to do.
 process.on('disconnect', () => process.exit(0));

@@ -42,6 +42,7 @@ export async function limitResult(job: BriefJob, error: WorkerLimitError): Promi
     id: undefined,
     idPlace: undefined,
     outputs: [],
+    staged: [],
     pdf: null,
     changes: null,
     templateError: null,
