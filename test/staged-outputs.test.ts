@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildBriefs } from '../src/index.js';
+import { describeError, exitCodeFor } from '../src/cli/exit.js';
 import { ContainmentError, writeAllOwned } from '../src/io/contained.js';
 import { stageFile } from '../src/io/write.js';
 import { WorkerPool } from '../src/engine/threads/worker-pool.js';
@@ -58,6 +59,17 @@ describe('outputs staged by a job', () => {
     expect(result.files.flatMap((file) => file.messages.map((message) => message.ruleId))).toContain('duplicate-id');
     expect(result.written).toHaveLength(3);
     expect(tempFiles(join(cwd, 'out'))).toEqual([]);
+  });
+
+  it('that cannot be written fail the brief with the output named, as a write by the build would', async () => {
+    const cwd = makeProject({ 'briefs/full.md': fullBrief, 'not-a-folder': 'x' });
+    const pool = new WorkerPool(1);
+    pools.push(pool);
+    const stageIn = join(cwd, 'not-a-folder');
+    const result = await pool.brief({ path: join(cwd, 'briefs', 'full.md'), cwd, formats: ['md'], build: 'staged', stageIn });
+    expect(result.staged).toEqual([]);
+    expect(describeError(result.renderError)).toMatch(new RegExp(`^cannot write ${join(stageIn, 'full-brief.md')}: `));
+    expect(exitCodeFor(result.renderError)).toBe(2);
   });
 
   it('go into place only as temp files of their own output, beside it', async () => {

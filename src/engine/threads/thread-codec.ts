@@ -30,6 +30,9 @@ export interface PlainError {
   stack: string | undefined;
   code: unknown;
   exitCode: unknown;
+  /** A system error's file and call (a staged output that could not be written): what the CLI names it by. */
+  path: unknown;
+  syscall: unknown;
 }
 
 /**
@@ -66,16 +69,18 @@ export function decodeJobResult(plain: PlainJobResult): BriefJobResult {
 /** An error thrown in a worker (a bug or an environment failure), as plain data. */
 export function encodeError(error: unknown): PlainError {
   const value = error instanceof Error ? error : new Error(String(error));
-  const extra = value as Error & { code?: unknown; exitCode?: unknown };
-  return { name: value.name, message: value.message, stack: value.stack, code: extra.code, exitCode: extra.exitCode };
+  const extra = value as Error & { code?: unknown; exitCode?: unknown; path?: unknown; syscall?: unknown };
+  return { name: value.name, message: value.message, stack: value.stack, code: extra.code, exitCode: extra.exitCode, path: extra.path, syscall: extra.syscall };
 }
 
-/** The worker's error as an Error on this thread, keeping its name, stack, code and exit code. */
+/** The worker's error as an Error on this thread, keeping its name, stack, code, exit code, and a system error's path and call. */
 export function decodeError(plain: PlainError): Error {
-  const error = new Error(plain.message) as Error & { code?: unknown; exitCode?: unknown };
+  const error = new Error(plain.message) as Error & { code?: unknown; exitCode?: unknown; path?: unknown; syscall?: unknown };
   error.name = plain.name;
   if (plain.stack) error.stack = plain.stack;
   if (plain.code !== undefined) error.code = plain.code;
   if (plain.exitCode !== undefined) error.exitCode = plain.exitCode;
+  if (plain.path !== undefined) error.path = plain.path;
+  if (plain.syscall !== undefined) error.syscall = plain.syscall;
   return error;
 }
