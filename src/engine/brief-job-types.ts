@@ -110,3 +110,8 @@ export interface LaterParts {
   /** A worker limit stopped the job after the HTML: its `resource-limit` message for the brief. */
   messages: VFileMessage[];
 }
+
+/** What a job's result holds before anything is rendered (a fresh object each time: results are filled in). */
+export function unrendered(): Pick<BriefJobResult, 'outputs' | 'staged' | 'pdf' | 'changes' | 'templateError' | 'renderError'> {
+  return { outputs: [], staged: [], pdf: null, changes: null, templateError: null, renderError: null };
+}

@@ -9,7 +9,7 @@ import { keepSearchEntry } from '../publish/search-entries.js';
 import { diffBriefs } from '../publish/model-diff.js';
 import { seedFields } from '../render/field-cache.js';
 import { adoptPlainBasis } from '../render/view.js';
-import type { BriefJob, BriefJobResult } from './brief-job-types.js';
+import { type BriefJob, type BriefJobResult, unrendered } from './brief-job-types.js';
 import { cacheKey, keepModel, loadCached } from './job-model-cache.js';
 import { loadBrief } from './load.js';
 import { previousPublication } from './previous-publication.js';
@@ -46,17 +46,7 @@ export async function stageBriefJob(
     ? { ...(await loadCached(job, cached)), fragments: undefined }
     : await loadBrief(job.path, { cwd: job.cwd, sourcesDir: job.sourcesDir, limits: job.limits, fields: job.fields });
   const meta = loaded.brief?.meta ?? null;
-  const result: BriefJobResult = {
-    ...loaded,
-    meta,
-    outputs: [],
-    staged: [],
-    pdf: null,
-    changes: null,
-    templateError: null,
-    renderError: null,
-    parsed: !cached,
-  };
+  const result: BriefJobResult = { ...loaded, meta, ...unrendered(), parsed: !cached };
   const brief = loaded.brief;
   if (!brief || job.formats.length === 0) return { result, synced: Promise.resolve(result) };
   if (cached) {

@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import { report } from '../../errors/report.js';
 import { decodeUtf8 } from '../../source/text.js';
 import type { BriefJob, BriefJobResult } from '../brief-job.js';
+import { unrendered } from '../brief-job-types.js';
 import type { WorkerLimitError } from './worker-limits.js';
 
 /** Enough of the brief for the code frame under a message at its first line. */
@@ -41,12 +42,7 @@ export async function limitResult(job: BriefJob, error: WorkerLimitError): Promi
     quotesVerified: 0,
     id: undefined,
     idPlace: undefined,
-    outputs: [],
-    staged: [],
-    pdf: null,
-    changes: null,
-    templateError: null,
-    renderError: null,
+    ...unrendered(),
     parsed: true,
   };
 }
