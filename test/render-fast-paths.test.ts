@@ -22,7 +22,8 @@ import { renderHtml } from '../src/render/render.js';
 import { escapeMarkdown, isPlainMarkdown } from '../src/render/rich-text.js';
 import { loadTemplates, templateDirs } from '../src/render/templates.js';
 import { curlHtmlPieces, curlQuotes } from '../src/render/typography.js';
-import { briefCodePoints, buildView } from '../src/render/view.js';
+import { briefCodePoints } from '../src/render/plain-basis.js';
+import { buildView } from '../src/render/view.js';
 import { fixturesDir } from './helpers/fixtures.js';
 
 /** escapeMarkdown without its short cut. */

@@ -71,16 +71,16 @@ export function readModel(cacheDir: string, key: string): CachedModel | null {
 type ReadEntry = { head: Head; fields: CachedModel['fields'] };
 
 /** A sealed entry: its fields' lines are parsed when wanted (the seal vouched for their bytes). */
-function trustedEntry(head: Head, rest: readonly string[]): ReadEntry | null {
+function trustedEntry(head: Head, rest: ReadonlyArray<() => string>): ReadEntry | null {
   if (!Array.isArray(head.groups) || head.groups.length !== rest.length) return null;
-  return { head, fields: Object.fromEntries(head.groups.map((group, index) => [group, () => JSON.parse(rest[index]!) as Record<string, string>])) };
+  return { head, fields: Object.fromEntries(head.groups.map((group, index) => [group, () => JSON.parse(rest[index]!()) as Record<string, string>])) };
 }
 
 /** An entry not sealed for this schema: every line parsed and checked now. */
-function checkedEntry(value: unknown, rest: readonly string[]): ReadEntry | null {
+function checkedEntry(value: unknown, rest: ReadonlyArray<() => string>): ReadEntry | null {
   let groups: unknown[];
   try {
-    groups = rest.map((line) => JSON.parse(line) as unknown);
+    groups = rest.map((line) => JSON.parse(line()) as unknown);
   } catch {
     return null;
   }

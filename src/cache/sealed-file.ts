@@ -101,10 +101,10 @@ export function readSealed(path: string, shape: string): Unsealed | null {
   return read && value ? { value: value.value, trusted: read.trusted } : null;
 }
 
-/** A sealed entry of several lines: the first parsed, the others left as text until wanted. */
+/** A sealed entry of several lines: the first parsed, the others not even decoded until wanted. */
 export interface UnsealedLines extends Unsealed {
-  /** The text of the lines after the first. */
-  rest: string[];
+  /** The text of each line after the first, decoded when called. */
+  rest: Array<() => string>;
 }
 
 /**
@@ -115,13 +115,13 @@ export interface UnsealedLines extends Unsealed {
 export function readSealedLines(path: string, shape: string): UnsealedLines | null {
   const read = sealedBody(path, shape);
   if (!read) return null;
-  const lines: string[] = [];
+  const lines: Buffer[] = [];
   for (let start = 0; start <= read.body.length; ) {
     const end = read.body.indexOf(newline, start);
     const stop = end === -1 ? read.body.length : end;
-    lines.push(textOf(read.body.subarray(start, stop)));
+    lines.push(read.body.subarray(start, stop));
     start = stop + 1;
   }
-  const first = parsed(lines[0] ?? '');
-  return first ? { value: first.value, trusted: read.trusted, rest: lines.slice(1) } : null;
+  const first = parsed(textOf(lines[0] ?? Buffer.alloc(0)));
+  return first ? { value: first.value, trusted: read.trusted, rest: lines.slice(1).map((line) => () => textOf(line)) } : null;
 }

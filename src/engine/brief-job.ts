@@ -8,7 +8,7 @@ import { readModel } from '../cache/model-cache.js';
 import { keepSearchEntry } from '../publish/search-entries.js';
 import { diffBriefs } from '../publish/model-diff.js';
 import { seedFields } from '../render/field-cache.js';
-import { adoptPlainBasis } from '../render/view.js';
+import { adoptPlainBasis } from '../render/plain-basis.js';
 import { type BriefJob, type BriefJobResult, unrendered } from './brief-job-types.js';
 import { cacheKey, keepModel, loadCached } from './job-model-cache.js';
 import { loadBrief } from './load.js';

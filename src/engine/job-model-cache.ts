@@ -9,7 +9,7 @@ import { decodeFile, encodeFile } from '../cache/plain-file.js';
 import { briefSourceHash } from '../cache/source-hash.js';
 import { fieldsKey } from '../config/fields.js';
 import { fieldGroup, fieldsAdded, fieldsOf } from '../render/field-cache.js';
-import { plainBasis } from '../render/view.js';
+import { plainBasis } from '../render/plain-basis.js';
 import { decodeUtf8 } from '../source/text.js';
 import type { BriefJob } from './brief-job-types.js';
 import type { LoadedOne } from './load.js';

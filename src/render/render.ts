@@ -2,7 +2,8 @@
 import { trimLineEnds } from '../source/linear-text.js';
 import { omitPositions } from '../model/plain.js';
 import type { Brief } from '../types.js';
-import { briefCodePoints, buildView } from './view.js';
+import { briefCodePoints } from './plain-basis.js';
+import { buildView } from './view.js';
 import type { Fragments } from '../model/fragments.js';
 import type { ChangesView } from './changes-view.js';
 import { fontFaceCssFor } from './fonts.js';

@@ -6,8 +6,8 @@
 import type { Brief, Block } from '../types.js';
 import { likelihoods } from '../model/schema.js';
 import type { ChangesView } from './changes-view.js';
-import { isShown, wantsContents } from './contents.js';
-import { type PlainCopy, plainCopyOf } from './plain-copy.js';
+import { isShown } from './contents.js';
+import { plainBasis } from './plain-basis.js';
 
 export type BlockPartial = 'prose' | 'judgments' | 'file' | 'legal' | 'reactions' | 'timeline' | 'disagreement';
 
@@ -34,44 +34,9 @@ export interface ViewOptions {
   changes?: ChangesView | null | undefined;
 }
 
-/**
- * The brief as plain JSON, the code points of its text and whether it gets a contents page, worked
- * out once per brief: its Markdown and HTML renders both need them (a copy and a word count of
- * the whole model each), and a validated brief is never changed. Views share the copy and build
- * their own objects on top.
- */
-const plainCopies = new WeakMap<Brief, PlainCopy<Brief> & { showContents: boolean }>();
-
-/** What a render needs of `brief` besides its own fields: its plain copy, the code points of its text, whether it gets a contents page. */
-export function plainBasis(brief: Brief): PlainCopy<Brief> & { showContents: boolean } {
-  return plainCopy(brief);
-}
-
-/**
- * Takes `brief` as its own plain copy, with the code points and contents decision worked out when
- * it was (the model cache keeps a brief in that form, read back as plain JSON).
- */
-export function adoptPlainBasis(brief: Brief, codePoints: Iterable<number>, showContents: boolean): void {
-  plainCopies.set(brief, { plain: brief, codePoints: new Set(codePoints), showContents });
-}
-
-function plainCopy(brief: Brief): PlainCopy<Brief> & { showContents: boolean } {
-  let copy = plainCopies.get(brief);
-  if (!copy) {
-    copy = { ...plainCopyOf(brief), showContents: wantsContents(brief) };
-    plainCopies.set(brief, copy);
-  }
-  return copy;
-}
-
-/** The code points above U+007E of every text a template can show of `brief` (the fonts a page needs are picked from them). */
-export function briefCodePoints(brief: Brief): ReadonlySet<number> {
-  return plainCopy(brief).codePoints;
-}
-
 /** Builds the plain-JSON context every template receives. */
 export function buildView(brief: Brief, options: ViewOptions) {
-  const { plain, showContents } = plainCopy(brief);
+  const { plain, showContents } = plainBasis(brief);
   const stripped = { ...plain, keyJudgments: plain.keyJudgments.map((judgment, index) => ({ ...judgment, number: index + 1 })) };
   const numbers = Object.fromEntries(stripped.sources.map((source, index) => [source.key, index + 1]));
   const sections = stripped.sections.filter(isShown).map((section) => ({
