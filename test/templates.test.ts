@@ -85,6 +85,19 @@ describe('template resolution', () => {
   });
 });
 
+describe('partials', () => {
+  it("leave a code block's lines as written: a partial's output is not re-indented, in HTML as in Markdown", async () => {
+    const source = readFileSync(join(fixturesDir, 'minimal', 'input.md'), 'utf8').replace(
+      'They have met twice already. [@beta, p. 3]',
+      'They have met twice already. [@beta, p. 3]\n\n```\nline one\n  line two\nline three\n```',
+    );
+    const brief = validateBrief(parseBrief(source, { path: 'input.md' })).brief!;
+    // The judgment is rendered by a partial called on an indented line of its parent template.
+    expect(await renderBrief(brief, 'html')).toContain('<pre><code>line one\n  line two\nline three\n</code></pre>');
+    expect(await renderBrief(brief, 'md')).toContain('```\nline one\n  line two\nline three\n```');
+  });
+});
+
 describe('templates eject', () => {
   it('matches a partial by name in both formats, a path, or everything', () => {
     expect(matchTemplates('reactions')).toEqual(['partials/html/reactions.hbs', 'partials/md/reactions.hbs']);

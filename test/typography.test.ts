@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseBrief, validateBrief, renderBrief } from '../src/index.js';
 import { htmlPieces } from '../src/render/html-pieces.js';
-import { curlHtmlPieces, curlQuotes, QuoteCurler } from '../src/render/typography.js';
+import { curlQuotes, QuoteCurler } from '../src/render/typography.js';
+import { curlHtml } from '../src/render/curl-html.js';
 import { fixturesDir } from './helpers/fixtures.js';
 
 describe('curlQuotes', () => {
@@ -44,8 +45,8 @@ describe('curlQuotes', () => {
   });
 });
 
-describe('curlHtmlPieces', () => {
-  const curl = (html: string) => curlHtmlPieces(htmlPieces(html)).join('');
+describe('curlHtml', () => {
+  const curl = curlHtml;
 
   it('curls text and escaped quotes, across inline tags, and leaves attributes, CSS and code alone', () => {
     expect(curl('<p>He said <em>&quot;no&quot;</em>, Kestria&#x27;s <code>"x"</code> <a href="x\'y">it\'s</a></p><style>a{content:"x"}</style>')).toBe(
@@ -62,11 +63,10 @@ describe('curlHtmlPieces', () => {
     );
     fc.assert(
       fc.property(fc.array(piece), (list) => {
-        const pieces = htmlPieces(list.join(''));
-        const curled = curlHtmlPieces(pieces);
-        pieces.forEach((value, index) => {
-          if (index % 2 === 1) expect(curled[index]).toBe(value);
-        });
+        // The text pieces hold no `<`, so the curled page splits into the same tags.
+        const html = list.join('');
+        const tags = (pieces: string[]) => pieces.filter((_piece, index) => index % 2 === 1);
+        expect(tags(htmlPieces(curlHtml(html)))).toEqual(tags(htmlPieces(html)));
       }),
     );
   });

@@ -7,7 +7,7 @@ import { listedAs } from '../cache/brief-entry.js';
 import { readModel } from '../cache/model-cache.js';
 import { keepSearchEntry } from '../publish/search-entries.js';
 import { diffBriefs } from '../publish/model-diff.js';
-import { seedFields } from '../render/field-cache.js';
+import { forgetFields, seedFields } from '../render/field-cache.js';
 import { adoptPlainBasis } from '../render/plain-basis.js';
 import { type BriefJob, type BriefJobResult, unrendered } from './brief-job-types.js';
 import { cacheKey, keepModel, loadCached } from './job-model-cache.js';
@@ -61,6 +61,8 @@ export async function stageBriefJob(
   Object.assign(result, await renderJob(job, brief, result.changes, fragments, first));
   // A cache that cannot be written (read-only, full) costs only the next build's time.
   if (key && !result.templateError && !result.renderError) await keepModel(job, key, loaded, cached).catch(() => undefined);
+  // A lean job's brief is not rendered again by this process (its model does not even go back).
+  if (job.lean) forgetFields(brief.meta.id);
   const json = result.outputs.find((output) => output.format === 'json');
   if (job.modelCache && json) await keepSearchEntry(job.modelCache.dir, listedAs(brief), json.data).catch(() => undefined);
   return stageOutputs(job, result);

@@ -64,6 +64,14 @@ export function fieldsOf(scope: string): Record<string, string> {
   return Object.fromEntries(fields.rendered);
 }
 
+/**
+ * Drops what is held for brief `scope`: a build's job renders its brief once, and renderings
+ * kept on after it only grow the heap every later collection must copy or mark.
+ */
+export function forgetFields(scope: string): void {
+  briefs.delete(scope);
+}
+
 /** The cached rendering of `key` for brief `scope`, computed by `render` on a miss. */
 export function cachedField(scope: string, key: string, render: () => string): string {
   const fields = fieldsFor(scope);

@@ -16,6 +16,16 @@ const splices = new WeakMap<Brief, { html: string; head: string; tail: string; f
  */
 export const fontsMark = "/*'briefsmith-font-faces'*/";
 
+/** The last font rules found to hold no `<`: most pages of a build share them, and each is ~300 KB to search. */
+let tagFree: string | undefined;
+
+function withoutTags(fonts: string): boolean {
+  if (fonts === tagFree) return true;
+  if (fonts.includes('<')) return false;
+  tagFree = fonts;
+  return true;
+}
+
 /**
  * `html` with the font rules in place of the mark, when the mark is there once, in the raw text of
  * a `<style>` element with no other tag before it there: the curler skips that text, and the rules
@@ -24,7 +34,7 @@ export const fontsMark = "/*'briefsmith-font-faces'*/";
  */
 export function withFonts(brief: Brief, html: string, fonts: string): string | null {
   const at = html.indexOf(fontsMark);
-  if (at === -1 || html.indexOf(fontsMark, at + 1) !== -1 || fonts.includes('<')) return null;
+  if (at === -1 || html.indexOf(fontsMark, at + 1) !== -1 || !withoutTags(fonts)) return null;
   const opening = html.slice(html.lastIndexOf('<', at), at);
   if (!/^<style(?:\s[^<>]*)?>[^<]*$/i.test(opening) || /\/>/.test(opening.slice(0, opening.indexOf('>') + 1))) return null;
   const head = html.slice(0, at);
@@ -61,13 +71,16 @@ export function htmlBytes(brief: Brief, html: string): Uint8Array {
     fonts = { key: nextKey++, bytes: utf8.encode(splice.fonts) };
     encodedFonts.set(splice.fonts, fonts);
   }
-  // The page is its parts around the rules (cut at ASCII characters): they encode as the whole does.
-  const head = utf8.encode(splice.head);
-  const tail = utf8.encode(splice.tail);
-  const bytes = new Uint8Array(head.length + fonts.bytes.length + tail.length);
-  bytes.set(head);
-  bytes.set(fonts.bytes, head.length);
-  bytes.set(tail, head.length + fonts.bytes.length);
-  placed.set(bytes, { start: head.length, key: fonts.key, bytes: fonts.bytes });
+  // The page is its parts around the rules (cut at ASCII characters): they encode as the whole
+  // does, each straight into its place (a page's worth of bytes made and copied once more cost
+  // as much as the encoding).
+  const headLength = Buffer.byteLength(splice.head);
+  const tailStart = headLength + fonts.bytes.length;
+  const bytes = new Uint8Array(tailStart + Buffer.byteLength(splice.tail));
+  const head = utf8.encodeInto(splice.head, bytes);
+  bytes.set(fonts.bytes, headLength);
+  const tail = utf8.encodeInto(splice.tail, bytes.subarray(tailStart));
+  if (head.written !== headLength || tailStart + tail.written !== bytes.length) return utf8.encode(html);
+  placed.set(bytes, { start: headLength, key: fonts.key, bytes: fonts.bytes });
   return bytes;
 }

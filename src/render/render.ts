@@ -14,8 +14,7 @@ import type { layouts } from '../model/schema.js';
 type Layout = (typeof layouts)[number];
 import { addLinkNotes } from './link-notes.js';
 import { contentsTargets } from './contents.js';
-import { htmlPieces } from './html-pieces.js';
-import { curlHtmlPieces } from './typography.js';
+import { curlHtml } from './curl-html.js';
 import { fontsAt, fontsMark, withFonts } from './font-splice.js';
 import { templateDirs } from './template-files.js';
 import { loadStylesheet, loadTemplates } from './templates.js';
@@ -105,7 +104,7 @@ export function renderHtml(brief: Brief, options: RenderOptions & { generator: s
     const view = buildView(brief, { generator: options.generator, css, stylesheets, changes: options.changes });
     const html = loadTemplates(dirs, 'html', brief.meta.layout, options.templateSnapshot).render(view, renderData(options)).trim();
     // The writer types straight quotes; the reader gets typographic ones, as the templates' own text has.
-    return `${curlHtmlPieces(htmlPieces(html)).join('')}\n`;
+    return `${curlHtml(html)}\n`;
   };
   if (options.site) return render('', [fontAssets().stylesheet.path, stylesheetAsset(stylesheet).path]);
   const fonts = briefFontCss(brief);

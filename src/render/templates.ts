@@ -30,14 +30,16 @@ export {
 
 type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
-function compileFile(hbs: typeof Handlebars, path: string, format: TemplateFormat): Compiled & { hash: string } {
+function compileFile(hbs: typeof Handlebars, path: string): Compiled & { hash: string } {
   const source = readFileSync(path, 'utf8');
   const hash = templateTextHash(source);
   let template: Compiled;
   try {
     // Parse now so a syntax error names this file, not the first template that uses it.
     hbs.parse(source);
-    template = hbs.compile(source, { strict: true, preventIndent: format === 'md' }) as Compiled;
+    // A partial's output is never re-indented: Handlebars would indent every line of it, the
+    // lines of a code block's <pre> too, and the copying cost more than the template.
+    template = hbs.compile(source, { strict: true, preventIndent: true }) as Compiled;
   } catch (error) {
     throw toTemplateError(error, path, source);
   }
@@ -115,14 +117,14 @@ function compileSet(format: TemplateFormat, name: string, main: string, partials
   const helpers = { ...commonHelpers, ...(format === 'md' ? markdownHelpers : htmlHelpers) };
   for (const [name, helper] of Object.entries(helpers)) hbs.registerHelper(name, located(helper as never));
   for (const [name, path] of partials) {
-    const compiled = compileFile(hbs, path, format);
+    const compiled = compileFile(hbs, path);
     // Record each invocation so the build cache depends only on the partials a brief really uses.
     hbs.registerPartial(name, ((context, options) => {
       noteTemplateUse(`partials/${format}/${name}.hbs`, compiled.hash);
       return compiled(context, options);
     }) as Compiled as never);
   }
-  const template = compileFile(hbs, main, format);
+  const template = compileFile(hbs, main);
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     format,
