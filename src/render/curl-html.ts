@@ -71,7 +71,8 @@ export function curlHtml(html: string): string {
     const name = start + (closing ? 2 : 1);
     if (skipping) {
       if (closing && matchesAt(skipping, html, name)) skipping = undefined;
-    } else if (!closing && html.charCodeAt(at - 2) !== 0x2f && matchesAt(verbatim, html, name)) skipping = verbatimEach.find((pattern) => matchesAt(pattern, html, name));
+    } else if (!closing && html.charCodeAt(at - 2) !== 0x2f && matchesAt(verbatim, html, name))
+      skipping = verbatimEach.find((pattern) => matchesAt(pattern, html, name));
     if (!matchesAt(inline, html, name)) last = '';
   }
   return copied === 0 ? html : out + html.slice(copied);
