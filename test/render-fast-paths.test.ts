@@ -237,7 +237,7 @@ it('curls the text of an HTML page as the way with a match array per tag does', 
     '<abbr>',
     '<em/>',
   ];
-  const texts = ["'", '"', 'a', '1', ' ', '(', '&#x27;', '&quot;', '&amp;', '&#39;', '’', '—', 'é'];
+  const texts = ["'", '"', 'a', '1', ' ', '\n', '(', '&#x27;', '&quot;', '&amp;', '&#39;', '’', '—', 'é'];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...tokens, ...texts), { maxLength: 16 }), (list) => {
       const html = list.join('');

@@ -4,8 +4,8 @@
  * Temp files in flight are tracked so a signal handler can remove them.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import { closeSync, fsync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const inFlight = new Set<string>();
@@ -106,15 +106,10 @@ export async function writeFilesAtomic(files: ReadonlyArray<{ path: string; data
         throw named(error, path);
       });
     }
-    // Renamed on this thread: each is one quick call, and a trip through the thread pool per file
-    // cost more than the rename (bench/README.md).
-    for (const { path, temporary } of staged) {
-      try {
-        renameSync(temporary, path);
-      } catch (error) {
+    for (const { path, temporary } of staged)
+      await rename(temporary, path).catch((error: unknown) => {
         throw named(error, path);
-      }
-    }
+      });
   } catch (error) {
     for (const { temporary } of staged) await rm(temporary, { force: true });
     throw error;

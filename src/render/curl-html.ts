@@ -73,7 +73,8 @@ export function curlHtml(html: string): string {
       if (closing && matchesAt(skipping, html, name)) skipping = undefined;
     } else if (!closing && html.charCodeAt(at - 2) !== 0x2f && matchesAt(verbatim, html, name))
       skipping = verbatimEach.find((pattern) => matchesAt(pattern, html, name));
-    if (!matchesAt(inline, html, name)) last = '';
+    // A reset matters only after text a quote would not open after anyway (a line's end, mostly).
+    if (last !== '' && last !== '\n' && last !== ' ' && !matchesAt(inline, html, name)) last = '';
   }
   return copied === 0 ? html : out + html.slice(copied);
 }
