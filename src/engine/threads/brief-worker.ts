@@ -11,6 +11,7 @@ import type { RenderedOutput } from '../brief-job-types.js';
 import type { FinishOptions } from '../../pdf/finish.js';
 import type { TaskStage } from './worker-limits.js';
 import { watchParent } from './orphan-watch.js';
+import { Outbox } from './outbox.js';
 
 export type WorkerTask = { id: number; kind: 'brief'; job: BriefJob } | { id: number; kind: 'finish'; printed: Uint8Array; options: FinishOptions };
 
@@ -33,17 +34,11 @@ const fonts = new FontSender();
 /** A result as it crosses: its pages without the font rules sent before (shared-fonts.ts). */
 const crossing = (result: PlainJobResult): PlainJobResult => ({ ...result, outputs: fonts.encode(result.outputs as RenderedOutput[]) });
 
-/** Sends and waits until the message has left (the next task would hold the thread while it is still queued). */
-const sendNow = (message: WorkerMessage) => new Promise<void>((resolve) => process.send?.(message, undefined, {}, () => resolve()) ?? resolve());
-
 // Every message about a task leaves in the order the tasks came: a task whose outputs are still
-// being synced to disk answers after the next one has started, and before it answers.
-let messages: Promise<unknown> = Promise.resolve();
-const inTurn = (message: () => WorkerMessage | Promise<WorkerMessage>): Promise<void> => {
-  const sent = messages.then(async () => sendNow(await message()));
-  messages = sent.catch(() => undefined);
-  return sent;
-};
+// being synced to disk answers after the next one has started, and before it answers. `inTurn`
+// settles once its message has left (a preview's HTML goes before the rest is rendered).
+const outbox = new Outbox<WorkerMessage>((message, done) => process.send?.(message, undefined, {}, () => done()) ?? done());
+const inTurn = (message: () => WorkerMessage | Promise<WorkerMessage>): Promise<void> => outbox.post(message);
 
 /** One task's work, done when the thread is free for the next; `answer` settles once its result may go (its outputs on disk). */
 async function perform(task: WorkerTask): Promise<{ answer: Promise<unknown> }> {

@@ -9,6 +9,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { WorkerMessage, WorkerTask } from './brief-worker.js';
+import type { Batch } from './outbox.js';
 
 /** The compiled worker entry; under a TypeScript test runner this module is src/, so use dist/. */
 function workerPath(): string {
@@ -53,7 +54,11 @@ export class WorkerProcess {
     this.child.stderr?.on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-4096);
     });
-    this.child.on('message', (message: WorkerMessage) => events.message(message));
+    // Messages made close together cross as one (outbox.ts): the pool hears each on its own.
+    this.child.on('message', (message: WorkerMessage | Batch<WorkerMessage>) => {
+      if (message.type !== 'batch') events.message(message);
+      else for (const each of message.messages) events.message(each);
+    });
     this.child.on('error', (error) => events.exit({ memory: false, description: error.message }));
     // `close`, not `exit`: by then stderr has been read to its end.
     this.child.on('close', (code, signal) => {
