@@ -12,7 +12,9 @@ function recorder() {
     writes.push(message);
     pending.push(done);
   });
-  const finish = () => pending.splice(0).forEach((done) => done());
+  const finish = () => {
+    for (const done of pending.splice(0)) done();
+  };
   return { outbox, writes, finish };
 }
 
