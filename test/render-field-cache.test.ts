@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedField, fieldGroup, fieldsAdded, fieldsOf, seedFields } from '../src/render/field-cache.js';
+import { cachedField, type FieldRenderings, fieldGroup, fieldsAdded, fieldsOf, seedFields } from '../src/render/field-cache.js';
 import { parseBrief, renderBrief, validateBrief } from '../src/index.js';
 import { fixturesDir } from './helpers/fixtures.js';
 
@@ -36,22 +36,24 @@ it.each(['md', 'html'] as const)('re-numbers an unchanged %s field when an edit 
 describe('renderings kept by an earlier build', () => {
   it('reads a format’s group only when a field of that format is first wanted', () => {
     const reads: string[] = [];
-    const group = (name: string, fields: Record<string, string>) => () => {
+    const group = (name: string, fields: FieldRenderings) => () => {
       reads.push(name);
       return fields;
     };
-    seedFields('grouped', { html: group('html', { 'html0\0a': '<p>a</p>' }), md: group('md', { 'md0\0a': 'a' }) });
+    seedFields('grouped', { html: group('html', { 'html0\0n': { a: '<p>a</p>' } }), md: group('md', { 'md0\0n': { a: 'a' } }) });
     const render = () => 'rendered';
-    expect(cachedField('grouped', 'html0\0a', render)).toBe('<p>a</p>');
-    expect(cachedField('grouped', 'html0\0b', render)).toBe('rendered');
+    expect(cachedField('grouped', 'html0\0n', 'a', render)).toBe('<p>a</p>');
+    expect(cachedField('grouped', 'html0\0n', 'b', render)).toBe('rendered');
+    // Another context (inline, another numbering) is another rendering of the same text.
+    expect(cachedField('grouped', 'html1\0n', 'a', render)).toBe('rendered');
     expect(reads).toEqual(['html']);
-    expect(fieldsAdded('grouped')).toBe(1);
+    expect(fieldsAdded('grouped')).toBe(2);
     // Writing the entry again keeps the group nobody read.
-    expect(fieldsOf('grouped')).toEqual({ 'html0\0a': '<p>a</p>', 'html0\0b': 'rendered', 'md0\0a': 'a' });
+    expect(fieldsOf('grouped')).toEqual({ 'html0\0n': { a: '<p>a</p>', b: 'rendered' }, 'html1\0n': { a: 'rendered' }, 'md0\0n': { a: 'a' } });
     expect(reads).toEqual(['html', 'md']);
   });
 
-  it('names a field’s group by the format its key starts with', () => {
+  it('names a context’s group by the format it starts with', () => {
     expect(['html0/dir\0x', 'md1\0y', 'docx0\0z'].map(fieldGroup)).toEqual(['html', 'md', 'docx']);
   });
 });

@@ -4,7 +4,7 @@ import { briefSchema } from '../model/schema.js';
 import { sha256 } from '../io/hash.js';
 
 /** Bumped whenever an entry's meaning changes. */
-export const modelCacheVersion = 2;
+export const modelCacheVersion = 3;
 
 const point = z.object({ line: z.number(), column: z.number(), offset: z.number().optional() });
 export const place = z.union([z.object({ start: point, end: point }), point]);
@@ -22,7 +22,8 @@ const message = z.object({
 });
 const messagesOnly = z.object({ path: z.string(), messages: z.array(message) });
 
-const fieldsSchema = z.record(z.string(), z.string());
+/** A format's rendered fields: by context, then by the field's Markdown (render/field-cache.ts). */
+const fieldsSchema = z.record(z.string(), z.record(z.string(), z.string()));
 
 /** The entry's first line. */
 export const headSchema = z.object({

@@ -19,6 +19,7 @@ import { generator } from '../version.js';
 import { pruneCacheFiles, writeCacheFile } from '../io/cache-file.js';
 import { sha256 } from '../io/hash.js';
 import type { PlainFile } from './plain-file.js';
+import type { FieldRenderings } from '../render/field-cache.js';
 import { readSealedLines, sealedLines } from './sealed-file.js';
 import { entrySchema, type Head, modelCacheVersion, type place, shape } from './model-cache-schema.js';
 
@@ -33,7 +34,7 @@ export interface CachedModel {
   codePoints: number[];
   showContents: boolean;
   /** Rendered fields by format, each read when called. */
-  fields: Record<string, () => Record<string, string>>;
+  fields: Record<string, () => FieldRenderings>;
   /** False when the entry was checked against the schema instead (not sealed for it): writing it again seals it. */
   sealed?: boolean;
 }
@@ -73,7 +74,7 @@ type ReadEntry = { head: Head; fields: CachedModel['fields'] };
 /** A sealed entry: its fields' lines are parsed when wanted (the seal vouched for their bytes). */
 function trustedEntry(head: Head, rest: ReadonlyArray<() => string>): ReadEntry | null {
   if (!Array.isArray(head.groups) || head.groups.length !== rest.length) return null;
-  return { head, fields: Object.fromEntries(head.groups.map((group, index) => [group, () => JSON.parse(rest[index]!()) as Record<string, string>])) };
+  return { head, fields: Object.fromEntries(head.groups.map((group, index) => [group, () => JSON.parse(rest[index]!()) as FieldRenderings])) };
 }
 
 /** An entry not sealed for this schema: every line parsed and checked now. */
@@ -91,16 +92,16 @@ function checkedEntry(value: unknown, rest: ReadonlyArray<() => string>): ReadEn
 }
 
 /** What a build writes of a brief: its model already without positions, its fields in one map. */
-export type ModelToKeep = Omit<CachedModel, 'fields' | 'sealed'> & { fields: Readonly<Record<string, string>> };
+export type ModelToKeep = Omit<CachedModel, 'fields' | 'sealed'> & { fields: Readonly<FieldRenderings> };
 
-/** Writes the entry for `key`, sealed (see io/cache-file.ts and sealed-file.ts), with `groupOf` sorting its fields by format. */
-export async function writeModel(cacheDir: string, key: string, model: ModelToKeep, groupOf: (fieldKey: string) => string): Promise<void> {
+/** Writes the entry for `key`, sealed (see io/cache-file.ts and sealed-file.ts), with `groupOf` sorting its fields' contexts by format. */
+export async function writeModel(cacheDir: string, key: string, model: ModelToKeep, groupOf: (context: string) => string): Promise<void> {
   const { fields, ...kept } = model;
-  const byGroup = new Map<string, Record<string, string>>();
-  for (const [fieldKey, value] of Object.entries(fields)) {
-    const group = groupOf(fieldKey);
+  const byGroup = new Map<string, FieldRenderings>();
+  for (const [context, renderings] of Object.entries(fields)) {
+    const group = groupOf(context);
     if (!byGroup.has(group)) byGroup.set(group, {});
-    byGroup.get(group)![fieldKey] = value;
+    byGroup.get(group)![context] = renderings;
   }
   const groups = [...byGroup.keys()].sort();
   const head: Head = { version: modelCacheVersion, key, ...kept, groups };

@@ -4,14 +4,25 @@
  * that changed. The cache is per brief id so that different briefs that happen to share text
  * (benchmark copies) are not made to look cheaper than they are; it is bounded.
  *
- * Renderings kept by an earlier process come in groups, one per format (a key starts with its
+ * A rendering is filed under its context — the format, inline or not, the folder images resolve
+ * from and the source numbering, what its helper's key starts with — and then its Markdown: a
+ * brief's fields share a handful of contexts, so a lookup hashes no long key made for it, and
+ * the model cache stores each context once rather than once a field.
+ *
+ * Renderings kept by an earlier process come in groups, one per format (a context starts with its
  * format's name), each read only when a field of it is first wanted: an HTML-only rebuild never
  * reads the Markdown renderings.
  */
-type Group = () => Readonly<Record<string, string>>;
+
+/** Renderings by context, then by the field's Markdown. */
+export type FieldRenderings = Record<string, Record<string, string>>;
+
+type Group = () => Readonly<FieldRenderings>;
 
 interface BriefFields {
-  rendered: Map<string, string>;
+  rendered: Map<string, Map<string, string>>;
+  /** How many renderings `rendered` holds. */
+  count: number;
   /** Groups seeded but not read yet, by format. */
   pending: Map<string, Group>;
   /** Renderings made here since the brief was seeded. */
@@ -26,22 +37,30 @@ function fieldsFor(scope: string): BriefFields {
   let fields = briefs.get(scope);
   if (!fields) {
     if (briefs.size >= maxBriefs) briefs.delete(briefs.keys().next().value!);
-    fields = { rendered: new Map(), pending: new Map(), added: 0 };
+    fields = { rendered: new Map(), count: 0, pending: new Map(), added: 0 };
     briefs.set(scope, fields);
   }
   return fields;
 }
 
-/** The group a field's key belongs to: the format its key starts with (`html`, `md`). */
-export function fieldGroup(key: string): string {
-  return /^[a-z]*/.exec(key)![0];
+/** The group a context belongs to: the format it starts with (`html`, `md`). */
+export function fieldGroup(context: string): string {
+  return /^[a-z]*/.exec(context)![0];
+}
+
+function keep(fields: BriefFields, context: string, markdown: string, rendering: string): void {
+  let inContext = fields.rendered.get(context);
+  if (!inContext) fields.rendered.set(context, (inContext = new Map()));
+  if (!inContext.has(markdown)) fields.count++;
+  inContext.set(markdown, rendering);
 }
 
 function take(fields: BriefFields, group: string): void {
   const read = fields.pending.get(group);
   if (!read) return;
   fields.pending.delete(group);
-  for (const [key, value] of Object.entries(read())) if (fields.rendered.size < maxFields) fields.rendered.set(key, value);
+  for (const [context, renderings] of Object.entries(read()))
+    for (const [markdown, rendering] of Object.entries(renderings)) if (fields.count < maxFields) keep(fields, context, markdown, rendering);
 }
 
 /** Adds renderings kept from an earlier process (the build's model cache) for brief `scope`, a group per format, each read when first wanted. */
@@ -57,11 +76,11 @@ export function fieldsAdded(scope: string): number {
 }
 
 /** Every rendering held for brief `scope`, seeded groups included, for the model cache to keep. */
-export function fieldsOf(scope: string): Record<string, string> {
+export function fieldsOf(scope: string): FieldRenderings {
   const fields = briefs.get(scope);
   if (!fields) return {};
   for (const group of [...fields.pending.keys()]) take(fields, group);
-  return Object.fromEntries(fields.rendered);
+  return Object.fromEntries([...fields.rendered].map(([context, renderings]) => [context, Object.fromEntries(renderings)]));
 }
 
 /**
@@ -72,18 +91,21 @@ export function forgetFields(scope: string): void {
   briefs.delete(scope);
 }
 
-/** The cached rendering of `key` for brief `scope`, computed by `render` on a miss. */
-export function cachedField(scope: string, key: string, render: () => string): string {
+/** The cached rendering of `markdown` in `context` for brief `scope`, computed by `render` on a miss. */
+export function cachedField(scope: string, context: string, markdown: string, render: () => string): string {
   const fields = fieldsFor(scope);
-  let known = fields.rendered.get(key);
+  let known = fields.rendered.get(context)?.get(markdown);
   if (known === undefined && fields.pending.size > 0) {
-    take(fields, fieldGroup(key));
-    known = fields.rendered.get(key);
+    take(fields, fieldGroup(context));
+    known = fields.rendered.get(context)?.get(markdown);
   }
   if (known !== undefined) return known;
-  if (fields.rendered.size >= maxFields) fields.rendered.clear();
+  if (fields.count >= maxFields) {
+    fields.rendered.clear();
+    fields.count = 0;
+  }
   const result = render();
-  fields.rendered.set(key, result);
+  keep(fields, context, markdown, result);
   fields.added++;
   return result;
 }

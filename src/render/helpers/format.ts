@@ -31,7 +31,7 @@ function field(format: 'html' | 'md', helper: string, value: unknown, options: H
   const render = format === 'html' ? markdownToHtml : markdownToMarkdown;
   // A field that inlines an image depends on the image file too, which the key cannot see.
   if (markdown.includes('![')) return render(markdown, numbers, inline, baseDir, fragments);
-  return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${key}\0${markdown}`, () => render(markdown, numbers, inline, baseDir, fragments));
+  return cachedField(scope, `${format}${inline ? 1 : 0}${baseDir ?? ''}\0${key}`, markdown, () => render(markdown, numbers, inline, baseDir, fragments));
 }
 
 /** Escapes the pipes a GFM table would split on: those not already escaped (after an even run of backslashes). */
