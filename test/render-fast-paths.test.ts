@@ -4,6 +4,7 @@
  * compared with the long way itself, on generated text and on templates that put the CSS where
  * the short cut must not apply (escaped, curled, inside a tag, twice).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { countWords } from '../src/render/contents.js';
 import { fontFaceCss, fontFaceCssFor } from '../src/render/fonts.js';
 import { omitPositions } from '../src/model/plain.js';
 import { plainCopyOf } from '../src/render/plain-copy.js';
-import { fontsAt, htmlBytes } from '../src/render/font-splice.js';
+import { fontsAt, fontsIn, htmlBytes, outputSha256 } from '../src/render/font-splice.js';
 import { htmlPieces } from '../src/render/html-pieces.js';
 import { renderHtml } from '../src/render/render.js';
 import { escapeMarkdown, isPlainMarkdown } from '../src/render/rich-text.js';
@@ -259,4 +260,20 @@ it('encodes a page with its font rules spliced in as TextEncoder does, and finds
     expect(fontsAt(valid, `${html} `)).toBeUndefined();
     expect(Buffer.from(htmlBytes(valid, `${html} `)).equals(Buffer.from(new TextEncoder().encode(`${html} `)))).toBe(true);
   }
+});
+
+it('hashes a page from where its font rules end as SHA-256 hashes the whole, for pages that begin alike and pages that do not', () => {
+  const pages: Uint8Array[] = [];
+  for (const name of ['minimal', 'full', 'note', 'minimal']) {
+    const source = readFileSync(join(fixturesDir, name, 'input.md'), 'utf8');
+    // The last page begins otherwise: another language in <html lang>.
+    const text = pages.length === 3 ? source.replace(/^title: /m, 'lang: fr\ntitle: ') : source;
+    const { brief: valid } = validateBrief(parseBrief(text, { path: `briefs/${name}.md` }));
+    if (!valid) throw new Error(`expected ${name} to be valid`);
+    pages.push(htmlBytes(valid, renderHtml(valid, { generator: 'test' })));
+  }
+  expect(new Set(pages.map((page) => fontsIn(page)?.start)).size).toBeGreaterThan(1);
+  for (const page of [...pages, ...pages]) expect(outputSha256(page)).toBe(createHash('sha256').update(page).digest('hex'));
+  // Bytes the splice did not make are hashed whole.
+  expect(outputSha256(Buffer.from('plain'))).toBe(createHash('sha256').update('plain').digest('hex'));
 });

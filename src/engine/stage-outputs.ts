@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { stageOwned } from '../io/contained.js';
-import { sha256 } from '../io/hash.js';
+import { outputSha256 } from '../render/font-splice.js';
 import type { BriefJob, BriefJobResult, StagedOutput } from './brief-job-types.js';
 
 /** A job's result with its outputs staged, and the same once they are on disk (`synced`: never rejects). */
@@ -35,7 +35,7 @@ export function stageOutputs(job: BriefJob, result: BriefJobResult): Staging {
   try {
     for (const { format, data, used } of result.outputs) {
       const { temporary, synced } = stageOwned(outDir, `${result.meta.id}.${format}`, data);
-      staged.push({ format, used, temporary, bytes: data.byteLength, sha256: sha256(data) });
+      staged.push({ format, used, temporary, bytes: data.byteLength, sha256: outputSha256(data) });
       syncing.push(synced);
     }
   } catch (error) {

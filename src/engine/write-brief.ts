@@ -4,6 +4,7 @@
  */
 import { writeAllOwned } from '../io/contained.js';
 import { sha256 } from '../io/hash.js';
+import { outputSha256 } from '../render/font-splice.js';
 import type { Format } from '../render/formats.js';
 import type { BriefJobResult } from './brief-job.js';
 import type { WrittenFile } from './build-result.js';
@@ -23,7 +24,7 @@ const pipelineOutput = (format: Format, data: string | Uint8Array, used: Readonl
   format,
   file: { data },
   bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength,
-  sha256: sha256(data),
+  sha256: typeof data === 'string' ? sha256(data) : outputSha256(data),
   used,
 });
 

@@ -3,6 +3,8 @@
  * that splice makes cheap afterwards: finding the rules again (the PDF prints without them) and
  * encoding the page (the rules' ~200 KB are encoded once per set of fonts, not once per page).
  */
+import { createHash, type Hash } from 'node:crypto';
+import { sha256 } from '../io/hash.js';
 import type { Brief } from '../types.js';
 
 /** Where the font rules went in each brief's last standalone page. */
@@ -83,4 +85,27 @@ export function htmlBytes(brief: Brief, html: string): Uint8Array {
   if (head.written !== headLength || tailStart + tail.written !== bytes.length) return utf8.encode(html);
   placed.set(bytes, { start: headLength, key: fonts.key, bytes: fonts.bytes });
   return bytes;
+}
+
+/** Hashes of the pages' beginnings up to their font rules' end, by the rules and the bytes before them. */
+const beginnings = new Map<string, Hash>();
+
+/**
+ * The SHA-256 of an output's bytes (hex). A page `htmlBytes` made is hashed from where its font
+ * rules end: the hash of what comes before — the same ~200 KB for every page whose template puts
+ * the rules before anything of the brief's own, as the built-in ones do — is taken once and
+ * carried on from (the same digest: SHA-256 reads its input in order, and its state can be copied).
+ */
+export function outputSha256(data: Uint8Array): string {
+  const fonts = fontsIn(data);
+  if (!fonts) return sha256(data);
+  const end = fonts.start + fonts.bytes.length;
+  const key = `${fonts.key}\0${Buffer.from(data.buffer, data.byteOffset, fonts.start).toString('latin1')}`;
+  let beginning = beginnings.get(key);
+  if (!beginning) {
+    if (beginnings.size >= 16) beginnings.clear();
+    beginning = createHash('sha256').update(data.subarray(0, end));
+    beginnings.set(key, beginning);
+  }
+  return beginning.copy().update(data.subarray(end)).digest('hex');
 }
