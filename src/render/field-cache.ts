@@ -50,7 +50,10 @@ export function fieldGroup(context: string): string {
 
 function keep(fields: BriefFields, context: string, markdown: string, rendering: string): void {
   let inContext = fields.rendered.get(context);
-  if (!inContext) fields.rendered.set(context, (inContext = new Map()));
+  if (!inContext) {
+    inContext = new Map();
+    fields.rendered.set(context, inContext);
+  }
   if (!inContext.has(markdown)) fields.count++;
   inContext.set(markdown, rendering);
 }
