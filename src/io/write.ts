@@ -58,14 +58,13 @@ export function stageFile(path: string, data: Uint8Array): StagedFile & { synced
   // Closed at once when synced: a second trip through the thread pool costs more than the close.
   const synced = new Promise<void>((resolve, reject) =>
     fsync(descriptor, (problem) => {
-      let closing: unknown;
+      let failure: unknown = problem;
       try {
         closeSync(descriptor);
-      } catch (error) {
-        closing = error;
+      } catch (closing) {
+        failure ??= closing;
       }
-      if (problem || closing) reject(named(problem ?? closing, path));
-      else resolve();
+      return failure ? reject(named(failure, path)) : resolve();
     }),
   );
   return { path, temporary, synced };
