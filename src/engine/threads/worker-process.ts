@@ -62,7 +62,11 @@ export class WorkerProcess {
       if (message.type !== 'batch') events.message(message);
       else for (const each of message.messages) events.message(each);
     });
-    this.child.on('error', (error) => events.exit({ memory: false, description: error.message }));
+    this.child.on('error', (error: NodeJS.ErrnoException) => {
+      // A task sent to a process that has just died (its heap full, say): its `close` says why.
+      if (error.code === 'EPIPE' || error.code === 'ERR_IPC_CHANNEL_CLOSED') return;
+      events.exit({ memory: false, description: error.message });
+    });
     // `close`, not `exit`: by then stderr has been read to its end.
     this.child.on('close', (code, signal) => {
       running.delete(this.child);
