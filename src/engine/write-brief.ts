@@ -3,7 +3,6 @@
  * whole — and recording each in the incremental build for the next one.
  */
 import { writeAllOwned } from '../io/contained.js';
-import { sha256 } from '../io/hash.js';
 import { outputSha256 } from '../render/font-splice.js';
 import type { Format } from '../render/formats.js';
 import type { BriefJobResult } from './brief-job.js';
@@ -24,7 +23,7 @@ const pipelineOutput = (format: Format, data: string | Uint8Array, used: Readonl
   format,
   file: { data },
   bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength,
-  sha256: typeof data === 'string' ? sha256(data) : outputSha256(data),
+  sha256: outputSha256(data),
   used,
 });
 

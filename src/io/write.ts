@@ -4,7 +4,7 @@
  * Temp files in flight are tracked so a signal handler can remove them.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -145,14 +145,5 @@ async function openNew(path: string, directory: string): Promise<FileHandle> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await mkdir(directory, { recursive: true });
     return await open(path, 'wx', 0o644);
-  }
-}
-
-/** The text of `path`, or null when it cannot be read: what a writer compares with before rewriting a file. */
-export function readTextOrNull(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
   }
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { formatDate } from '../render/helpers/common.js';
 import type { Manifest, ManifestBrief } from './manifest.js';
 import { writeOwned } from '../io/contained.js';
-import { readTextOrNull } from '../io/write.js';
+import { readTextOrNull } from '../io/read-text.js';
 import { indexScript, indexScriptHash } from './index-script.js';
 import { indexStyle } from './index-style.js';
 import { feedFileName } from './feed.js';

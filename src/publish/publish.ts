@@ -14,7 +14,7 @@ import { writeIndexPage } from './index-page.js';
 import { feedFileName, renderFeed } from './feed.js';
 import { buildSearchAsset, searchAssetPath, searchLibraryAsset } from './search-index.js';
 import type { CachedPart } from './search-entries.js';
-import { readTextOrNull } from '../io/write.js';
+import { readTextOrNull } from '../io/read-text.js';
 import { removeOwned, writeOwned } from '../io/contained.js';
 
 export interface PublishOptions {

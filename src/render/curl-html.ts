@@ -6,6 +6,7 @@
  * than the templates that made it. Hand-written because the HTML tools (rehype, parse5) would parse
  * a whole tree for what is a scan of briefsmith's own well-formed, sanitized output.
  */
+import { tagSource } from './html-pieces.js';
 import { curlQuotes } from './typography.js';
 
 /** Inline elements: a quote just after one of these tags continues the text before it. */
@@ -18,8 +19,8 @@ const verbatimEach = verbatimNames.map((name) => new RegExp(`${name}(?![\\w-])`,
 const entities: Record<string, string> = { '&#x27;': "'", '&#39;': "'", '&apos;': "'", '&quot;': '"', '&#34;': '"', '&#x22;': '"' };
 const quoteEntity = /&#x27;|&#39;|&apos;|&quot;|&#34;|&#x22;/g;
 
-/** A tag from its `<`, quoted attribute values included: what html-pieces.ts splits on. */
-const tagPattern = /<(?:[^>"']|"[^"]*"|'[^']*')*>/y;
+/** A tag from its `<`: what html-pieces.ts splits on. */
+const tagPattern = new RegExp(tagSource, 'y');
 /** What can make a text change: a quote, or an entity that may be one. */
 const markPattern = /['"&]/g;
 

@@ -96,7 +96,8 @@ const beginnings = new Map<string, Hash>();
  * the rules before anything of the brief's own, as the built-in ones do — is taken once and
  * carried on from (the same digest: SHA-256 reads its input in order, and its state can be copied).
  */
-export function outputSha256(data: Uint8Array): string {
+export function outputSha256(data: string | Uint8Array): string {
+  if (typeof data === 'string') return sha256(data);
   const fonts = fontsIn(data);
   if (!fonts) return sha256(data);
   const end = fonts.start + fonts.bytes.length;

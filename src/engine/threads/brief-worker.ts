@@ -42,8 +42,10 @@ const inTurn = (message: () => WorkerMessage | Promise<WorkerMessage>): Promise<
 
 /** One task's work, done when the thread is free for the next; `answer` settles once its result may go (its outputs on disk). */
 async function perform(task: WorkerTask): Promise<{ answer: Promise<unknown> }> {
-  // A task that has not said otherwise is parsing (worker-limits.ts): that message need not cross.
-  const stage = (reached: TaskStage) => void (reached === 'parse' || inTurn(() => ({ type: 'stage', id: task.id, stage: reached })));
+  const stage = (reached: TaskStage) => {
+    // A task that has not said otherwise is parsing (worker-limits.ts): that message need not cross.
+    if (reached !== 'parse') void inTurn(() => ({ type: 'stage', id: task.id, stage: reached }));
+  };
   await hooks.beforeTask?.(task);
   if (task.kind === 'brief') {
     const first = (result: BriefJobResult) => inTurn(() => ({ type: 'first', id: task.id, result: crossing(encodeJobResult(result)) }));
