@@ -4,11 +4,12 @@
  */
 import type { Nodes } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { type Options as ToMarkdownOptions, toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import { joinLines } from '../source/linear-text.js';
+import { toMarkdownOptions } from './to-markdown-options.js';
 
 /** Escapes plain text so that Markdown shows it literally (the HTML escaping of `{{x}}` is wrong there). */
-const escapeOptions: ToMarkdownOptions = { extensions: [gfmToMarkdown()] };
+const escapeOptions = toMarkdownOptions({ extensions: [gfmToMarkdown()] });
 
 /**
  * Text that no Markdown construct can start in, which to-markdown gives back unchanged: letters

@@ -6,7 +6,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { type Options as ToMarkdownOptions, toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -16,6 +16,7 @@ import { joinLines } from '../source/linear-text.js';
 import { parseFragment } from '../source/processor.js';
 import { prepare, type SourceNumbers } from './rewrite-tree.js';
 import { sanitizeSchema } from './sanitize-schema.js';
+import { toMarkdownOptions } from './to-markdown-options.js';
 
 export { arabicRun } from './arabic-runs.js';
 export { escapeMarkdown, isPlainMarkdown } from './escape-markdown.js';
@@ -36,9 +37,9 @@ export function markdownToHtml(markdown: string, numbers: SourceNumbers, inline 
   return toHtml.stringify(hast).trim();
 }
 
-// One extension object for every call: its unsafe-character patterns compile to regexes once
-// (to-markdown caches them on the pattern objects), not once per field.
-const markdownOptions: ToMarkdownOptions = { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true };
+// Made once for every call: the unsafe-character patterns compile to regexes once (to-markdown
+// caches them on the pattern objects), and the extensions are flattened (to-markdown-options.ts).
+const markdownOptions = toMarkdownOptions({ extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true });
 
 /** Renders a Markdown field to normalised Markdown (citations as [n]); `inline` gives one line. */
 export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false, _baseDir?: string, fragments?: Fragments): string {
