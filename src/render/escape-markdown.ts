@@ -4,12 +4,11 @@
  */
 import type { Nodes } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
 import { joinLines } from '../source/linear-text.js';
-import { toMarkdownOptions } from './to-markdown-options.js';
+import { markdownWriter } from './markdown-writer.js';
 
 /** Escapes plain text so that Markdown shows it literally (the HTML escaping of `{{x}}` is wrong there). */
-const escapeOptions = toMarkdownOptions({ extensions: [gfmToMarkdown()] });
+const writeMarkdown = markdownWriter({ extensions: [gfmToMarkdown()] });
 
 /**
  * Text that no Markdown construct can start in, which to-markdown gives back unchanged: letters
@@ -29,7 +28,7 @@ export function escapeMarkdown(text: string): string {
   if (isPlainMarkdown(text)) return text;
   const tree: Nodes = { type: 'paragraph', children: [{ type: 'text', value: joinLines(text, true) }] };
   // A closing run of `#` after a space would end an ATX heading (`# C #` is the heading "C").
-  return toMarkdown(tree, escapeOptions)
+  return writeMarkdown(tree)
     .replace(/\n$/, '')
     .replace(/(^|[ \t])(#+)([ \t]*)$/, '$1\\$2$3');
 }

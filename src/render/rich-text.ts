@@ -6,7 +6,6 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -16,7 +15,7 @@ import { joinLines } from '../source/linear-text.js';
 import { parseFragment } from '../source/processor.js';
 import { prepare, type SourceNumbers } from './rewrite-tree.js';
 import { sanitizeSchema } from './sanitize-schema.js';
-import { toMarkdownOptions } from './to-markdown-options.js';
+import { markdownWriter } from './markdown-writer.js';
 
 export { arabicRun } from './arabic-runs.js';
 export { escapeMarkdown, isPlainMarkdown } from './escape-markdown.js';
@@ -38,13 +37,13 @@ export function markdownToHtml(markdown: string, numbers: SourceNumbers, inline 
 }
 
 // Made once for every call: the unsafe-character patterns compile to regexes once (to-markdown
-// caches them on the pattern objects), and the extensions are flattened (to-markdown-options.ts).
-const markdownOptions = toMarkdownOptions({ extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true });
+// caches them on the pattern objects), and the extensions are flattened (markdown-writer.ts).
+const writeMarkdown = markdownWriter({ extensions: [gfmToMarkdown()], bullet: '-', emphasis: '*', rule: '-', fences: true });
 
 /** Renders a Markdown field to normalised Markdown (citations as [n]); `inline` gives one line. */
 export function markdownToMarkdown(markdown: string, numbers: SourceNumbers, inline = false, _baseDir?: string, fragments?: Fragments): string {
   const tree = prepare(treeOf(markdown, fragments), numbers, 'md');
-  const out = toMarkdown(tree, markdownOptions).trim();
+  const out = writeMarkdown(tree).trim();
   return inline ? joinLines(out) : out;
 }
 

@@ -1,20 +1,23 @@
 /**
- * The options of briefsmith's to-markdown calls, made once and made cheap; what they write is
- * the same as with the plain options (property-tested in test/to-markdown-options.test.ts).
+ * briefsmith's to-markdown calls, with options made once and made cheap; what they write is the
+ * same as with the plain options (property-tested in test/markdown-writer.test.ts).
  * Hand-written because to-markdown takes its extensions as they come on every call, and its only
  * hook into escaping is a handler of one's own:
  *
- * - **Extensions flattened.** to-markdown merges each extension's handlers into a fresh object on
- *   every call; GFM alone is five extensions, and merging them was a tenth of a field's cost.
- *   Flattened here in the order to-markdown applies them (sub-extensions first, later handlers
- *   winning, lists concatenated), so the call merges one.
+ * - **Extensions flattened, handlers only for what the tree holds.** to-markdown merges each
+ *   extension's handlers into a fresh copy of its own on every call, and adding a handler for a
+ *   node type it has none for (GFM's tables, footnotes, strikethrough) costs far more than
+ *   replacing one: together a tenth of a field's cost. Flattened here in the order to-markdown
+ *   applies them (sub-extensions first, later handlers winning, lists concatenated); a handler
+ *   for a node type the tree does not hold is never called, so it is left out. The unsafe
+ *   patterns and joins all stay: they apply to text whatever the tree holds.
  * - **Text escaped with the patterns that can match.** For each text node, `safe` runs every
  *   unsafe pattern (about ninety with GFM's, a regular expression each) over the text and the
  *   characters around it. A pattern matches only at its character, so one whose character is not
  *   in that string never matches; the text handler gives `safe` only the others, in their order.
  */
-import type { Parents, Text } from 'mdast';
-import type { Info, Options, State, Unsafe } from 'mdast-util-to-markdown';
+import type { Nodes, Parents, Text } from 'mdast';
+import { defaultHandlers, type Handle, type Info, type Options, type State, type Unsafe, toMarkdown } from 'mdast-util-to-markdown';
 
 /** `options` with its extensions applied, as to-markdown's `configure` applies them, into one object. */
 function flatten(options: Options, into: Options & { handlers: object; unsafe: Unsafe[]; join: NonNullable<Options['join']> }): void {
@@ -53,9 +56,34 @@ function text(node: Text, parent: Parents | undefined, state: State, info: Info)
   }
 }
 
-/** `options` flattened, with the text handler above unless `options` brings its own. */
-export function toMarkdownOptions(options: Options): Options {
-  const flat = { handlers: { text }, unsafe: [], join: [] };
+/** Every node type in `tree`, into `types`. */
+function nodeTypes(tree: Nodes, types: Set<string>): Set<string> {
+  types.add(tree.type);
+  if ('children' in tree) for (const child of tree.children) nodeTypes(child, types);
+  return types;
+}
+
+/**
+ * A function that writes a tree as `toMarkdown(tree, options)` does: `options` flattened, with the
+ * text handler above unless `options` brings its own, and without the handlers to-markdown has no
+ * default for whose node type the tree does not hold.
+ */
+export function markdownWriter(options: Options): (tree: Nodes) => string {
+  const flat = { handlers: { text } as Record<string, Handle>, unsafe: [] as Unsafe[], join: [] as NonNullable<Options['join']> };
   flatten(options, flat);
-  return flat;
+  const defaults = new Set(Object.keys(defaultHandlers));
+  const added = Object.keys(flat.handlers).filter((type) => !defaults.has(type));
+  const byNeed = new Map<string, Options>();
+  return (tree) => {
+    const types = nodeTypes(tree, new Set());
+    const needed = added.filter((type) => types.has(type));
+    const key = needed.join(' ');
+    let chosen = byNeed.get(key);
+    if (!chosen) {
+      const handlers = Object.fromEntries(Object.entries(flat.handlers).filter(([type]) => defaults.has(type) || needed.includes(type)));
+      chosen = { ...flat, handlers };
+      byNeed.set(key, chosen);
+    }
+    return toMarkdown(tree, chosen);
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * The flattened to-markdown options with their cheaper text handler (render/to-markdown-options.ts)
+ * The flattened to-markdown options with their cheaper text handler (render/markdown-writer.ts)
  * must write exactly what the plain options write: on generated brief-shaped documents, and on
  * generated trees whose text holds every character to-markdown escapes, in every construct.
  */
@@ -9,7 +9,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { type Options, toMarkdown } from 'mdast-util-to-markdown';
 import { expect, it } from 'vitest';
 import { prepare } from '../src/render/rewrite-tree.js';
-import { toMarkdownOptions } from '../src/render/to-markdown-options.js';
+import { markdownWriter } from '../src/render/markdown-writer.js';
 import { parseFragment } from '../src/source/processor.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
 
@@ -20,8 +20,10 @@ const plainOptions: Options[] = [
   { extensions: [gfmToMarkdown(), { bullet: '+', handlers: { break: () => '\\\n' } }], bullet: '*', handlers: { break: () => '  \n' } },
 ];
 
+const writers = plainOptions.map((options) => ({ options, write: markdownWriter(options) }));
+
 function expectSameMarkdown(tree: Root): void {
-  for (const options of plainOptions) expect(toMarkdown(tree, toMarkdownOptions(options))).toBe(toMarkdown(tree, options));
+  for (const { options, write } of writers) expect(write(tree)).toBe(toMarkdown(tree, options));
 }
 
 it('writes brief-shaped documents as the plain options do', () => {
