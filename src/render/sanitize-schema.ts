@@ -3,12 +3,11 @@
  * images only as the `data:` URLs images.ts made from checked local files, plus the few elements and
  * classes briefsmith itself generates for citations and quotes.
  */
-import { defaultSchema } from 'rehype-sanitize';
-import type { Options } from 'rehype-sanitize';
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
 
 const attributes = defaultSchema.attributes ?? {};
 
-export const sanitizeSchema: Options = {
+export const sanitizeSchema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'), 'q', 'cite', 'mark', 'span'],
   attributes: {
