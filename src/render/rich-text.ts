@@ -1,7 +1,7 @@
 /**
  * Model text fields are Markdown as the author wrote it. This renders one field to sanitized
  * HTML or to normalised Markdown, numbering citations by the brief's source list. Raw HTML,
- * unsafe links and images never pass: the HTML goes through rehype-sanitize, and the Markdown is
+ * unsafe links and images never pass: the HTML goes through hast-util-sanitize, and the Markdown is
  * rebuilt from the syntax tree rather than copied.
  */
 import type { Root, RootContent } from 'mdast';
