@@ -18,6 +18,7 @@
  */
 import type { Nodes, Parents, Text } from 'mdast';
 import { defaultHandlers, type Handle, type Info, type Options, type State, type Unsafe, toMarkdown } from 'mdast-util-to-markdown';
+import { visit } from '../source/visit-tree.js';
 
 /** `options` with its extensions applied, as to-markdown's `configure` applies them, into one object. */
 function flatten(options: Options, into: Options & { handlers: object; unsafe: Unsafe[]; join: NonNullable<Options['join']> }): void {
@@ -56,10 +57,10 @@ function text(node: Text, parent: Parents | undefined, state: State, info: Info)
   }
 }
 
-/** Every node type in `tree`, into `types`. */
-function nodeTypes(tree: Nodes, types: Set<string>): Set<string> {
-  types.add(tree.type);
-  if ('children' in tree) for (const child of tree.children) nodeTypes(child, types);
+/** Every node type in `tree`. */
+function nodeTypes(tree: Nodes): Set<string> {
+  const types = new Set<string>();
+  visit(tree, (node) => void types.add(node.type));
   return types;
 }
 
@@ -75,7 +76,7 @@ export function markdownWriter(options: Options): (tree: Nodes) => string {
   const added = Object.keys(flat.handlers).filter((type) => !defaults.has(type));
   const byNeed = new Map<string, Options>();
   return (tree) => {
-    const types = nodeTypes(tree, new Set());
+    const types = nodeTypes(tree);
     const needed = added.filter((type) => types.has(type));
     const key = needed.join(' ');
     let chosen = byNeed.get(key);
